@@ -1,0 +1,3 @@
+from zavmo_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""The composition root: options, paths, the learner's data, QApplication, MainWindow."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from zavmo_desktop import __version__, paths
+from zavmo_desktop.core.settings import resolve
+from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
+from zavmo_desktop.core.storage.settings_peek import peek_settings
+from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.theme import apply_theme
+
+CLI_COMMANDS = ("validate", "self-test")
+
+
+def parse_options(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="zavmo-desktop",
+        description="Zavmo Desktop. Commands: validate PATH..., self-test.",
+    )
+    parser.add_argument("--version", action="version", version=f"Zavmo Desktop {__version__}")
+    parser.add_argument("--data-dir", help="keep the learner's data here (e.g. on a USB stick)")
+    parser.add_argument(
+        "--content", action="append", type=Path, default=[],
+        help="an extra content pack (folder or .zip); may be given more than once",
+    )  # fmt: skip
+    options, _qt_arguments = parser.parse_known_args(argv)
+    return options
+
+
+def prepare_window(argv: list[str]) -> MainWindow:
+    """Everything up to a window that can be shown; raises AlreadyRunning."""
+    options = parse_options(argv)
+    data_dir = paths.data_dir(options.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock(data_dir)
+    lock.acquire()
+    if QApplication.instance() is None:
+        QApplication([sys.argv[0], *argv])
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationVersion(__version__)
+    apply_theme(resolve(peek_settings(data_dir)))  # the learner's colours from the first frame
+    content = [paths.bundled_content_dir(), *options.content]
+    return MainWindow(data_dir, content, lock)
+
+
+def build_window(argv: list[str]) -> QMainWindow:
+    """The whole app, loaded and ready, without entering the event loop."""
+    window = prepare_window(argv)
+    loop = QEventLoop()
+    errors: list[BaseException] = []
+    window.ready.connect(loop.quit)
+    window.failed.connect(lambda error: (errors.append(error), loop.quit()))
+    window.start_loading()
+    if window.learner is None and not errors:
+        loop.exec()
+    if errors:
+        window.close()
+        raise errors[0]
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in CLI_COMMANDS:
+        from zavmo_desktop.cli import run
+
+        return run(argv)
+    try:
+        window = prepare_window(argv)
+    except AlreadyRunning as running:
+        return _explain_already_running(str(running), argv)
+    window.failed.connect(window.explain_failure)
+    window.show()
+    window.start_loading()  # the window paints while the learner's data loads
+    return QApplication.exec()
+
+
+def _explain_already_running(data_dir: str, argv: list[str]) -> int:
+    message = (
+        "Zavmo Desktop is already open with this learner's data "
+        f"({data_dir}). Switch to that window, or close it before starting again."
+    )
+    print(message, file=sys.stderr)
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    QMessageBox.information(None, "Zavmo Desktop is already open", message)
+    del app
+    return 1

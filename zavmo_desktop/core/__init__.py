@@ -1,0 +1,1 @@
+"""The domain and storage of Zavmo Desktop. Never imports Qt."""

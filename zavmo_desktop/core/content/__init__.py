@@ -1,0 +1,1 @@
+"""Content packs: models, loading, validation and rendering."""

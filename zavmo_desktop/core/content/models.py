@@ -1,0 +1,216 @@
+"""What a content pack contains, once loaded and checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHECKLIST_WHEN = ("this_quarter", "next_6_months", "next_12_months", "ongoing", "quick_win")
+CONVERSATION_TYPES = (
+    "socratic",
+    "role_play",
+    "coaching",
+    "case_study",
+    "scenario",
+    "reflection",
+    "teach_back",
+    "debate",
+    "quiz",
+    "action_planning",
+)
+COACHING_STAGES = ("goal", "reality", "options", "way_forward")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with content, in the `path:line: message` form authors see."""
+
+    path: Path
+    line: int
+    message: str
+    warning: bool = False  # a warning does not stop the module loading
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    id: str
+    title: str
+    version: str
+    language: str
+    licence: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str
+    title: str
+    target_level: str
+    description: str
+    criteria: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: str
+    foundation: bool
+    competencies: tuple[Competency, ...]
+
+
+@dataclass(frozen=True)
+class Framework:
+    levels: tuple[Level, ...]
+    areas: tuple[Area, ...]
+
+    def competency(self, competency_id: str) -> Competency | None:
+        for area in self.areas:
+            for competency in area.competencies:
+                if competency.id == competency_id:
+                    return competency
+        return None
+
+    def area_of(self, competency_id: str) -> Area | None:
+        for area in self.areas:
+            if any(c.id == competency_id for c in area.competencies):
+                return area
+        return None
+
+    def criterion_ids(self) -> set[str]:
+        return {cr.id for area in self.areas for c in area.competencies for cr in c.criteria}
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+    when: str | None
+    evidences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class Reflection:
+    id: str
+    prompt: str
+    evidences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    next: str
+    feedback: str = ""
+    correct: bool = False
+    consequence: str = ""
+
+
+@dataclass(frozen=True)
+class RubricPoint:
+    point: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FreeAnswer:
+    prompt: str
+    rubric: tuple[RubricPoint, ...]
+    min_points: int
+    next: str
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    say: str
+    speaker: str = "Tutor"
+    stage: str | None = None
+    replies: tuple[Reply, ...] = ()
+    answer: FreeAnswer | None = None
+    next: str | None = None
+
+    @property
+    def is_ending(self) -> bool:
+        return not self.replies and self.answer is None and self.next is None
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    type: str
+    title: str
+    summary: str
+    evidences: tuple[str, ...]
+    start: str
+    nodes: tuple[Node, ...]
+
+    def node(self, node_id: str) -> Node:
+        return next(n for n in self.nodes if n.id == node_id)
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    pack_id: str
+    title: str
+    competency: str
+    summary: str
+    minutes: int
+    body: str
+    path: Path
+    content_hash: str
+    level: str | None = None
+    order: int = 0
+    prerequisites: tuple[str, ...] = ()
+    checklists: tuple[Checklist, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
+    conversations: tuple[Conversation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    manifest: Manifest
+    framework: Framework
+    root: Path
+    modules: tuple[Module, ...] = ()
+
+
+@dataclass
+class Library:
+    """Every loaded pack, and every problem found while loading them."""
+
+    packs: list[Pack] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def modules(self) -> list[Module]:
+        return [m for pack in self.packs for m in pack.modules]
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def pack_of(self, module: Module) -> Pack:
+        return next(p for p in self.packs if p.manifest.id == module.pack_id)

@@ -1,0 +1,133 @@
+"""The only place that knows the learner tables; everything else asks these."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    module_id: str
+    status: str  # "in_progress" or "complete"
+    position: float
+    completed_at: str | None
+
+    @property
+    def complete(self) -> bool:
+        return self.status == "complete"
+
+
+class ProfileRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def display_name(self) -> str:
+        row = self.db.execute("SELECT display_name FROM learner_profile WHERE id = 1").fetchone()
+        return str(row[0]) if row else ""
+
+    def set_display_name(self, name: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO learner_profile (id, display_name, created_at) VALUES (1, ?, ?)
+                   ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name""",
+                [name.strip(), _now()],
+            )
+
+
+class SettingsRepository:
+    """Raw stored values; validation lives in core.settings."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def all(self) -> dict[str, Any]:
+        rows = self.db.execute("SELECT key, value FROM settings").fetchall()
+        return {key: json.loads(value) for key, value in rows}
+
+    def set(self, key: str, value: Any) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+                   ON CONFLICT(key) DO UPDATE SET value = excluded.value,
+                   updated_at = excluded.updated_at""",
+                [key, json.dumps(value), _now()],
+            )
+
+    def remove(self, key: str) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM settings WHERE key = ?", [key])
+
+
+class ProgressRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    _COLUMNS = "SELECT module_id, status, position, completed_at FROM module_progress"
+
+    def get(self, module_id: str) -> ModuleProgress | None:
+        row = self.db.execute(f"{self._COLUMNS} WHERE module_id = ?", [module_id]).fetchone()
+        return ModuleProgress(*row) if row else None
+
+    def all(self) -> dict[str, ModuleProgress]:
+        rows = self.db.execute(self._COLUMNS).fetchall()
+        return {row[0]: ModuleProgress(*row) for row in rows}
+
+    def mark_started(self, module_id: str) -> None:
+        now = _now()
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO module_progress (module_id, status, started_at, updated_at)
+                   VALUES (?, 'in_progress', ?, ?) ON CONFLICT(module_id) DO NOTHING""",
+                [module_id, now, now],
+            )
+
+    def set_complete(self, module_id: str, complete: bool) -> None:
+        now = _now()
+        status = "complete" if complete else "in_progress"
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO module_progress
+                       (module_id, status, started_at, completed_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT(module_id) DO UPDATE SET status = excluded.status,
+                       completed_at = excluded.completed_at, updated_at = excluded.updated_at""",
+                [module_id, status, now, now if complete else None, now],
+            )
+
+    def set_position(self, module_id: str, position: float) -> None:
+        """Where the learner was in the module, 0.0 (top) to 1.0 (end)."""
+        clamped = min(1.0, max(0.0, position))
+        self.mark_started(module_id)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE module_progress SET position = ?, updated_at = ? WHERE module_id = ?",
+                [clamped, _now(), module_id],
+            )
+
+
+class RecentRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def touch(self, module_id: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO recent_modules (module_id, opened_at) VALUES (?, ?)
+                   ON CONFLICT(module_id) DO UPDATE SET opened_at = excluded.opened_at""",
+                [module_id, datetime.now().isoformat(timespec="microseconds")],
+            )
+
+    def recent(self, limit: int = 10) -> list[str]:
+        rows = self.db.execute(
+            "SELECT module_id FROM recent_modules ORDER BY opened_at DESC LIMIT ?", [limit]
+        ).fetchall()
+        return [row[0] for row in rows]

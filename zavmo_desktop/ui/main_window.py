@@ -1,0 +1,154 @@
+"""The main window: navigation on the left, one screen at a time on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zavmo_desktop.core.content.models import Module
+from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.storage.instance_lock import InstanceLock
+from zavmo_desktop.ui.screens.home import HomeScreen
+from zavmo_desktop.ui.screens.library import LibraryScreen
+from zavmo_desktop.ui.screens.reader import ReaderScreen
+from zavmo_desktop.ui.screens.settings import SettingsScreen
+from zavmo_desktop.ui.tasks import run_in_background
+from zavmo_desktop.ui.theme import apply_theme
+from zavmo_desktop.ui.widgets.labels import heading
+
+NAVIGATION = ("Home", "Library", "Settings")
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the learner's data is loaded and every screen is built
+    failed = Signal(object)  # the learner's data could not be opened: the exception
+
+    def __init__(self, data_dir: Path, content_dirs: list[Path], lock: InstanceLock) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self._content_dirs = content_dirs
+        self._lock = lock
+        self.learner: Learner | None = None
+        self.setWindowTitle("Zavmo Desktop")
+        self.resize(1100, 760)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(heading("Opening your learning space…"))
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self._build_navigation())
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._add_shortcuts()
+
+    def _build_navigation(self) -> QWidget:
+        bar = QWidget()
+        bar.setAccessibleName("Navigation")
+        column = QVBoxLayout(bar)
+        self._nav_group = QButtonGroup(self)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for number, name in enumerate(NAVIGATION, start=1):
+            button = QPushButton(name)
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(f"Go to {name} (Ctrl+{number})")
+            button.setToolTip(f"{name} (Ctrl+{number})")
+            button.setCheckable(True)
+            button.setProperty("nav", True)
+            button.setEnabled(False)  # until the learner's data has loaded
+            button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
+            self._nav_group.addButton(button)
+            self.nav_buttons[name] = button
+            column.addWidget(button)
+        column.addStretch(1)
+        return bar
+
+    def _add_shortcuts(self) -> None:
+        for number, name in enumerate(NAVIGATION, start=1):
+            self._shortcut(f"Ctrl+{number}", lambda n=name: self.show_screen(n))
+        self._shortcut(QKeySequence.StandardKey.Find, self._focus_search)
+
+    def _shortcut(self, keys: Any, action: Callable[[], None]) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(action)
+
+    def start_loading(self) -> None:
+        """Open the learner's store and content off the GUI thread, then build the screens."""
+        run_in_background(
+            lambda: Learner.open(self._data_dir, self._content_dirs),
+            self._learner_loaded,
+            self.failed.emit,
+        )
+
+    def _learner_loaded(self, learner: Learner) -> None:
+        self.learner = learner
+        self.home = HomeScreen(learner, self.open_module)
+        self.library = LibraryScreen(learner, self.open_module)
+        self.reader = ReaderScreen(learner, lambda: self.show_screen("Library"))
+        self.settings_screen = SettingsScreen(learner.settings)
+        loading = self.stack.widget(0)
+        for screen in (self.home, self.library, self.reader, self.settings_screen):
+            self.stack.addWidget(screen)
+        self.stack.removeWidget(loading)
+        loading.deleteLater()
+        self.reader.apply_settings(learner.settings.snapshot())
+        learner.settings.subscribe(self._setting_changed)
+        for button in self.nav_buttons.values():
+            button.setEnabled(True)
+        self.show_screen("Home")
+        self.ready.emit()
+
+    def explain_failure(self, error: BaseException) -> None:
+        QMessageBox.critical(
+            self,
+            "Zavmo could not start",
+            f"Zavmo could not open your learning data in {self._data_dir}.\n\n{error}",
+        )
+        self.close()
+
+    def _setting_changed(self, _key: str, _value: object) -> None:
+        assert self.learner is not None
+        values = self.learner.settings.snapshot()
+        apply_theme(values)
+        self.reader.apply_settings(values)
+
+    def show_screen(self, name: str) -> None:
+        if self.learner is None:
+            return
+        screens = {"Home": self.home, "Library": self.library, "Settings": self.settings_screen}
+        self.reader.save_position()
+        self.stack.setCurrentWidget(screens[name])
+        self.nav_buttons[name].setChecked(True)
+
+    def open_module(self, module: Module) -> None:
+        self.reader.show_module(module)
+        self.stack.setCurrentWidget(self.reader)
+        self.nav_buttons["Library"].setChecked(True)
+        self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_search(self) -> None:
+        if self.learner is not None:
+            self.show_screen("Library")
+            self.library.focus_search()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.learner is not None:
+            self.reader.save_position()
+            self.learner.back_up()
+            self.learner.close()
+            self.learner = None
+        self._lock.release()
+        super().closeEvent(event)

@@ -1,0 +1,161 @@
+"""Library: every module by competency area, full-text search, and content problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zavmo_desktop.core.content.models import Module
+from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.storage.content_index import MATCH_END, MATCH_START
+from zavmo_desktop.ui.widgets.labels import heading, paragraph
+
+MODULE_ID = Qt.ItemDataRole.UserRole
+SEARCH_DELAY_MS = 150
+
+
+class LibraryScreen(QWidget):
+    def __init__(self, learner: Learner, open_module: Callable[[Module], None]) -> None:
+        super().__init__()
+        self._learner = learner
+        self._open_module = open_module
+        self.setAccessibleName("Library screen")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Library"))
+        layout.addLayout(self._build_search_row())
+        self._results_label = paragraph()
+        self._results_label.setAccessibleName("Search results summary")
+        layout.addWidget(self._results_label)
+        self.modules = self._build_tree()
+        layout.addWidget(self.modules, 1)
+        self._open_button = QPushButton("Open module")
+        self._open_button.setAccessibleName("Open module")
+        self._open_button.setAccessibleDescription("Opens the module selected in the list")
+        self._open_button.clicked.connect(self._open_selected)
+        layout.addWidget(self._open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.problems = self._build_problems(layout)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.show_all()
+
+    def _build_search_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel("&Search:")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search modules")
+        self.search.setPlaceholderText("Type words to find in titles, summaries and text")
+        self.search.setClearButtonEnabled(True)
+        label.setBuddy(self.search)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self._run_search)
+        row.addWidget(label)
+        row.addWidget(self.search, 1)
+        return row
+
+    def _build_tree(self) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setAccessibleName("Modules")
+        tree.setHeaderLabels(["Module", "Status", "Time"])
+        tree.setColumnCount(3)
+        tree.setAlternatingRowColors(False)
+        tree.setUniformRowHeights(False)
+        tree.setWordWrap(True)
+        tree.itemActivated.connect(lambda item, _column: self._open_item(item))
+        return tree
+
+    def _build_problems(self, layout: QVBoxLayout) -> QListWidget:
+        problems = self._learner.problems
+        title = heading(f"Content problems ({len(problems)})", role="subheading")
+        listing = QListWidget()
+        listing.setAccessibleName("Content problems")
+        listing.setAccessibleDescription("Modules that could not be loaded, and why")
+        for problem in problems:
+            listing.addItem(str(problem))
+        title.setVisible(bool(problems))
+        listing.setVisible(bool(problems))
+        listing.setMaximumHeight(160)
+        layout.addWidget(title)
+        layout.addWidget(listing)
+        return listing
+
+    def show_all(self) -> None:
+        self.modules.clear()
+        self.modules.setHeaderLabels(["Module", "Status", "Time"])
+        progress = self._learner.progress.all()
+        for group in self._learner.modules_by_area():
+            area_item = QTreeWidgetItem([group.area.title, "", ""])
+            area_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.modules.addTopLevelItem(area_item)
+            for module in group.modules:
+                state = progress.get(module.id)
+                status = "Not started" if state is None else (
+                    "Complete" if state.complete else "In progress")  # fmt: skip
+                item = QTreeWidgetItem([module.title, status, f"{module.minutes} min"])
+                item.setData(0, MODULE_ID, module.id)
+                item.setToolTip(0, module.summary)
+                area_item.addChild(item)
+            area_item.setExpanded(True)
+        self._results_label.setText(f"{len(self._learner.library.modules)} modules")
+        self._resize_columns()
+
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.search.text().strip()
+        if not text:
+            self.show_all()
+            return
+        hits = self._learner.search(text)
+        self.modules.clear()
+        self.modules.setHeaderLabels(["Module", "Where it matches", ""])
+        for hit in hits:
+            snippet = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+            item = QTreeWidgetItem([hit.title, snippet, ""])
+            item.setData(0, MODULE_ID, hit.module_id)
+            item.setToolTip(1, snippet)
+            self.modules.addTopLevelItem(item)
+        count = len(hits)
+        self._results_label.setText(
+            f"{count} module{'s' if count != 1 else ''} match “{text}”" if count
+            else f"No modules match “{text}”. Try fewer or shorter words."
+        )  # fmt: skip
+        if hits:
+            self.modules.setCurrentItem(self.modules.topLevelItem(0))
+        self._resize_columns()
+
+    def _resize_columns(self) -> None:
+        self.modules.resizeColumnToContents(1)
+        self.modules.resizeColumnToContents(2)
+        self.modules.setColumnWidth(0, max(260, self.modules.width() // 2))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _open_selected(self) -> None:
+        item = self.modules.currentItem()
+        if item is not None:
+            self._open_item(item)
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        module_id = item.data(0, MODULE_ID)
+        module = self._learner.module(module_id) if module_id else None
+        if module is not None:
+            self._open_module(module)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.search.text().strip():
+            self.show_all()  # statuses may have changed in the reader
+        super().showEvent(event)
