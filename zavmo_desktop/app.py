@@ -14,6 +14,7 @@ from zavmo_desktop.core.settings import resolve
 from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
 from zavmo_desktop.core.storage.settings_peek import peek_settings
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.single_instance import ActivationServer, ask_running_instance_to_activate
 from zavmo_desktop.ui.theme import apply_theme
 
 CLI_COMMANDS = ("validate", "self-test")
@@ -49,7 +50,9 @@ def prepare_window(argv: list[str]) -> MainWindow:
     app.setApplicationVersion(__version__)
     apply_theme(resolve(peek_settings(data_dir)))  # the learner's colours from the first frame
     content = [paths.bundled_content_dir(), *options.content]
-    return MainWindow(data_dir, content, lock)
+    window = MainWindow(data_dir, content, lock)
+    ActivationServer(data_dir, window).activate_requested.connect(window.bring_to_front)
+    return window
 
 
 def build_window(argv: list[str]) -> QMainWindow:
@@ -77,20 +80,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = prepare_window(argv)
     except AlreadyRunning as running:
-        return _explain_already_running(str(running), argv)
+        return _hand_over_to_running_instance(Path(str(running)), argv)
     window.failed.connect(window.explain_failure)
     window.show()
     window.start_loading()  # the window paints while the learner's data loads
     return QApplication.exec()
 
 
-def _explain_already_running(data_dir: str, argv: list[str]) -> int:
-    message = (
-        "Zavmo Desktop is already open with this learner's data "
-        f"({data_dir}). Switch to that window, or close it before starting again."
-    )
-    print(message, file=sys.stderr)
+def _hand_over_to_running_instance(data_dir: Path, argv: list[str]) -> int:
+    """Never open the same learner's data twice: bring the open window forward instead."""
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    QMessageBox.information(None, "Zavmo Desktop is already open", message)
+    message = f"Zavmo Desktop is already open with this learner's data ({data_dir})."
+    if ask_running_instance_to_activate(data_dir):
+        print(f"{message} Its window has been brought to the front.", file=sys.stderr)
+    else:
+        message += " Switch to that window, or close it before starting again."
+        print(message, file=sys.stderr)
+        QMessageBox.information(None, "Zavmo Desktop is already open", message)
     del app
     return 1

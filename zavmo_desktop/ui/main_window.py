@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
@@ -58,7 +57,6 @@ class MainWindow(QMainWindow):
         bar = QWidget()
         bar.setAccessibleName("Navigation")
         column = QVBoxLayout(bar)
-        self._nav_group = QButtonGroup(self)
         self.nav_buttons: dict[str, QPushButton] = {}
         for number, name in enumerate(NAVIGATION, start=1):
             button = QPushButton(name)
@@ -69,7 +67,6 @@ class MainWindow(QMainWindow):
             button.setProperty("nav", True)
             button.setEnabled(False)  # until the learner's data has loaded
             button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
-            self._nav_group.addButton(button)
             self.nav_buttons[name] = button
             column.addWidget(button)
         column.addStretch(1)
@@ -131,13 +128,24 @@ class MainWindow(QMainWindow):
         screens = {"Home": self.home, "Library": self.library, "Settings": self.settings_screen}
         self.reader.save_position()
         self.stack.setCurrentWidget(screens[name])
-        self.nav_buttons[name].setChecked(True)
+        self._mark_current(name)
+
+    def _mark_current(self, name: str) -> None:
+        # Not a QButtonGroup: that would make Tab skip every button but the checked one.
+        for button_name, button in self.nav_buttons.items():
+            button.setChecked(button_name == name)
 
     def open_module(self, module: Module) -> None:
         self.reader.show_module(module)
         self.stack.setCurrentWidget(self.reader)
-        self.nav_buttons["Library"].setChecked(True)
+        self._mark_current("Library")
         self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def bring_to_front(self) -> None:
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _focus_search(self) -> None:
         if self.learner is not None:

@@ -89,7 +89,9 @@ def build_stylesheet(c: Colours, points: float) -> str:
     QMainWindow, QStackedWidget > QWidget {{ background: {c.window}; }}
     QLabel[role="heading"] {{ font-size: {points * 1.6:.1f}pt; font-weight: bold; }}
     QLabel[role="subheading"] {{ font-size: {points * 1.2:.1f}pt; font-weight: bold; }}
-    QLabel[role="notice"] {{ background: {c.base}; border: 2px solid {c.focus};
+    QLabel[role="notice"] {{ background: {c.base}; border: 2px solid {c.text};
+        padding: 8px; font-weight: bold; }}
+    QLabel[role="summary"] {{ background: {c.base}; border-left: 4px solid {c.border};
         padding: 8px; }}
     QPushButton, QToolButton {{ background: {c.button}; border: 1px solid {c.border};
         border-radius: 4px; padding: 6px 14px; min-height: 24px; min-width: 24px; }}

@@ -23,11 +23,8 @@ class HomeScreen(QWidget):
         for notice in learner.notices:
             banner = paragraph(notice)
             banner.setProperty("role", "notice")
-            banner.setAccessibleName("Notice")
-            banner.setAccessibleDescription(notice)
             layout.addWidget(banner)
         self._summary = paragraph()
-        self._summary.setAccessibleName("Progress summary")
         layout.addWidget(self._summary)
         self._continue = QPushButton()
         self._continue.clicked.connect(self._continue_clicked)

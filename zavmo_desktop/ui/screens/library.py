@@ -37,7 +37,6 @@ class LibraryScreen(QWidget):
         layout.addWidget(heading("Library"))
         layout.addLayout(self._build_search_row())
         self._results_label = paragraph()
-        self._results_label.setAccessibleName("Search results summary")
         layout.addWidget(self._results_label)
         self.modules = self._build_tree()
         layout.addWidget(self.modules, 1)

@@ -6,20 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFontMetricsF, QResizeEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMessageBox,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.ui.theme import READING_COLUMN_CHARS, reading_css
+from zavmo_desktop.ui.theme import reading_css
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.reading_view import ReadingView
 
 SAVE_POSITION_DELAY_MS = 800
 
@@ -29,13 +23,13 @@ class ReaderScreen(QWidget):
         super().__init__()
         self._learner = learner
         self._module: Module | None = None
+        self._css = ""
         self.setAccessibleName("Reader screen")
         layout = QVBoxLayout(self)
         self._title = heading("")
         layout.addWidget(self._title)
         self._summary = paragraph()
-        self._summary.setProperty("role", "notice")
-        self._summary.setAccessibleName("Summary")
+        self._summary.setProperty("role", "summary")
         layout.addWidget(self._summary)
         self.text = self._build_browser()
         layout.addWidget(self.text, 1)
@@ -43,8 +37,8 @@ class ReaderScreen(QWidget):
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_POSITION_DELAY_MS)
         self._save_timer.timeout.connect(self.save_position)
 
-    def _build_browser(self) -> QTextBrowser:
-        browser = QTextBrowser()
+    def _build_browser(self) -> ReadingView:
+        browser = ReadingView()
         browser.setAccessibleName("Module text")
         browser.setOpenLinks(False)  # every link goes through _link_clicked
         browser.anchorClicked.connect(self._link_clicked)
@@ -78,7 +72,6 @@ class ReaderScreen(QWidget):
         self.save_position()
         self._module = module
         self._title.setText(module.title)
-        self._title.setAccessibleName(module.title)
         self._summary.setText(f"In short: {module.summary}")
         self.text.setSearchPaths([str(module.path.parent)])
         html = self._learner.open_module(module)
@@ -98,23 +91,12 @@ class ReaderScreen(QWidget):
             fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
             self._set_html(self._learner.module_html(self._module))
             QTimer.singleShot(0, lambda: self._scroll_to(fraction))
-        self._fit_reading_column()
+        self.text.fit_column()
 
     def _set_html(self, html: str) -> None:
-        self.text.document().setDefaultStyleSheet(getattr(self, "_css", ""))
+        self.text.document().setDefaultStyleSheet(self._css)
         self.text.setHtml(html)
-        self._fit_reading_column()
-
-    def _fit_reading_column(self) -> None:
-        # A column of at most ~70 characters, centred, reads better than the full width.
-        average = QFontMetricsF(self.text.font()).averageCharWidth()
-        column = average * READING_COLUMN_CHARS
-        spare = max(0.0, self.text.viewport().width() - column)
-        self.text.document().setDocumentMargin(max(8.0, spare / 2))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_reading_column()
+        self.text.fit_column()
 
     def _scroll_to(self, fraction: float) -> None:
         bar = self.text.verticalScrollBar()

@@ -9,7 +9,6 @@ def heading(text: str, parent: QWidget | None = None, role: str = "heading") -> 
     label = QLabel(text, parent)
     label.setProperty("role", role)
     label.setWordWrap(True)
-    label.setAccessibleName(text)
     return label
 
 

@@ -1,0 +1,126 @@
+"""Library, search, the reader and progress that survives a restart, driven by name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QTreeWidget
+from pytestqt.qtbot import QtBot
+
+from tests.accessibility import find_by_name, names_starting
+from tests.conftest import BUNDLED_CONTENT
+from tests.ui.conftest import OpenWindow
+from zavmo_desktop.ui.main_window import MainWindow
+
+
+def module_titles(tree: QTreeWidget) -> list[str]:
+    titles = []
+    for top in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(top)
+        titles += [item.child(i).text(0) for i in range(item.childCount())] or [item.text(0)]
+    return titles
+
+
+def search_for(window: MainWindow, qtbot: QtBot, text: str) -> QTreeWidget:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = find_by_name(window, "Search modules")
+    assert isinstance(field, QLineEdit)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    tree = find_by_name(window, "Modules")
+    assert isinstance(tree, QTreeWidget)
+    return tree
+
+
+def test_library_groups_modules_by_area(window: MainWindow) -> None:
+    window.show_screen("Library")
+    tree = find_by_name(window, "Modules")
+    assert isinstance(tree, QTreeWidget)
+    areas = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert areas[0] == "Foundation skills"
+    assert len(module_titles(tree)) == 3
+    assert tree.topLevelItem(0).child(0).text(1) == "Not started"
+
+
+def test_search_ranks_matching_module_first_with_snippet(window: MainWindow, qtbot: QtBot) -> None:
+    tree = search_for(window, qtbot, "fairness bias")
+    first = tree.topLevelItem(0)
+    assert first.text(0) == "Leading responsible AI"
+    assert "bias" in first.text(1).lower()
+    assert names_starting(window, f"{tree.topLevelItemCount()} module")
+
+
+def test_search_with_no_match_says_so(window: MainWindow, qtbot: QtBot) -> None:
+    tree = search_for(window, qtbot, "zebracrossing")
+    assert tree.topLevelItemCount() == 0
+    assert names_starting(window, "No modules match “zebracrossing”")
+
+
+def test_open_read_complete_and_find_it_after_restart(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window()
+    tree = search_for(window, qtbot, "board story")
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    text = find_by_name(window, "Module text")
+    assert "board" in text.toPlainText().lower()  # type: ignore[attr-defined]
+    complete = find_by_name(window, "Mark as complete")
+    assert isinstance(complete, QPushButton) and complete.isCheckable()
+    qtbot.mouseClick(complete, Qt.MouseButton.LeftButton)
+    assert complete.isChecked()
+    window.close()
+
+    again = open_window()
+    again.show_screen("Library")
+    tree = find_by_name(again, "Modules")
+    assert isinstance(tree, QTreeWidget)
+    statuses = {tree.topLevelItem(0).child(0).text(0): tree.topLevelItem(0).child(0).text(1)}
+    assert statuses == {"Telling the board the ML story": "Complete"}
+    again.show_screen("Home")
+    assert names_starting(again, "You have completed 1 of 3 modules")
+
+
+def test_home_offers_to_continue_the_unfinished_module(open_window: OpenWindow) -> None:
+    window = open_window()
+    module = window.learner.module("responsible-ai-leadership")  # type: ignore[union-attr]
+    window.open_module(module)
+    bar = window.reader.text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    window.close()
+
+    again = open_window()
+    again.show_screen("Home")
+    button = find_by_name(again, "Continue where you left off: Leading responsible AI")
+    button.click()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    assert again.reader.module is not None and again.reader.module.id == module.id
+    bar = again.reader.text.verticalScrollBar()
+    assert abs(bar.value() - bar.maximum() // 2) <= max(2, bar.maximum() // 20)
+
+
+def test_broken_module_is_listed_and_the_rest_still_load(
+    open_window: OpenWindow, tmp_path: Path
+) -> None:
+    pack = tmp_path / "extra-pack"
+    shutil.copytree(BUNDLED_CONTENT, pack)
+    manifest = pack / "pack.yaml"
+    manifest.write_text(manifest.read_text().replace("director-ml-engineering", "extra-pack"))
+    for path in (pack / "modules").glob("*.md"):
+        path.unlink()
+    source = (BUNDLED_CONTENT / "modules" / "board-storytelling.md").read_text()
+    (pack / "modules" / "good.md").write_text(
+        source.replace("id: board-storytelling", "id: extra-good", 1)
+    )
+    (pack / "modules" / "broken.md").write_text("---\nid: broken\ntitle: [unclosed\n---\nBody\n")
+
+    window = open_window("--content", str(pack))
+    window.show_screen("Library")
+    problems = find_by_name(window, "Content problems")
+    assert isinstance(problems, QListWidget) and problems.isVisible()
+    lines = [problems.item(i).text() for i in range(problems.count())]
+    assert any(line.startswith(f"{pack / 'modules' / 'broken.md'}:") for line in lines)
+    tree = find_by_name(window, "Modules")
+    assert len(module_titles(tree)) == 4  # type: ignore[arg-type]

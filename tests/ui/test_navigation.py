@@ -1,0 +1,58 @@
+"""The shell: navigation by name and by keyboard, and the accessibility of every screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.accessibility import assert_accessible, find_by_name
+from zavmo_desktop.ui.main_window import MainWindow
+
+
+def test_navigation_buttons_are_named_and_switch_screens(window: MainWindow, qtbot: QtBot) -> None:
+    for name, screen in (("Library", "Library screen"), ("Settings", "Settings screen"),
+                         ("Home", "Home screen")):  # fmt: skip
+        qtbot.mouseClick(find_by_name(window, name), Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget().accessibleName() == screen
+
+
+@pytest.mark.parametrize(
+    ("keys", "screen"),
+    [("Ctrl+2", "Library screen"), ("Ctrl+3", "Settings screen"), ("Ctrl+1", "Home screen")],
+)
+def test_ctrl_number_shortcuts(window: MainWindow, qtbot: QtBot, keys: str, screen: str) -> None:
+    if keys == "Ctrl+1":
+        window.show_screen("Library")
+    key = {"Ctrl+1": Qt.Key.Key_1, "Ctrl+2": Qt.Key.Key_2, "Ctrl+3": Qt.Key.Key_3}[keys]
+    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget().accessibleName() == screen
+
+
+def test_ctrl_f_focuses_search(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is find_by_name(window, "Search modules")
+
+
+@pytest.mark.parametrize("screen", ["Home", "Library", "Settings", "reader"])
+def test_every_screen_passes_the_accessibility_walk(window: MainWindow, screen: str) -> None:
+    if screen == "reader":
+        window.open_module(window.learner.library.modules[0])  # type: ignore[union-attr]
+    else:
+        window.show_screen(screen)
+    QApplication.processEvents()
+    assert_accessible(window)
+
+
+def test_tab_moves_focus_through_navigation_into_the_screen(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.show_screen("Library")
+    find_by_name(window, "Home").setFocus()
+    visited = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget().accessibleName())
+    assert visited[:2] == ["Library", "Settings"]
+    assert "Search modules" in visited and "Modules" in visited
