@@ -1,0 +1,53 @@
+"""Save a PNG of every screen, for looking at what we built.
+
+Run on a virtual screen:  xvfb-run -a .venv/bin/python scripts/screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from zavmo_desktop.app import build_window
+from zavmo_desktop.ui.main_window import MainWindow
+
+
+def grab(window: MainWindow, folder: Path, name: str) -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+    window.grab().save(str(folder / f"{name}.png"))
+    print(folder / f"{name}.png")
+
+
+def main(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    window = build_window(["--data-dir", tempfile.mkdtemp(prefix="zavmo-shots-")])
+    assert isinstance(window, MainWindow) and window.learner is not None
+    window.show()
+    grab(window, folder, "home-first-run")
+    window.show_screen("Library")
+    grab(window, folder, "library")
+    window.library.search.setText("stakeholder adoption")
+    window.library._run_search()
+    grab(window, folder, "library-search")
+    window.open_module(window.learner.library.modules[0])
+    grab(window, folder, "reader")
+    window.show_screen("Home")
+    grab(window, folder, "home-continue")
+    window.show_screen("Settings")
+    grab(window, folder, "settings")
+    for theme, scale in (("dark", 100), ("light", 200)):
+        window.learner.settings.set("theme", theme)
+        window.learner.settings.set("text_scale", scale)
+        window.open_module(window.learner.library.modules[0])
+        grab(window, folder, f"reader-{theme}-{scale}")
+        window.show_screen("Library")
+        grab(window, folder, f"library-{theme}-{scale}")
+    window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
