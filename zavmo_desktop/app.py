@@ -14,7 +14,6 @@ from zavmo_desktop.core.settings import resolve
 from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
 from zavmo_desktop.core.storage.settings_peek import peek_settings
 from zavmo_desktop.ui.main_window import MainWindow
-from zavmo_desktop.ui.single_instance import ActivationServer, ask_running_instance_to_activate
 from zavmo_desktop.ui.theme import apply_theme
 
 CLI_COMMANDS = ("validate", "self-test")
@@ -50,14 +49,20 @@ def prepare_window(argv: list[str]) -> MainWindow:
     app.setApplicationVersion(__version__)
     apply_theme(resolve(peek_settings(data_dir)))  # the learner's colours from the first frame
     content = [paths.bundled_content_dir(), *options.content]
-    window = MainWindow(data_dir, content, lock)
-    ActivationServer(data_dir, window).activate_requested.connect(window.bring_to_front)
-    return window
+    return MainWindow(data_dir, content, lock)
+
+
+def listen_for_second_starts(window: MainWindow) -> None:
+    from zavmo_desktop.ui.single_instance import ActivationServer
+
+    server = ActivationServer(window.data_dir, window)
+    server.activate_requested.connect(window.bring_to_front)
 
 
 def build_window(argv: list[str]) -> QMainWindow:
     """The whole app, loaded and ready, without entering the event loop."""
     window = prepare_window(argv)
+    listen_for_second_starts(window)
     loop = QEventLoop()
     errors: list[BaseException] = []
     window.ready.connect(loop.quit)
@@ -84,11 +89,14 @@ def main(argv: list[str] | None = None) -> int:
     window.failed.connect(window.explain_failure)
     window.show()
     window.start_loading()  # the window paints while the learner's data loads
+    listen_for_second_starts(window)
     return QApplication.exec()
 
 
 def _hand_over_to_running_instance(data_dir: Path, argv: list[str]) -> int:
     """Never open the same learner's data twice: bring the open window forward instead."""
+    from zavmo_desktop.ui.single_instance import ask_running_instance_to_activate
+
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     message = f"Zavmo Desktop is already open with this learner's data ({data_dir})."
     if ask_running_instance_to_activate(data_dir):

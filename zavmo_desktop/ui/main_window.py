@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -18,16 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.content.models import Module
-from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
-from zavmo_desktop.ui.screens.home import HomeScreen
-from zavmo_desktop.ui.screens.library import LibraryScreen
-from zavmo_desktop.ui.screens.reader import ReaderScreen
-from zavmo_desktop.ui.screens.settings import SettingsScreen
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.theme import apply_theme
 from zavmo_desktop.ui.widgets.labels import heading
+
+if TYPE_CHECKING:
+    from zavmo_desktop.core.content.models import Module
+    from zavmo_desktop.core.learner import Learner
 
 NAVIGATION = ("Home", "Library", "Settings")
 
@@ -38,7 +36,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, data_dir: Path, content_dirs: list[Path], lock: InstanceLock) -> None:
         super().__init__()
-        self._data_dir = data_dir
+        self.data_dir = data_dir
         self._content_dirs = content_dirs
         self._lock = lock
         self.learner: Learner | None = None
@@ -84,13 +82,24 @@ class MainWindow(QMainWindow):
 
     def start_loading(self) -> None:
         """Open the learner's store and content off the GUI thread, then build the screens."""
-        run_in_background(
-            lambda: Learner.open(self._data_dir, self._content_dirs),
-            self._learner_loaded,
-            self.failed.emit,
-        )
+        run_in_background(self._open_learner, self._learner_loaded, self.failed.emit)
+
+    def _open_learner(self) -> Learner:
+        # Imported here, on the worker thread: storage, YAML and Markdown are not
+        # needed to paint the first window, and importing them costs ~200 ms.
+        from zavmo_desktop.core.content.render import warm_up
+        from zavmo_desktop.core.learner import Learner
+
+        learner = Learner.open(self.data_dir, self._content_dirs)
+        warm_up()
+        return learner
 
     def _learner_loaded(self, learner: Learner) -> None:
+        from zavmo_desktop.ui.screens.home import HomeScreen
+        from zavmo_desktop.ui.screens.library import LibraryScreen
+        from zavmo_desktop.ui.screens.reader import ReaderScreen
+        from zavmo_desktop.ui.screens.settings import SettingsScreen
+
         self.learner = learner
         self.home = HomeScreen(learner, self.open_module)
         self.library = LibraryScreen(learner, self.open_module)
@@ -112,7 +121,7 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(
             self,
             "Zavmo could not start",
-            f"Zavmo could not open your learning data in {self._data_dir}.\n\n{error}",
+            f"Zavmo could not open your learning data in {self.data_dir}.\n\n{error}",
         )
         self.close()
 

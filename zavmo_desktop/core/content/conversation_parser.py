@@ -107,7 +107,7 @@ def _node_id_lines(data: LDict) -> list[tuple[str, int]]:
     value = data.get("nodes")
     if not isinstance(value, list):
         return []
-    return [(str(n.get("id", "")), n.line_of("id")) for n in value if isinstance(n, LDict)]
+    return [(str(n.get("id", "")).strip(), n.line_of("id")) for n in value if isinstance(n, LDict)]
 
 
 def successors(node: Node) -> list[str]:

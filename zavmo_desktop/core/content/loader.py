@@ -17,8 +17,14 @@ def load_library(pack_paths: Iterable[Path]) -> Library:
     for path in pack_paths:
         pack, problems = load_pack(path)
         library.problems.extend(problems)
-        if pack is not None:
-            library.packs.append(_without_duplicates(pack, library))
+        if pack is None:
+            continue
+        earlier = next((p for p in library.packs if p.manifest.id == pack.manifest.id), None)
+        if earlier is not None:
+            message = f"pack id '{pack.manifest.id}' is already used by {earlier.root}: rename one"
+            library.problems.append(Problem(path / "pack.yaml", 1, message))
+            continue
+        library.packs.append(_without_duplicates(pack, library))
     return library
 
 
@@ -66,9 +72,14 @@ def _read_text(source: PackSource, name: str) -> tuple[FieldReader, str | None]:
 def _check_module_references(modules: list[Module]) -> list[Problem]:
     ids = {m.id for m in modules}
     return [
-        Problem(module.path, 1, f"prerequisite '{prerequisite}' is not a module of this pack")
+        Problem(
+            module.path,
+            line,
+            f"prerequisite '{prerequisite}' is not a module of this pack that loads: "
+            "check the id, or fix the problems reported for that module",
+        )
         for module in modules
-        for prerequisite in module.prerequisites
+        for prerequisite, line in zip(module.prerequisites, module.prerequisite_lines, strict=True)
         if prerequisite not in ids
     ]
 
@@ -80,7 +91,7 @@ def _without_duplicates(pack: Pack, library: Library) -> Pack:
     for module in pack.modules:
         if module.id in taken:
             message = f"module id '{module.id}' is already used by {taken[module.id]}: rename one"
-            library.problems.append(Problem(module.path, 1, message))
+            library.problems.append(Problem(module.path, module.id_line, message))
             continue
         taken[module.id] = module.path
         kept.append(module)

@@ -50,14 +50,23 @@ def parse_located(text: str, first_line: int = 1) -> Any:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        raise YamlProblem(line, f"YAML syntax error: {error.problem or error}") from None
+        raise _syntax_problem(error, offset, first_line) from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"YAML error: {error}") from None
     if node is None:
         return None
     return _convert(node, offset, seen=set())
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, offset: int, first_line: int) -> YamlProblem:
+    """Where the parser noticed, and where the thing it was reading began (an unclosed [ or ")."""
+    mark = error.problem_mark or error.context_mark
+    line = (mark.line + 1 + offset) if mark else first_line
+    message = f"YAML syntax error: {error.problem or error}"
+    start = error.context_mark
+    if error.context and start is not None and start.line + 1 + offset != line:
+        message += f" ({error.context} that starts on line {start.line + 1 + offset})"
+    return YamlProblem(line, message)
 
 
 def _convert(node: yaml.Node, offset: int, seen: set[int]) -> Any:

@@ -185,6 +185,8 @@ class Module:
     level: str | None = None
     order: int = 0
     prerequisites: tuple[str, ...] = ()
+    prerequisite_lines: tuple[int, ...] = field(default=(), compare=False)  # for problems
+    id_line: int = field(default=1, compare=False)  # for problems
     checklists: tuple[Checklist, ...] = ()
     reflections: tuple[Reflection, ...] = ()
     conversations: tuple[Conversation, ...] = ()

@@ -16,6 +16,7 @@ from zavmo_desktop.core.content.models import (
     Module,
     Reflection,
 )
+from zavmo_desktop.core.content.render import ALLOWED_TAGS
 
 MAX_MODULE_BYTES = 1024 * 1024
 MODULE_FIELDS = (
@@ -34,12 +35,13 @@ MODULE_FIELDS = (
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`]*`")
 _RAW_HTML = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)[^>]*>?")
+_EVENT_ATTRIBUTE = re.compile(r"\b(on[a-z]+)\s*=", re.IGNORECASE)
 _REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
 def decode_module(reader: FieldReader, raw: bytes) -> str | None:
     if len(raw) > MAX_MODULE_BYTES:
-        reader.problem(1, f"file is {len(raw):,} bytes; split it into modules under 1 MiB each")
+        reader.problem(1, "file is larger than 1 MiB: split it into modules under 1 MiB each")
         return None
     return decode_utf8(reader, raw)
 
@@ -106,6 +108,7 @@ def _build_module(
         meta, "conversations", lambda d: parse_conversation(reader, d, criteria), "a conversation"
     )
     reader.unique(_ids_with_lines(meta, "conversations"), "conversation id")
+    prerequisites = reader.strings(meta, "prerequisites")
     return Module(
         id=reader.identifier(meta, slug=True),
         pack_id=pack_id,
@@ -120,7 +123,9 @@ def _build_module(
         ).hexdigest(),
         level=level,
         order=reader.integer(meta, "order", -10_000, 10_000, required=False) or 0,
-        prerequisites=tuple(value for value, _ in reader.strings(meta, "prerequisites")),
+        prerequisites=tuple(value for value, _ in prerequisites),
+        prerequisite_lines=tuple(line for _, line in prerequisites),
+        id_line=meta.line_of("id"),
         checklists=tuple(checklists),
         reflections=tuple(reflections),
         conversations=tuple(conversations),
@@ -160,7 +165,9 @@ def _ids_with_lines(data: LDict, key: str) -> list[tuple[str, int]]:
     if not isinstance(value, list):
         return []
     return [
-        (str(item.get("id", "")), item.line_of("id")) for item in value if isinstance(item, LDict)
+        (str(item.get("id", "")).strip(), item.line_of("id"))
+        for item in value
+        if isinstance(item, LDict)
     ]
 
 
@@ -173,12 +180,9 @@ def _check_body(reader: FieldReader, body: str, first_line: int) -> None:
         if in_fence:
             continue
         outside_code = _INLINE_CODE.sub("", line)
-        tag = _RAW_HTML.search(outside_code)
-        if tag:
+        for removed in _unsafe_html(outside_code):
             reader.problem(
-                number,
-                f"raw HTML <{tag.group(1)}> will be removed for safety: use Markdown instead",
-                warning=True,
+                number, f"{removed} will be removed for safety: use Markdown instead", warning=True
             )
         if _REMOTE_IMAGE.search(outside_code):
             reader.problem(
@@ -186,3 +190,17 @@ def _check_body(reader: FieldReader, body: str, first_line: int) -> None:
                 "images from the web are not shown: put the image file in the pack and link it",
                 warning=True,
             )
+
+
+def _unsafe_html(line: str) -> list[str]:
+    """Raw HTML in a line that the sanitiser will take out (safe tags such as <b> stay)."""
+    found: list[str] = []
+    for tag in _RAW_HTML.finditer(line):
+        name, text = tag.group(1).lower(), tag.group(0)
+        if name not in ALLOWED_TAGS:
+            found.append(f"raw HTML <{name}>")
+            continue
+        found += [f"the {a.group(1)} attribute" for a in _EVENT_ATTRIBUTE.finditer(text)]
+        if "javascript:" in text.lower():
+            found.append("a javascript: link")
+    return list(dict.fromkeys(found))  # <script> and </script> are one problem

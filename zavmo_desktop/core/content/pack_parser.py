@@ -124,15 +124,19 @@ def _check_framework_ids_unique(reader: FieldReader, data: LDict) -> None:
         "criterion": [],
     }
     for level in _quiet_items(data, "levels"):
-        ids["level"].append((str(level.get("id", "")), level.line_of("id")))
+        ids["level"].append(_id_and_line(level))
     for area in _quiet_items(data, "areas"):
-        ids["area"].append((str(area.get("id", "")), area.line_of("id")))
+        ids["area"].append(_id_and_line(area))
         for competency in _quiet_items(area, "competencies"):
-            ids["competency"].append((str(competency.get("id", "")), competency.line_of("id")))
+            ids["competency"].append(_id_and_line(competency))
             for criterion in _quiet_items(competency, "criteria"):
-                ids["criterion"].append((str(criterion.get("id", "")), criterion.line_of("id")))
+                ids["criterion"].append(_id_and_line(criterion))
     for what, found in ids.items():
         reader.unique(found, f"{what} id")
+
+
+def _id_and_line(item: LDict) -> tuple[str, int]:
+    return str(item.get("id", "")).strip(), item.line_of("id")
 
 
 def _quiet_items(data: LDict, key: str) -> list[LDict]:

@@ -51,3 +51,8 @@ def sanitise_html(html: str) -> str:
         strip_comments=True,
     )
     return cleaned
+
+
+def warm_up() -> None:
+    """Load Markdown and its extensions ahead of time (~60 ms), off the GUI thread."""
+    render_markdown("# Ready\n\n| a |\n|---|\n| b |\n")

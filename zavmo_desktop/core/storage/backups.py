@@ -40,6 +40,8 @@ def make_backup(conn: sqlite3.Connection, folder: Path, now: datetime) -> Path:
     destination = sqlite3.connect(str(partial))
     try:
         conn.backup(destination)
+        # A backup is a single file: no WAL, so checking it later leaves nothing beside it.
+        destination.execute("PRAGMA journal_mode=DELETE")
     finally:
         destination.close()
     partial.replace(target)  # a backup is either whole or absent
@@ -67,7 +69,8 @@ def thin_backups(folder: Path) -> None:
     keep = backups_to_keep([b.taken_at for b in backups])
     for backup in backups:
         if backup.taken_at not in keep:
-            backup.path.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{backup.path}{suffix}").unlink(missing_ok=True)
 
 
 def set_aside_damaged(database: Path, damaged_folder: Path, now: datetime) -> Path:
