@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INDEX_NAME = "content-index.sqlite3"
-SCHEMA_VERSION = 2  # 2: prefix indexes, so short prefixes typed into search stay fast
+SCHEMA_VERSION = 2  # 2: a 3-letter prefix index, so search-as-you-type stays fast
 RESULT_LIMIT = 30
 MATCH_START, MATCH_END = "\x02", "\x03"  # snippet markers the UI turns into bold
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -121,11 +121,11 @@ class ContentIndex:
 def fts_query(text: str) -> str:
     """Every typed word must appear, also as a prefix ('stake' finds 'stakeholder').
 
-    A single letter is matched as a whole word: as a prefix it would match nearly
-    every module and make typing slow for nothing.
+    Words of one or two letters ("AI", "ML") are matched whole: as prefixes they
+    would match nearly every module and make typing slow for nothing.
     """
     words = _WORD.findall(text.lower())
-    return " ".join(f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in words)
+    return " ".join(f'"{word}"*' if len(word) > 2 else f'"{word}"' for word in words)
 
 
 def plain_text(markdown_text: str) -> str:
@@ -158,7 +158,7 @@ def _create_schema(conn: sqlite3.Connection) -> None:
                                html TEXT NOT NULL);
         CREATE VIRTUAL TABLE module_fts USING fts5(
             module_id UNINDEXED, title, summary, body,
-            tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+            tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3');
         PRAGMA user_version = {SCHEMA_VERSION};
         """
     )
