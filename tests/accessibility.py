@@ -138,3 +138,4 @@ def assert_accessible(window: QWidget) -> None:
     """The checks every screen must pass."""
     assert unnamed_interactive(window) == []
     assert unreachable_by_tab(window) == []
+    assert clipped_labels(window) == []

@@ -56,3 +56,15 @@ def test_tab_moves_focus_through_navigation_into_the_screen(
         visited.append(QApplication.focusWidget().accessibleName())
     assert visited[:2] == ["Library", "Settings"]
     assert "Search modules" in visited and "Modules" in visited
+
+
+@pytest.mark.parametrize("screen", ["Home", "Library", "Settings", "reader"])
+def test_every_screen_at_double_text_size_clips_nothing(window: MainWindow, screen: str) -> None:
+    window.learner.settings.set("text_scale", 200)  # type: ignore[union-attr]
+    window.learner.settings.set("theme", "dark")  # type: ignore[union-attr]
+    if screen == "reader":
+        window.open_module(window.learner.library.modules[0])  # type: ignore[union-attr]
+    else:
+        window.show_screen(screen)
+    QApplication.processEvents()
+    assert_accessible(window)

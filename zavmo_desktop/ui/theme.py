@@ -95,9 +95,11 @@ def build_stylesheet(c: Colours, points: float) -> str:
         padding: 8px; }}
     QPushButton, QToolButton {{ background: {c.button}; border: 1px solid {c.border};
         border-radius: 4px; padding: 6px 14px; min-height: 24px; min-width: 24px; }}
-    QPushButton:checked {{ font-weight: bold; border: 1px solid {c.text};
-        background: {c.base}; }}
-    QPushButton[nav="true"] {{ text-align: left; }}
+    QPushButton:checked {{ border: 1px solid {c.text}; background: {c.base}; }}
+    QPushButton[nav="true"] {{ text-align: left; border-left: 6px solid {c.button};
+        padding-left: 9px; }}
+    QPushButton[nav="true"]:checked {{ border-left: 6px solid {c.text}; }}
+    QPushButton[nav="true"]:focus {{ border-left-width: 6px; padding-left: 7px; }}
     QLineEdit, QComboBox, QSpinBox, QTreeWidget, QListWidget, QTextBrowser {{
         background: {c.base}; border: 1px solid {c.border}; padding: 4px; }}
     QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.focus}; padding: 4px 12px; }}

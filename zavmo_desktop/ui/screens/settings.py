@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.settings import SPECS, Settings
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
@@ -34,17 +34,21 @@ class SettingsScreen(QWidget):
             field.setAccessibleDescription("Set by your organisation")
         form.addRow(label, field)
 
-    def _build_text_size(self) -> QSpinBox:
+    def _build_text_size(self) -> QComboBox:
+        # Fixed steps: predictable, and each one is announced as a plain percentage.
         spec = SPECS["text_scale"]
-        box = QSpinBox()
-        box.setAccessibleName("Text size")
-        box.setRange(spec.minimum or 75, spec.maximum or 250)
-        box.setSingleStep(25)
-        box.setSuffix(" %")
-        box.setValue(self._settings.get("text_scale"))
-        box.setKeyboardTracking(False)  # apply once typing stops, not at every digit
-        box.valueChanged.connect(lambda value: self._settings.set("text_scale", value))
-        return box
+        combo = QComboBox()
+        combo.setAccessibleName("Text size")
+        for percent in range(spec.minimum or 75, (spec.maximum or 250) + 1, 25):
+            combo.addItem(f"{percent}%", percent)
+        current = self._settings.get("text_scale")
+        if combo.findData(current) < 0:
+            combo.addItem(f"{current}%", current)
+        combo.setCurrentIndex(combo.findData(current))
+        combo.currentIndexChanged.connect(
+            lambda _: self._settings.set("text_scale", combo.currentData())
+        )
+        return combo
 
     def _build_theme(self) -> QComboBox:
         combo = QComboBox()
