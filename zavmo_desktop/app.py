@@ -97,7 +97,7 @@ def _hand_over_to_running_instance(data_dir: Path, argv: list[str]) -> int:
     """Never open the same learner's data twice: bring the open window forward instead."""
     from zavmo_desktop.ui.single_instance import ask_running_instance_to_activate
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    _app = QApplication.instance() or QApplication([sys.argv[0], *argv])  # for the dialog
     message = f"Zavmo Desktop is already open with this learner's data ({data_dir})."
     if ask_running_instance_to_activate(data_dir):
         print(f"{message} Its window has been brought to the front.", file=sys.stderr)
@@ -105,5 +105,4 @@ def _hand_over_to_running_instance(data_dir: Path, argv: list[str]) -> int:
         message += " Switch to that window, or close it before starting again."
         print(message, file=sys.stderr)
         QMessageBox.information(None, "Zavmo Desktop is already open", message)
-    del app
     return 1

@@ -35,13 +35,17 @@ def test_ctrl_f_focuses_search(window: MainWindow, qtbot: QtBot) -> None:
     assert QApplication.focusWidget() is find_by_name(window, "Search modules")
 
 
-@pytest.mark.parametrize("screen", ["Home", "Library", "Settings", "reader"])
-def test_every_screen_passes_the_accessibility_walk(window: MainWindow, screen: str) -> None:
+def show(window: MainWindow, screen: str) -> None:
     if screen == "reader":
         window.open_module(window.learner.library.modules[0])  # type: ignore[union-attr]
     else:
         window.show_screen(screen)
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize("screen", ["Home", "Library", "Settings", "reader"])
+def test_every_screen_passes_the_accessibility_walk(window: MainWindow, screen: str) -> None:
+    show(window, screen)
     assert_accessible(window)
 
 
@@ -62,9 +66,5 @@ def test_tab_moves_focus_through_navigation_into_the_screen(
 def test_every_screen_at_double_text_size_clips_nothing(window: MainWindow, screen: str) -> None:
     window.learner.settings.set("text_scale", 200)  # type: ignore[union-attr]
     window.learner.settings.set("theme", "dark")  # type: ignore[union-attr]
-    if screen == "reader":
-        window.open_module(window.learner.library.modules[0])  # type: ignore[union-attr]
-    else:
-        window.show_screen(screen)
-    QApplication.processEvents()
+    show(window, screen)
     assert_accessible(window)

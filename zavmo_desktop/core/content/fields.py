@@ -51,7 +51,7 @@ class FieldReader:
             if required:
                 self.problem(data.line, f"missing '{key}': add a '{key}:' line")
             return ""
-        if isinstance(value, int | float | bool) and not isinstance(value, bool):
+        if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
             self.problem(data.line_of(key), f"'{key}' should be some text")

@@ -15,7 +15,7 @@ from pathlib import Path
 INDEX_NAME = "content-index.sqlite3"
 SCHEMA_VERSION = 2  # 2: a 3-letter prefix index, so search-as-you-type stays fast
 RESULT_LIMIT = 30
-MATCH_START, MATCH_END = "\x02", "\x03"  # snippet markers the UI turns into bold
+MATCH_START, MATCH_END = "\x02", "\x03"  # where a snippet matched; the UI strips them
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#*_>`|~-]+")
 

@@ -68,9 +68,6 @@ class LibraryScreen(QWidget):
         tree = QTreeWidget()
         tree.setAccessibleName("Modules")
         tree.setHeaderLabels(["Module", "Status", "Time"])
-        tree.setColumnCount(3)
-        tree.setAlternatingRowColors(False)
-        tree.setUniformRowHeights(False)
         tree.setWordWrap(True)
         tree.itemActivated.connect(lambda item, _column: self._open_item(item))
         return tree
