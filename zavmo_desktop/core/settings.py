@@ -16,7 +16,7 @@ class SettingSpec:
     key: str
     label: str
     default: Any
-    choices: tuple[str, ...] = ()
+    choices: tuple[Any, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
 
@@ -24,7 +24,8 @@ class SettingSpec:
         """The value if acceptable, else ValueError with a message a person can act on."""
         if self.choices:
             if value not in self.choices:
-                raise ValueError(f"{self.label} must be one of {', '.join(self.choices)}")
+                allowed = ", ".join(str(choice) for choice in self.choices)
+                raise ValueError(f"{self.label} must be one of {allowed}")
             return value
         if isinstance(self.default, bool):
             if not isinstance(value, bool):
@@ -40,12 +41,50 @@ class SettingSpec:
         return value
 
 
+FONTS = ("system", "atkinson", "lexend", "opendyslexic")
+THEMES = ("light", "dark", "cream", "high_contrast", "low_stimulation")
+OVERLAYS = ("none", "yellow", "blue", "peach", "green")
+
+# Spacing is in hundredths of the font size, as WCAG 1.4.12 states it: line height
+# 1.5 (150), paragraph gap 2 (200), letter spacing 0.12 (12), word spacing 0.16 (16).
+_TYPOGRAPHY = (
+    SettingSpec("font", "Font", "system", choices=FONTS),
+    SettingSpec("text_scale", "Text size", 100, minimum=75, maximum=250),
+    SettingSpec("line_spacing", "Line spacing", 150, minimum=100, maximum=250),
+    SettingSpec("letter_spacing", "Letter spacing", 0, minimum=0, maximum=35),
+    SettingSpec("word_spacing", "Word spacing", 0, minimum=0, maximum=100),
+    SettingSpec("paragraph_spacing", "Paragraph spacing", 100, minimum=50, maximum=300),
+    SettingSpec("column_chars", "Reading column width", 70, minimum=40, maximum=90),
+    SettingSpec("bold_emphasis", "Show emphasis in bold", False),
+)
+_COLOURS = (
+    SettingSpec("theme", "Theme", "light", choices=THEMES),
+    SettingSpec("overlay", "Colour overlay", "none", choices=OVERLAYS),
+    SettingSpec("focus_ring", "Focus outline thickness", 3, minimum=2, maximum=6),
+)
+_READING_AIDS = (
+    SettingSpec("line_focus", "Line focus", 0, choices=(0, 1, 3, 5)),
+    SettingSpec("reading_ruler", "Reading ruler", False),
+    SettingSpec("one_section", "One section at a time", False),
+    SettingSpec("reduce_motion", "Reduce motion", False),
+    SettingSpec("literal_labels", "Literal labels", False),
+    SettingSpec("preview_changes", "Preview changes before they apply", False),
+)
+# Every length spans at least ten times its shortest value (WCAG 2.2.1).
+_FOCUS_TIMER = (
+    SettingSpec("show_focus_timer", "Show the focus timer", True),
+    SettingSpec("timer_focus_minutes", "Focus session length", 25, minimum=5, maximum=120),
+    SettingSpec("timer_short_break_minutes", "Short break length", 5, minimum=1, maximum=30),
+    SettingSpec("timer_long_break_minutes", "Long break length", 15, minimum=3, maximum=60),
+    SettingSpec("timer_long_break_after", "Long break after", 4, minimum=2, maximum=8),
+    SettingSpec("hyperfocus_nudge", "Hyperfocus nudge", True),
+    SettingSpec("hyperfocus_minutes", "Hyperfocus nudge after", 90, minimum=30, maximum=300),
+    SettingSpec("timer_sound", "Timer sounds", True),
+    SettingSpec("companion_mode", "Study with me", False),
+)
+
 SPECS: dict[str, SettingSpec] = {
-    spec.key: spec
-    for spec in (
-        SettingSpec("text_scale", "Text size", 100, minimum=75, maximum=250),
-        SettingSpec("theme", "Theme", "light", choices=("light", "dark")),
-    )
+    spec.key: spec for spec in (*_TYPOGRAPHY, *_COLOURS, *_READING_AIDS, *_FOCUS_TIMER)
 }
 
 
