@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 Role = QAccessible.Role
 INTERACTIVE_ROLES = {
@@ -21,6 +21,13 @@ INTERACTIVE_ROLES = {
 }  # fmt: skip
 # Parts Qt itself adds inside composite widgets: they are named by their owner.
 OWNED_BY_PARENT = {Role.ScrollBar}
+
+
+def settle(rounds: int = 4) -> None:
+    """Let restyling and the layout passes it triggers finish, as they would before a paint."""
+    for _ in range(rounds):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
 
 
 def walk(interface: QAccessibleInterface, depth: int = 0) -> Iterator[QAccessibleInterface]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pytest.register_assert_rewrite("tests.accessibility")  # failures list what is wrong
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CONTENT = REPO_ROOT / "content"

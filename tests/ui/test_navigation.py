@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import assert_accessible, find_by_name
+from tests.accessibility import assert_accessible, find_by_name, settle
 from zavmo_desktop.ui.main_window import MainWindow
 
 
@@ -40,7 +40,7 @@ def show(window: MainWindow, screen: str) -> None:
         window.open_module(window.learner.library.modules[0])  # type: ignore[union-attr]
     else:
         window.show_screen(screen)
-    QApplication.processEvents()
+    settle()
 
 
 @pytest.mark.parametrize("screen", ["Home", "Library", "Settings", "reader"])

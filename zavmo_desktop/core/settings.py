@@ -129,6 +129,16 @@ class Settings:
         for listener in list(self._listeners):
             listener(key, value)
 
+    def apply(self, values: Mapping[str, Any]) -> list[str]:
+        """Set several values (a preset, an imported profile): all are checked before any is
+        kept. Returns the keys skipped because the organisation locked them."""
+        checked = {key: SPECS[key].validate(value) for key, value in values.items()}
+        skipped = [key for key in checked if self.is_locked(key)]
+        for key, value in checked.items():
+            if key not in skipped:
+                self.set(key, value)
+        return skipped
+
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 

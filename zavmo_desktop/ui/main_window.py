@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
+from zavmo_desktop.core.settings import SPECS
+from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.setting_options import describe
+from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.theme import apply_theme
 from zavmo_desktop.ui.widgets.labels import heading
@@ -28,6 +32,9 @@ if TYPE_CHECKING:
     from zavmo_desktop.core.learner import Learner
 
 NAVIGATION = ("Home", "Library", "Settings")
+HELP = "Keyboard shortcuts"
+TEXT_STEPS = tuple(range(75, 251, 25))
+LINE_FOCUS_STEPS = (0, 1, 3, 5)
 
 
 class MainWindow(QMainWindow):
@@ -54,26 +61,38 @@ class MainWindow(QMainWindow):
     def _build_navigation(self) -> QWidget:
         bar = QWidget()
         bar.setAccessibleName("Navigation")
-        column = QVBoxLayout(bar)
+        self._sidebar = QVBoxLayout(bar)
         self.nav_buttons: dict[str, QPushButton] = {}
         for number, name in enumerate(NAVIGATION, start=1):
-            button = QPushButton(name)
-            button.setAccessibleName(name)
-            button.setAccessibleDescription(f"Go to {name} (Ctrl+{number})")
-            button.setToolTip(f"{name} (Ctrl+{number})")
-            button.setCheckable(True)
-            button.setProperty("nav", True)
-            button.setEnabled(False)  # until the learner's data has loaded
-            button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
-            self.nav_buttons[name] = button
-            column.addWidget(button)
-        column.addStretch(1)
+            self._sidebar.addWidget(self._nav_button(name, f"Ctrl+{number}"))
+        self._sidebar.addStretch(1)
+        # Help sits at the foot of the same column on every screen (WCAG 3.2.6).
+        self._sidebar.addWidget(self._nav_button(HELP, "F1"))
         return bar
+
+    def _nav_button(self, name: str, keys: str) -> QPushButton:
+        button = QPushButton(name)
+        button.setAccessibleName(name)
+        button.setAccessibleDescription(f"Go to {name} ({keys})")
+        button.setToolTip(f"{name} ({keys})")
+        button.setCheckable(True)
+        button.setProperty("nav", True)
+        button.setEnabled(False)  # until the learner's data has loaded
+        button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
+        self.nav_buttons[name] = button
+        return button
 
     def _add_shortcuts(self) -> None:
         for number, name in enumerate(NAVIGATION, start=1):
             self._shortcut(f"Ctrl+{number}", lambda n=name: self.show_screen(n))
+        self._shortcut("F1", lambda: self.show_screen(HELP))
         self._shortcut(QKeySequence.StandardKey.Find, self._focus_search)
+        self._shortcut(keys_for("Make text bigger"), lambda: self._step_text_size(1))
+        self._shortcut("Ctrl++", lambda: self._step_text_size(1))
+        self._shortcut(keys_for("Make text smaller"), lambda: self._step_text_size(-1))
+        self._shortcut(keys_for("Text back"), lambda: self._set_and_say("text_scale", 100))
+        self._shortcut(keys_for("Line focus"), self._cycle_line_focus)
+        self._shortcut(keys_for("Reading ruler"), self._toggle_ruler)
 
     def _shortcut(self, keys: Any, action: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(keys), self)
@@ -99,19 +118,29 @@ class MainWindow(QMainWindow):
         from zavmo_desktop.ui.screens.library import LibraryScreen
         from zavmo_desktop.ui.screens.reader import ReaderScreen
         from zavmo_desktop.ui.screens.settings import SettingsScreen
+        from zavmo_desktop.ui.screens.shortcuts import ShortcutsScreen
 
         self.learner = learner
         self.home = HomeScreen(learner, self.open_module)
         self.library = LibraryScreen(learner, self.open_module)
         self.reader = ReaderScreen(learner, lambda: self.show_screen("Library"))
         self.settings_screen = SettingsScreen(learner.settings)
+        self.shortcuts_screen = ShortcutsScreen()
+        self._screens: dict[str, QWidget] = {
+            "Home": self.home,
+            "Library": self.library,
+            "Settings": self.settings_screen,
+            HELP: self.shortcuts_screen,
+        }
         loading = self.stack.widget(0)
-        for screen in (self.home, self.library, self.reader, self.settings_screen):
+        for screen in (*self._screens.values(), self.reader):
             self.stack.addWidget(screen)
         self.stack.removeWidget(loading)
         loading.deleteLater()
         self.reader.apply_settings(learner.settings.snapshot())
-        learner.settings.subscribe(self._setting_changed)
+        self._restyle = QTimer(self, singleShot=True, interval=0)
+        self._restyle.timeout.connect(self._apply_settings)
+        learner.settings.subscribe(lambda _key, _value: self._restyle.start())
         for button in self.nav_buttons.values():
             button.setEnabled(True)
         self.show_screen("Home")
@@ -125,18 +154,49 @@ class MainWindow(QMainWindow):
         )
         self.close()
 
-    def _setting_changed(self, _key: str, _value: object) -> None:
-        assert self.learner is not None
+    def _apply_settings(self) -> None:
+        # Coalesced: a preset changes ten settings, and the window restyles once.
+        if self.learner is None:
+            return
         values = self.learner.settings.snapshot()
         apply_theme(values)
         self.reader.apply_settings(values)
+        self.home.refresh()
+
+    def _step_text_size(self, step: int) -> None:
+        assert self.learner is not None
+        current = self.learner.settings.get("text_scale")
+        bigger = [size for size in TEXT_STEPS if size > current]
+        smaller = [size for size in TEXT_STEPS if size < current]
+        target = (bigger[:1] if step > 0 else smaller[-1:]) or [current]
+        self._set_and_say("text_scale", target[0])
+
+    def _cycle_line_focus(self) -> None:
+        assert self.learner is not None
+        current = self.learner.settings.get("line_focus")
+        position = LINE_FOCUS_STEPS.index(current) if current in LINE_FOCUS_STEPS else 0
+        self._set_and_say("line_focus", LINE_FOCUS_STEPS[(position + 1) % len(LINE_FOCUS_STEPS)])
+
+    def _toggle_ruler(self) -> None:
+        assert self.learner is not None
+        self._set_and_say("reading_ruler", not self.learner.settings.get("reading_ruler"))
+
+    def _set_and_say(self, key: str, value: Any) -> None:
+        """Shortcuts change settings out of sight, so the change is announced."""
+        if self.learner is None:
+            return
+        settings = self.learner.settings
+        if settings.is_locked(key):
+            announce(self, f"{SPECS[key].label} is set by your organisation.")
+            return
+        settings.set(key, value)
+        announce(self, f"{SPECS[key].label}: {describe(key, value)}")
 
     def show_screen(self, name: str) -> None:
         if self.learner is None:
             return
-        screens = {"Home": self.home, "Library": self.library, "Settings": self.settings_screen}
         self.reader.save_position()
-        self.stack.setCurrentWidget(screens[name])
+        self.stack.setCurrentWidget(self._screens[name])
         self._mark_current(name)
 
     def _mark_current(self, name: str) -> None:

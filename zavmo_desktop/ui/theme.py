@@ -2,61 +2,70 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication
+
+from zavmo_desktop.ui.fonts import REGULAR_WEIGHT, family_for, weighted
+from zavmo_desktop.ui.palettes import Colours, colours
 
 BASE_POINT_SIZE = 11.0
 READING_COLUMN_CHARS = 70
 
 
-@dataclass(frozen=True)
-class Colours:
-    window: str
-    base: str  # reading and input backgrounds
-    text: str
-    muted_text: str
-    button: str
-    border: str  # control edges: >= 3:1 against window
-    focus: str  # focus ring: >= 3:1 against window and border
-    highlight: str
-    highlight_text: str
-    link: str
-
-
-THEMES: dict[str, Colours] = {
-    "light": Colours(
-        window="#f7f7f5", base="#ffffff", text="#1b1b1b", muted_text="#3d3d3d",
-        button="#ececea", border="#616161", focus="#0b4fc4", highlight="#0b4fc4",
-        highlight_text="#ffffff", link="#0a47b0",
-    ),
-    "dark": Colours(
-        window="#181a1b", base="#101213", text="#f1f1ee", muted_text="#d4d4d0",
-        button="#2a2d2f", border="#9a9a96", focus="#ffd34d", highlight="#ffd34d",
-        highlight_text="#101213", link="#9fc3ff",
-    ),
-}  # fmt: skip
-
-
 def colours_for(values: dict[str, Any]) -> Colours:
-    return THEMES.get(values.get("theme", "light"), THEMES["light"])
+    return colours(values.get("theme", "light"), values.get("overlay", "none"))
 
 
 def point_size(values: dict[str, Any]) -> float:
     return BASE_POINT_SIZE * int(values.get("text_scale", 100)) / 100
 
 
+def body_font(values: dict[str, Any]) -> QFont:
+    """The learner's font, size and letter and word spacing (in hundredths of the size)."""
+    key = values.get("font", "system")
+    font = QFont(family_for(key))
+    font.setPointSizeF(point_size(values))
+    weighted(font, key, REGULAR_WEIGHT)
+    pixels = QFontInfo(font).pixelSize()
+    font.setLetterSpacing(
+        QFont.SpacingType.AbsoluteSpacing, pixels * values.get("letter_spacing", 0) / 100
+    )
+    font.setWordSpacing(pixels * values.get("word_spacing", 0) / 100)
+    return font
+
+
 def apply_theme(values: dict[str, Any]) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    colours = colours_for(values)
-    font = QFont(QGuiApplication.font())
-    font.setPointSizeF(point_size(values))
-    app.setFont(font)
-    app.setPalette(build_palette(colours))
-    app.setStyleSheet(build_stylesheet(colours, point_size(values)))
+    c = colours_for(values)
+    app.setFont(body_font(values))
+    app.setPalette(build_palette(c))
+    app.setStyleSheet(build_stylesheet(c, point_size(values), values.get("focus_ring", 3)))
+    apply_motion(app, bool(values.get("reduce_motion", False)))
+
+
+_ANIMATIONS = (
+    Qt.UIEffect.UI_AnimateMenu,
+    Qt.UIEffect.UI_FadeMenu,
+    Qt.UIEffect.UI_AnimateCombo,
+    Qt.UIEffect.UI_AnimateTooltip,
+    Qt.UIEffect.UI_FadeTooltip,
+    Qt.UIEffect.UI_AnimateToolBox,
+)
+_default_flash_ms: int | None = None
+
+
+def apply_motion(app: QApplication, reduce: bool) -> None:
+    """With reduced motion nothing animates, the text cursor included: it stops blinking."""
+    global _default_flash_ms
+    if _default_flash_ms is None:
+        _default_flash_ms = app.cursorFlashTime()
+    for effect in _ANIMATIONS:
+        app.setEffectEnabled(effect, not reduce)
+    app.setCursorFlashTime(0 if reduce else _default_flash_ms)
 
 
 def build_palette(c: Colours) -> QPalette:
@@ -81,12 +90,14 @@ def build_palette(c: Colours) -> QPalette:
     return palette
 
 
-def build_stylesheet(c: Colours, points: float) -> str:
-    # Focus is a 3 px ring in the focus colour; unfocused controls have a 1 px edge
-    # and 2 px more padding, so gaining focus never moves anything.
+def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
+    # Unfocused controls have a 1 px edge and extra padding; focus swaps padding for a
+    # thicker ring, so gaining focus never moves anything.
+    w = focus_width
     return f"""
     QWidget {{ color: {c.text}; }}
-    QMainWindow, QStackedWidget > QWidget {{ background: {c.window}; }}
+    QMainWindow, QStackedWidget > QWidget, QScrollArea > QWidget > QWidget {{
+        background: {c.window}; }}
     QLabel[role="heading"] {{ font-size: {points * 1.6:.1f}pt; font-weight: bold; }}
     QLabel[role="subheading"] {{ font-size: {points * 1.2:.1f}pt; font-weight: bold; }}
     QLabel[role="notice"] {{ background: {c.base}; border: 2px solid {c.text};
@@ -98,27 +109,45 @@ def build_stylesheet(c: Colours, points: float) -> str:
     QPushButton:checked {{ border: 1px solid {c.text}; background: {c.base}; }}
     QPushButton[nav="true"] {{ text-align: left; border-left: 6px solid {c.button};
         padding-left: 9px; }}
-    QPushButton[nav="true"]:checked {{ border-left: 6px solid {c.text}; }}
-    QPushButton[nav="true"]:focus {{ border-left-width: 6px; padding-left: 7px; }}
-    QLineEdit, QComboBox, QSpinBox, QTreeWidget, QListWidget, QTextBrowser {{
-        background: {c.base}; border: 1px solid {c.border}; padding: 4px; }}
-    QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.focus}; padding: 4px 12px; }}
-    QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QTreeWidget:focus, QListWidget:focus,
-    QTextBrowser:focus {{ border: 3px solid {c.focus}; padding: 2px; }}
+    QPushButton[nav="true"]:checked {{ border-left: 6px solid {c.accent}; }}
+    QPushButton[nav="true"]:focus {{ border-left-width: 6px; padding-left: {10 - w}px; }}
+    QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTreeWidget, QListWidget, QTextBrowser {{
+        background: {c.base}; border: 1px solid {c.border}; padding: 6px; }}
+    QCheckBox {{ spacing: 8px; padding: {w}px; }}
+    QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {c.border};
+        background: {c.base}; border-radius: 3px; }}
+    QCheckBox::indicator:checked {{ background: {c.accent}; border: 2px solid {c.text};
+        image: none; }}
+    QCheckBox:focus {{ border: {w}px solid {c.focus}; padding: 0px; }}
+    QPushButton:focus, QToolButton:focus {{ border: {w}px solid {c.focus};
+        padding: {7 - w}px {15 - w}px; }}
+    QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus, QTreeWidget:focus,
+    QListWidget:focus, QTextBrowser:focus {{ border: {w}px solid {c.focus};
+        padding: {7 - w}px; }}
     QTreeWidget::item, QListWidget::item {{ padding: 4px; min-height: 24px; }}
     QTreeWidget::item:selected, QListWidget::item:selected {{
         background: {c.highlight}; color: {c.highlight_text}; }}
+    QProgressBar {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 3px;
+        text-align: center; min-height: 12px; }}
+    QProgressBar::chunk {{ background: {c.accent}; }}
     """
 
 
 def reading_css(values: dict[str, Any]) -> str:
-    """The reader's document stylesheet: sizes relative to the learner's text size."""
+    """The reader's document stylesheet, from the learner's colours and spacing."""
     c = colours_for(values)
+    pixels = QFontInfo(body_font(values)).pixelSize()
+    gap = round(pixels * values.get("paragraph_spacing", 100) / 100)
+    line = values.get("line_spacing", 150)
+    emphasis = (
+        "em, i { font-style: normal; font-weight: bold; }" if values.get("bold_emphasis") else ""
+    )
     return f"""
     body {{ color: {c.text}; }}
-    h1 {{ font-size: x-large; }} h2 {{ font-size: large; margin-top: 18px; }}
-    p, li {{ line-height: 150%; }}
-    a {{ color: {c.link}; }}
+    h1 {{ font-size: x-large; }} h2 {{ font-size: large; margin-top: {gap + 8}px; }}
+    p, li, blockquote {{ line-height: {line}%; margin-bottom: {gap}px; text-align: left; }}
+    a {{ color: {c.link}; text-decoration: underline; }}
     code, pre {{ font-family: monospace; }}
     th, td {{ padding: 4px 8px; }}
+    {emphasis}
     """

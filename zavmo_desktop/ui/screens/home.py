@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
@@ -26,11 +27,11 @@ class HomeScreen(QWidget):
             layout.addWidget(banner)
         self._summary = paragraph()
         layout.addWidget(self._summary)
-        self._continue = QPushButton()
-        self._continue.clicked.connect(self._continue_clicked)
-        layout.addWidget(self._continue)
         self._continue_detail = paragraph()
         layout.addWidget(self._continue_detail)
+        self._continue = QPushButton()
+        self._continue.clicked.connect(self._continue_clicked)
+        layout.addWidget(self._continue, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.refresh()
 
@@ -49,9 +50,10 @@ class HomeScreen(QWidget):
         else:
             label = "Start your first module"
             where = f"About {point.module.minutes} minutes."
-        self._continue.setText(f"{label}: {point.module.title}")
+        # The button says what it does; the module's title, which can be long, wraps below.
+        self._continue.setText(label)
         self._continue.setAccessibleName(f"{label}: {point.module.title}")
-        self._continue_detail.setText(f"{point.module.summary} {where}")
+        self._continue_detail.setText(f"{point.module.title}. {point.module.summary} {where}")
 
     def _continue_clicked(self) -> None:
         point = self._learner.continue_point()

@@ -1,4 +1,4 @@
-"""The reader: one module's text, its summary, and marking it complete."""
+"""The reader: one module's text, its plain-language summary, reading aids and completion."""
 
 from __future__ import annotations
 
@@ -7,12 +7,23 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zavmo_desktop.core.content.models import Module
+from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.ui.theme import reading_css
+from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.reading_aids import ReadingAids
 from zavmo_desktop.ui.widgets.reading_view import ReadingView
 
 SAVE_POSITION_DELAY_MS = 800
@@ -23,19 +34,32 @@ class ReaderScreen(QWidget):
         super().__init__()
         self._learner = learner
         self._module: Module | None = None
-        self._css = ""
+        self._sections: list[Section] = []
+        self._section = 0
+        self._values: dict[str, Any] = learner.settings.snapshot()
         self.setAccessibleName("Reader screen")
         layout = QVBoxLayout(self)
         self._title = heading("")
         layout.addWidget(self._title)
         self._summary = paragraph()
         self._summary.setProperty("role", "summary")
+        self._summary.setAccessibleName("Summary")
         layout.addWidget(self._summary)
+        layout.addWidget(self._build_progress())
         self.text = self._build_browser()
+        self.aids = ReadingAids(self.text)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self._build_section_bar())
         layout.addLayout(self._build_buttons(back_to_library))
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_POSITION_DELAY_MS)
         self._save_timer.timeout.connect(self.save_position)
+
+    def _build_progress(self) -> QProgressBar:
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Reading progress")
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(True)
+        return self.progress
 
     def _build_browser(self) -> ReadingView:
         browser = ReadingView()
@@ -46,8 +70,33 @@ class ReaderScreen(QWidget):
             Qt.TextInteractionFlag.TextBrowserInteraction
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        browser.verticalScrollBar().valueChanged.connect(lambda _: self._save_timer.start())
+        browser.verticalScrollBar().valueChanged.connect(self._scrolled)
         return browser
+
+    def _build_section_bar(self) -> QWidget:
+        self.section_bar = QWidget()
+        row = QHBoxLayout(self.section_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.previous_section = self._button("Previous section", "Ctrl+PgUp", self.step_section, -1)
+        self.next_section = self._button("Next section", "Ctrl+PgDown", self.step_section, 1)
+        self.section_label = QLabel()
+        self.section_label.setWordWrap(True)
+        row.addWidget(self.previous_section)
+        row.addWidget(self.section_label, 1, Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.next_section)
+        self.section_bar.hide()
+        return self.section_bar
+
+    def _button(
+        self, name: str, keys: str, action: Callable[[int], None], step: int
+    ) -> QPushButton:
+        button = QPushButton(name)
+        button.setAccessibleName(name)
+        button.setAccessibleDescription(f"Shortcut: {keys}")
+        button.setToolTip(f"{name} ({keys})")
+        button.setShortcut(keys)
+        button.clicked.connect(lambda: action(step))
+        return button
 
     def _build_buttons(self, back_to_library: Callable[[], None]) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -68,47 +117,115 @@ class ReaderScreen(QWidget):
     def module(self) -> Module | None:
         return self._module
 
+    @property
+    def one_section(self) -> bool:
+        return bool(self._values.get("one_section"))
+
     def show_module(self, module: Module) -> None:
         self.save_position()
         self._module = module
         self._title.setText(module.title)
-        self._summary.setText(f"In short: {module.summary}")
         self.text.setSearchPaths([str(module.path.parent)])
-        html = self._learner.open_module(module)
-        self._set_html(html)
+        self._sections = split_sections(self._learner.open_module(module), "Introduction")
+        self._show_summary()
         progress = self._learner.module_progress(module.id)
         self.complete.blockSignals(True)
         self.complete.setChecked(bool(progress and progress.complete))
         self.complete.blockSignals(False)
         self._show_completion_state()
-        position = progress.position if progress else 0.0
-        QTimer.singleShot(0, lambda: self._scroll_to(position))
+        self._show_at(progress.position if progress else 0.0)
 
     def apply_settings(self, values: dict[str, Any]) -> None:
-        self._css = reading_css(values)
+        fraction = self.position()
+        self._values = values
+        self.text.column_chars = values["column_chars"]
+        self.aids.configure(values["line_focus"], values["reading_ruler"], colours_for(values))
         if self._module is not None:
-            bar = self.text.verticalScrollBar()
-            fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-            self._set_html(self._learner.module_html(self._module))
-            QTimer.singleShot(0, lambda: self._scroll_to(fraction))
+            self._show_summary()
+            self._show_completion_state()
+            self._show_at(fraction)
         self.text.fit_column()
 
+    def _show_summary(self) -> None:
+        if self._module is not None:
+            intro = "Summary:" if self._values.get("literal_labels") else "In short:"
+            self._summary.setText(f"{intro} {self._module.summary}")
+
+    def _show_at(self, fraction: float) -> None:
+        """Show the text at a fraction of the whole module, in either reading mode."""
+        if self.one_section and self._sections:
+            count = len(self._sections)
+            self._section = min(count - 1, int(fraction * count))
+            self._set_html(self._sections[self._section].html)
+            inner = fraction * count - self._section
+        else:
+            self._set_html(without_title(self._learner.module_html(self._module)))  # type: ignore[arg-type]
+            inner = fraction
+        self.section_bar.setVisible(self.one_section)
+        self._show_section_state()
+        QTimer.singleShot(0, lambda: self._scroll_to(inner))
+
+    def step_section(self, step: int) -> None:
+        if not self.one_section or not self._sections:
+            return
+        target = self._section + step
+        if 0 <= target < len(self._sections):
+            self._section = target
+            self._set_html(self._sections[target].html)
+            self._show_section_state()
+            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            announce(self, self.section_label.text())
+            self._save_timer.start()
+
+    def _show_section_state(self) -> None:
+        count = len(self._sections)
+        if self.one_section and count:
+            self.section_label.setText(
+                f"Section {self._section + 1} of {count}: {self._sections[self._section].title}"
+            )
+            self.previous_section.setEnabled(self._section > 0)
+            self.next_section.setEnabled(self._section < count - 1)
+        self._show_progress()
+
     def _set_html(self, html: str) -> None:
-        self.text.document().setDefaultStyleSheet(self._css)
+        self.text.document().setDefaultStyleSheet(reading_css(self._values))
         self.text.setHtml(html)
         self.text.fit_column()
+
+    def _scrolled(self) -> None:
+        self._show_progress()
+        self._save_timer.start()
 
     def _scroll_to(self, fraction: float) -> None:
         bar = self.text.verticalScrollBar()
         bar.setValue(round(fraction * bar.maximum()))
 
+    def _scroll_fraction(self) -> float:
+        bar = self.text.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def position(self) -> float:
+        """How far through the whole module the learner is, 0.0 to 1.0."""
+        if self._module is None:
+            return 0.0
+        if self.one_section and self._sections:
+            return (self._section + self._scroll_fraction()) / len(self._sections)
+        return self._scroll_fraction()
+
+    def _show_progress(self) -> None:
+        percent = round(self.position() * 100)
+        self.progress.setValue(percent)
+        if self.one_section and self._sections:
+            text = f"Section {self._section + 1} of {len(self._sections)}"
+        else:
+            text = f"{percent}% read"
+        self.progress.setFormat(text)
+        self.progress.setAccessibleDescription(text)
+
     def save_position(self) -> None:
         self._save_timer.stop()
-        if self._module is None:
-            return
-        bar = self.text.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self._learner.save_position(self._module.id, fraction)
+        if self._module is not None:
+            self._learner.save_position(self._module.id, self.position())
 
     def _completion_toggled(self, checked: bool) -> None:
         if self._module is not None:
@@ -117,15 +234,26 @@ class ReaderScreen(QWidget):
 
     def _show_completion_state(self) -> None:
         done = self.complete.isChecked()
-        self.complete.setText("Completed ✓" if done else "Mark as complete")
+        if self._values.get("literal_labels"):
+            text = "Marked as complete" if done else "Mark as complete"
+        else:
+            text = "Completed ✓" if done else "Mark as complete"
+        self.complete.setText(text)
         self.complete.setAccessibleDescription(
             "This module is marked complete. Press to mark it not complete."
             if done else "Marks this module as complete."
         )  # fmt: skip
 
+    def _go_to_anchor(self, anchor: str) -> None:
+        if self.one_section:
+            for number, section in enumerate(self._sections):
+                if f'id="{anchor}"' in section.html:
+                    self.step_section(number - self._section)
+        self.text.scrollToAnchor(anchor)
+
     def _link_clicked(self, url: QUrl) -> None:
         if url.isRelative() and url.hasFragment() and not url.path():
-            self.text.scrollToAnchor(url.fragment())
+            self._go_to_anchor(url.fragment())
             return
         if url.scheme() not in ("http", "https", "mailto"):
             return

@@ -1,62 +1,231 @@
-"""Settings: text size and theme, applied the moment they change."""
+"""Settings: presets, text, colours, reading aids and the focus timer, applied live
+(or previewed first, for learners who want to see a change before it happens)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from pathlib import Path
+from typing import Any
 
-from zavmo_desktop.core.settings import SPECS, Settings
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zavmo_desktop.core.presets import PRESETS, matching_presets
+from zavmo_desktop.core.profile_file import SUFFIX, ProfileError, read_profile, write_profile
+from zavmo_desktop.core.settings import Settings
+from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.setting_options import OPTIONS
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.setting_controls import SettingControls, shrinkable_combo
+from zavmo_desktop.ui.widgets.settings_preview import SettingsPreview
 
-THEME_NAMES = {"light": "Light", "dark": "Dark"}
+SECTIONS: list[tuple[str, list[str]]] = [
+    ("Text", ["font", "text_scale", "line_spacing", "letter_spacing", "word_spacing",
+              "paragraph_spacing", "column_chars", "bold_emphasis"]),
+    ("Colours", ["theme", "overlay", "focus_ring"]),
+    ("Reading aids", ["line_focus", "reading_ruler", "one_section", "reduce_motion",
+                      "literal_labels", "preview_changes"]),
+    ("Focus timer", ["show_focus_timer", "timer_focus_minutes", "timer_short_break_minutes",
+                     "timer_long_break_minutes", "timer_long_break_after", "hyperfocus_nudge",
+                     "hyperfocus_minutes", "timer_sound", "companion_mode"]),
+]  # fmt: skip
 
 
 class SettingsScreen(QWidget):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self._settings = settings
+        self._pending: dict[str, Any] = {}
+        self.controls = SettingControls(self._control_changed, settings.is_locked)
         self.setAccessibleName("Settings screen")
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Settings"))
-        layout.addWidget(paragraph("Changes apply straight away and are kept for next time."))
+        self._intro = paragraph()
+        layout.addWidget(self._intro)
+        layout.addWidget(self._build_scroll_area(), 1)
+        self.preview = SettingsPreview(self.apply_pending, self.discard_pending)
+        layout.addWidget(self.preview)
+        settings.subscribe(lambda _key, _value: self._show_current())
+        self._show_current()
+
+    def _build_scroll_area(self) -> QScrollArea:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(self._build_presets())
+        for title, keys in SECTIONS:
+            column.addWidget(heading(title, role="subheading"))
+            column.addLayout(self._build_form(keys))
+        column.addWidget(heading("Take your settings with you", role="subheading"))
+        column.addWidget(self._build_profile_buttons())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
+
+    def _build_form(self, keys: list[str]) -> QFormLayout:
         form = QFormLayout()
-        layout.addLayout(form)
-        self.text_size = self._build_text_size()
-        self._add_row(form, "&Text size:", self.text_size, "text_scale")
-        self.theme = self._build_theme()
-        self._add_row(form, "T&heme:", self.theme, "theme")
-        layout.addStretch(1)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for key in keys:
+            if key in OPTIONS:
+                field = self.controls.combo(key, OPTIONS[key])
+                label = QLabel(f"{field.accessibleName()}:")
+                label.setBuddy(field)
+                form.addRow(label, field)
+            else:
+                form.addRow(self.controls.check(key))
+        return form
 
-    def _add_row(self, form: QFormLayout, label_text: str, field: QWidget, key: str) -> None:
-        label = QLabel(label_text)
-        label.setBuddy(field)
-        if self._settings.is_locked(key):
-            field.setEnabled(False)
-            field.setAccessibleDescription("Set by your organisation")
-        form.addRow(label, field)
+    def _build_presets(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading("Starting points", role="subheading"))
+        row = QHBoxLayout()
+        self.preset = shrinkable_combo()
+        self.preset.setAccessibleName("Preset")
+        for preset in PRESETS.values():
+            self.preset.addItem(preset.name, preset.key)
+        self.preset.currentIndexChanged.connect(self._show_preset_description)
+        label = QLabel("Preset:")
+        label.setBuddy(self.preset)
+        self.apply_preset_button = QPushButton("Apply preset")
+        self.apply_preset_button.setAccessibleName("Apply preset")
+        self.apply_preset_button.clicked.connect(self.apply_preset)
+        row.addWidget(label)
+        row.addWidget(self.preset, 1)
+        column.addLayout(row)
+        column.addWidget(self.apply_preset_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.preset_description = paragraph()
+        self.preset_in_use = paragraph()
+        self.preset_status = paragraph()
+        for label in (self.preset_description, self.preset_in_use, self.preset_status):
+            column.addWidget(label)
+        self._show_preset_description()
+        return box
 
-    def _build_text_size(self) -> QComboBox:
-        # Fixed steps: predictable, and each one is announced as a plain percentage.
-        spec = SPECS["text_scale"]
-        combo = QComboBox()
-        combo.setAccessibleName("Text size")
-        for percent in range(spec.minimum or 75, (spec.maximum or 250) + 1, 25):
-            combo.addItem(f"{percent}%", percent)
-        current = self._settings.get("text_scale")
-        if combo.findData(current) < 0:
-            combo.addItem(f"{current}%", current)
-        combo.setCurrentIndex(combo.findData(current))
-        combo.currentIndexChanged.connect(
-            lambda _: self._settings.set("text_scale", combo.currentData())
+    def _build_profile_buttons(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        for name, action in (
+            ("Export settings to a file", self._choose_export_file),
+            ("Import settings from a file", self._choose_import_file),
+        ):
+            button = QPushButton(name)
+            button.setAccessibleName(name)
+            button.clicked.connect(action)
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.profile_status = paragraph()
+        column.addWidget(self.profile_status)
+        return box
+
+    # --- what the learner does ---------------------------------------------------------------
+
+    @property
+    def previewing(self) -> bool:
+        return bool(self._settings.get("preview_changes"))
+
+    def _control_changed(self, key: str, value: Any) -> None:
+        if self.previewing and key != "preview_changes":
+            self._pending[key] = value
+            self._show_current()
+        else:
+            self._settings.set(key, value)
+
+    def apply_preset(self) -> None:
+        preset = PRESETS[self.preset.currentData()]
+        if self.previewing:
+            self._pending.update(preset.values)
+            self._show_current()
+            announce(self, f"{preset.name} is shown in the preview. Apply changes to use it.")
+            return
+        skipped = self._settings.apply(preset.values)
+        self._tell(f"{preset.name} applied." + _locked_note(skipped))
+
+    def apply_pending(self) -> None:
+        pending, self._pending = self._pending, {}
+        skipped = self._settings.apply(pending)
+        self._show_current()
+        self._tell("Your changes are applied." + _locked_note(skipped))
+
+    def discard_pending(self) -> None:
+        self._pending = {}
+        self._show_current()
+        self._tell("Your changes were discarded. Nothing changed.")
+
+    def export_to(self, path: Path) -> None:
+        try:
+            write_profile(path, self._settings.snapshot())
+        except OSError as error:
+            self._tell(f"Could not save {path}: {error.strerror or error}", self.profile_status)
+            return
+        self._tell(f"Your settings are saved in {path}.", self.profile_status)
+
+    def import_from(self, path: Path) -> None:
+        try:
+            profile = read_profile(path)
+        except ProfileError as error:
+            self._tell(f"Nothing was changed. {error}", self.profile_status)
+            return
+        if self.previewing:
+            self._pending.update(profile.values)
+            self._show_current()
+        else:
+            skipped = self._settings.apply(profile.values)
+            profile.skipped += [f"{key}: set by your organisation" for key in skipped]
+        message = f"Read {len(profile.values)} settings from {path.name}."
+        if profile.skipped:
+            message += " Left out: " + "; ".join(profile.skipped) + "."
+        self._tell(message, self.profile_status)
+
+    def _choose_export_file(self) -> None:
+        suggested = str(Path.home() / f"my-zavmo-settings{SUFFIX}")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export settings", suggested, "Zavmo settings (*.json)"
         )
-        return combo
+        if name:
+            self.export_to(Path(name))
 
-    def _build_theme(self) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName("Theme")
-        for key in SPECS["theme"].choices:
-            combo.addItem(THEME_NAMES[key], key)
-        combo.setCurrentIndex(max(0, combo.findData(self._settings.get("theme"))))
-        combo.currentIndexChanged.connect(
-            lambda _: self._settings.set("theme", combo.currentData())
+    def _choose_import_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import settings", str(Path.home()), "Zavmo settings (*.json)"
         )
-        return combo
+        if name:
+            self.import_from(Path(name))
+
+    # --- showing the state -------------------------------------------------------------------
+
+    def _show_current(self) -> None:
+        current = self._settings.snapshot()
+        merged = {**current, **self._pending}
+        self.controls.show_values(merged)
+        self.preview.show_pending(self._pending, merged)
+        in_use = [PRESETS[key].name for key in matching_presets(current)]
+        self.preset_in_use.setText("In use: " + (", ".join(in_use) if in_use else "your own mix"))
+        self._intro.setText(
+            "Changes wait in a preview until you apply them."
+            if self.previewing
+            else "Changes apply straight away and are kept for next time."
+        )
+
+    def _show_preset_description(self) -> None:
+        self.preset_description.setText(PRESETS[self.preset.currentData()].description)
+
+    def _tell(self, message: str, where: QLabel | None = None) -> None:
+        (where or self.preset_status).setText(message)
+        announce(self, message)
+
+
+def _locked_note(skipped: list[str]) -> str:
+    return f" {len(skipped)} setting(s) are set by your organisation and stayed." if skipped else ""

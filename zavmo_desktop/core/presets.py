@@ -1,0 +1,96 @@
+"""One-click starting points for common needs; the learner can change anything afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Preset:
+    key: str
+    name: str
+    description: str
+    values: Mapping[str, Any]
+
+
+PRESETS: dict[str, Preset] = {
+    preset.key: preset
+    for preset in (
+        Preset(
+            "dyslexia",
+            "Dyslexia (BDA style)",
+            "Lexend font at 125%, wider letter and word spacing, 1.5 line spacing, "
+            "double paragraph gaps, bold instead of italics, cream pages and "
+            "three-line focus.",
+            {
+                "font": "lexend",
+                "text_scale": 125,  # 11 pt base: 13.75 pt, inside the BDA's 12-14 pt
+                "line_spacing": 150,
+                # 0.20 em is ~0.36 of Lexend's average letter width (0.55 em); the gap
+                # between words is then 0.28 + 0.20 + 0.24 = 0.72 em, over 3.5x 0.20 em.
+                "letter_spacing": 20,
+                "word_spacing": 24,
+                "paragraph_spacing": 200,
+                "column_chars": 60,
+                "bold_emphasis": True,
+                "theme": "cream",
+                "overlay": "none",
+                "line_focus": 3,
+            },
+        ),
+        Preset(
+            "adhd",
+            "ADHD",
+            "Focus timer shown (25 minutes on, 5 off, a long break after 4), a nudge "
+            "after 90 minutes without a break, one section at a time with visible "
+            "progress, and gentle cues you can snooze.",
+            {
+                "show_focus_timer": True,
+                "timer_focus_minutes": 25,
+                "timer_short_break_minutes": 5,
+                "timer_long_break_minutes": 15,
+                "timer_long_break_after": 4,
+                "hyperfocus_nudge": True,
+                "hyperfocus_minutes": 90,
+                "timer_sound": True,
+                "one_section": True,
+            },
+        ),
+        Preset(
+            "autism",
+            "Autism (low stimulation)",
+            "Muted colours with no accent colour, no sounds, nothing moves, literal "
+            "labels, and every settings change shown as a preview before it applies.",
+            {
+                "theme": "low_stimulation",
+                "overlay": "none",
+                "timer_sound": False,
+                "reduce_motion": True,
+                "literal_labels": True,
+                "preview_changes": True,
+            },
+        ),
+        Preset(
+            "low_vision",
+            "Low vision",
+            "High contrast colours, text at 150% and a thick focus outline.",
+            {
+                "theme": "high_contrast",
+                "overlay": "none",
+                "text_scale": 150,
+                "focus_ring": 5,
+            },
+        ),
+    )
+}
+
+
+def matching_presets(values: Mapping[str, Any]) -> list[str]:
+    """The presets whose every value is in force now, so the learner can see what is on."""
+    return [
+        preset.key
+        for preset in PRESETS.values()
+        if all(values.get(key) == value for key, value in preset.values.items())
+    ]

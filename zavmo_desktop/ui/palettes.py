@@ -1,0 +1,87 @@
+"""The colour themes and tinted overlays, as plain data; tests check every pair's contrast."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Colours:
+    window: str
+    base: str  # reading and input backgrounds
+    text: str
+    muted_text: str
+    button: str
+    border: str  # control edges: >= 3:1 against window
+    focus: str  # focus ring: >= 3:1 against window, base and button
+    highlight: str
+    highlight_text: str
+    link: str
+    accent: str  # the current-screen bar and progress fill; grey in low stimulation
+    dark: bool = False
+
+
+THEMES: dict[str, Colours] = {
+    "light": Colours(
+        window="#f7f7f5", base="#ffffff", text="#1b1b1b", muted_text="#3d3d3d",
+        button="#ececea", border="#616161", focus="#0b4fc4", highlight="#0b4fc4",
+        highlight_text="#ffffff", link="#0a47b0", accent="#0b4fc4",
+    ),
+    "dark": Colours(
+        window="#181a1b", base="#101213", text="#f1f1ee", muted_text="#d4d4d0",
+        button="#2a2d2f", border="#9a9a96", focus="#ffd34d", highlight="#ffd34d",
+        highlight_text="#101213", link="#9fc3ff", accent="#ffd34d", dark=True,
+    ),
+    # Dark brown on warm off-white: the BDA's "cream or pastel" background.
+    "cream": Colours(
+        window="#f4ecd8", base="#fbf4e3", text="#1f1a14", muted_text="#433a2f",
+        button="#e9dfc6", border="#6b5d49", focus="#0b4fc4", highlight="#0b4fc4",
+        highlight_text="#ffffff", link="#0a47b0", accent="#0b4fc4",
+    ),
+    "high_contrast": Colours(
+        window="#000000", base="#000000", text="#ffffff", muted_text="#ffffff",
+        button="#000000", border="#ffffff", focus="#ffff00", highlight="#ffff00",
+        highlight_text="#000000", link="#ffff00", accent="#ffff00", dark=True,
+    ),
+    # Muted greys only: no accent colour anywhere, focus shown by a dark ring.
+    "low_stimulation": Colours(
+        window="#e9e8e4", base="#f1f0ec", text="#252525", muted_text="#3f3f3f",
+        button="#dedcd7", border="#6a6a6a", focus="#2e2e2e", highlight="#4a4a4a",
+        highlight_text="#ffffff", link="#252525", accent="#5a5a5a",
+    ),
+}  # fmt: skip
+
+# A tint laid over the page, as in coloured reading overlays.
+OVERLAY_TINTS: dict[str, str] = {
+    "yellow": "#ffe45c",
+    "blue": "#8db8ff",
+    "peach": "#ffb48f",
+    "green": "#93e0a6",
+}
+_TINT_STRENGTH = {False: 0.30, True: 0.14}  # light themes take more tint than dark ones
+
+
+def colours(theme: str, overlay: str = "none") -> Colours:
+    """A theme's colours with the chosen overlay tinting its page and input backgrounds."""
+    chosen = THEMES.get(theme, THEMES["light"])
+    tint = OVERLAY_TINTS.get(overlay)
+    if tint is None:
+        return chosen
+    strength = _TINT_STRENGTH[chosen.dark]
+    return replace(
+        chosen,
+        window=mix(chosen.window, tint, strength),
+        base=mix(chosen.base, tint, strength),
+        button=mix(chosen.button, tint, strength),
+    )
+
+
+def mix(colour: str, tint: str, amount: float) -> str:
+    a, b = _rgb(colour), _rgb(tint)
+    mixed = (round(x + (y - x) * amount) for x, y in zip(a, b, strict=True))
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)

@@ -1,0 +1,38 @@
+"""Every keyboard shortcut, declared once: the window binds them and the help page lists them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    keys: str  # QKeySequence text, shown as it is on the help page
+    action: str  # what it does, in words
+    where: str = "Everywhere"
+
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("F1", "Show these keyboard shortcuts"),
+    Shortcut("Ctrl+1", "Go to Home"),
+    Shortcut("Ctrl+2", "Go to Library"),
+    Shortcut("Ctrl+3", "Go to Settings"),
+    Shortcut("Ctrl+F", "Search modules"),
+    Shortcut("Ctrl+T", "Start, pause or resume the focus session"),
+    Shortcut("Ctrl+=", "Make text bigger"),
+    Shortcut("Ctrl+-", "Make text smaller"),
+    Shortcut("Ctrl+0", "Text back to 100%"),
+    Shortcut("Ctrl+L", "Line focus: off, 1, 3 or 5 lines"),
+    Shortcut("Ctrl+Shift+L", "Reading ruler on or off"),
+    Shortcut("Alt+Left", "Back to the library", "Reader"),
+    Shortcut("Ctrl+PgDown", "Next section (one section at a time)", "Reader"),
+    Shortcut("Ctrl+PgUp", "Previous section (one section at a time)", "Reader"),
+    Shortcut("Tab / Shift+Tab", "Move to the next or previous control", "Standard keys"),
+    Shortcut("Space or Enter", "Press the focused button, tick a check box", "Standard keys"),
+    Shortcut("Up / Down", "Choose in a list; move the caret in the module text", "Standard keys"),
+)
+
+
+def keys_for(action_start: str) -> str:
+    """The keys of the shortcut whose action starts with these words (for tooltips)."""
+    return next(s.keys for s in SHORTCUTS if s.action.startswith(action_start))
