@@ -25,8 +25,9 @@ from zavmo_desktop.core.content.render import render_markdown
 BOARD = "modules/board-storytelling.md"
 MLOPS = "modules/mlops-platform-strategy.md"
 RAI = "modules/responsible-ai-leadership.md"
-ALL_MODULES = {"board-storytelling", "mlops-platform-strategy", "responsible-ai-leadership"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# Every bundled module's file is named after its id.
+ALL_MODULES = {path.stem for path in (REPO_ROOT / "content" / "modules").glob("*.md")}
 
 
 # --- helpers ---------------------------------------------------------------------------------
