@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from zavmo_desktop.app import build_window
+from zavmo_desktop.core.presets import PRESETS
+from zavmo_desktop.core.settings import SPECS
 from zavmo_desktop.ui.main_window import MainWindow
 
 
@@ -39,13 +41,32 @@ def main(folder: Path) -> None:
     grab(window, folder, "home-continue")
     window.show_screen("Settings")
     grab(window, folder, "settings")
+    window.show_screen("Keyboard shortcuts")
+    grab(window, folder, "shortcuts")
+    settings = window.learner.settings
     for theme, scale in (("dark", 100), ("light", 200)):
-        window.learner.settings.set("theme", theme)
-        window.learner.settings.set("text_scale", scale)
+        settings.set("theme", theme)
+        settings.set("text_scale", scale)
         window.open_module(window.learner.library.modules[0])
         grab(window, folder, f"reader-{theme}-{scale}")
         window.show_screen("Library")
         grab(window, folder, f"library-{theme}-{scale}")
+    for preset in PRESETS.values():
+        settings.apply({key: spec.default for key, spec in SPECS.items()})
+        settings.apply(preset.values)
+        window.open_module(window.learner.library.modules[1])
+        window.reader.text.setFocus()
+        grab(window, folder, f"reader-preset-{preset.key}")
+    settings.apply({key: spec.default for key, spec in SPECS.items()})
+    for theme in ("cream", "high_contrast", "low_stimulation"):
+        settings.set("theme", theme)
+        window.show_screen("Settings")
+        grab(window, folder, f"settings-{theme}")
+    settings.set("theme", "light")
+    for overlay in ("yellow", "blue"):
+        settings.set("overlay", overlay)
+        window.open_module(window.learner.library.modules[0])
+        grab(window, folder, f"reader-overlay-{overlay}")
     window.close()
 
 

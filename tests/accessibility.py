@@ -6,11 +6,12 @@ accessibility tree (names, roles, states) and the Tab focus chain.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 
 Role = QAccessible.Role
 INTERACTIVE_ROLES = {
@@ -65,11 +66,19 @@ def find_by_name(root: QWidget, name: str) -> QWidget:
     for interface in tree_of(root):
         if interface.state().invisible:
             continue
-        if interface.text(QAccessible.Text.Name) == name:
-            owner = interface.object()
-            if isinstance(owner, QWidget):
-                return owner
+        owner = interface.object()
+        named = interface.text(QAccessible.Text.Name) == name or _platform_name(owner) == name
+        if named and isinstance(owner, QWidget):
+            return owner
     raise LookupError(f"no visible widget named {name!r}")
+
+
+def _platform_name(owner: object) -> str:
+    # On Linux Qt reports a combo box's current text as its Name and gives its name
+    # through the label relation; Windows and macOS report the accessible name itself.
+    if isinstance(owner, QComboBox):
+        return owner.accessibleName()
+    return ""
 
 
 def names_starting(root: QWidget, prefix: str) -> list[str]:
@@ -141,8 +150,58 @@ def contrast_ratio(first: QColor | str, second: QColor | str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def small_targets(window: QWidget, minimum: int = 24) -> list[str]:
+    """Visible controls smaller than 24 x 24 px (WCAG 2.5.8)."""
+    small = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QComboBox) or not widget.isVisible():
+            continue
+        if widget.width() < minimum or widget.height() < minimum:
+            small.append(f"{widget.accessibleName()!r}: {widget.width()}x{widget.height()}")
+    return small
+
+
+FOCUS_RULE = re.compile(r"QPushButton:focus[^{]*\{[^}]*border:\s*(\d+)px solid (#[0-9a-fA-F]{6})")
+
+
+def contrast_problems() -> list[str]:
+    """Contrast of the app's current palette and focus ring, measured as a screen shows them:
+    body text >= 7:1 (1.4.6), control edges and focus ring >= 3:1 (1.4.11), ring >= 2 px."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette = app.palette()
+    R = QPalette.ColorRole
+    colour = {role: palette.color(role).name() for role in (
+        R.Text, R.Base, R.WindowText, R.Window, R.ButtonText, R.Button, R.PlaceholderText,
+        R.HighlightedText, R.Highlight, R.Link)}  # fmt: skip
+    focus = FOCUS_RULE.search(app.styleSheet())
+    assert focus is not None, "the stylesheet has no focus ring for buttons"
+    width, ring = int(focus.group(1)), focus.group(2)
+    needs = [
+        ("text on page", colour[R.Text], colour[R.Base], 7.0),
+        ("text on window", colour[R.WindowText], colour[R.Window], 7.0),
+        ("button text", colour[R.ButtonText], colour[R.Button], 7.0),
+        ("placeholder text", colour[R.PlaceholderText], colour[R.Base], 4.5),
+        ("selected text", colour[R.HighlightedText], colour[R.Highlight], 4.5),
+        ("link", colour[R.Link], colour[R.Base], 4.5),
+        ("focus ring on window", ring, colour[R.Window], 3.0),
+        ("focus ring on page", ring, colour[R.Base], 3.0),
+        ("focus ring on button", ring, colour[R.Button], 3.0),
+    ]
+    problems = [
+        f"{what}: {contrast_ratio(a, b):.2f}:1 < {need}:1 ({a} on {b})"
+        for what, a, b, need in needs
+        if contrast_ratio(a, b) < need
+    ]
+    if width < 2:
+        problems.append(f"focus ring is {width} px, under 2 px")
+    return problems
+
+
 def assert_accessible(window: QWidget) -> None:
     """The checks every screen must pass."""
     assert unnamed_interactive(window) == []
     assert unreachable_by_tab(window) == []
     assert clipped_labels(window) == []
+    assert small_targets(window) == []
+    assert contrast_problems() == []

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.storage.instance_lock import InstanceLock
 from zavmo_desktop.core.settings import SPECS
+from zavmo_desktop.core.storage.instance_lock import InstanceLock
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.setting_options import describe
 from zavmo_desktop.ui.shortcuts import keys_for

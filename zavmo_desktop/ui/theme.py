@@ -127,6 +127,13 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
     QTreeWidget::item, QListWidget::item {{ padding: 4px; min-height: 24px; }}
     QTreeWidget::item:selected, QListWidget::item:selected {{
         background: {c.highlight}; color: {c.highlight_text}; }}
+    QScrollBar:vertical {{ background: {c.window}; width: 16px; margin: 0; border: none; }}
+    QScrollBar:horizontal {{ background: {c.window}; height: 16px; margin: 0; border: none; }}
+    QScrollBar::handle {{ background: {c.border}; border-radius: 5px; margin: 3px; }}
+    QScrollBar::handle:vertical {{ min-height: 32px; }}
+    QScrollBar::handle:horizontal {{ min-width: 32px; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+    QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
     QProgressBar {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 3px;
         text-align: center; min-height: 12px; }}
     QProgressBar::chunk {{ background: {c.accent}; }}
@@ -145,7 +152,8 @@ def reading_css(values: dict[str, Any]) -> str:
     return f"""
     body {{ color: {c.text}; }}
     h1 {{ font-size: x-large; }} h2 {{ font-size: large; margin-top: {gap + 8}px; }}
-    p, li, blockquote {{ line-height: {line}%; margin-bottom: {gap}px; text-align: left; }}
+    p, blockquote {{ line-height: {line}%; margin-bottom: {gap}px; text-align: left; }}
+    li {{ line-height: {line}%; margin-bottom: {gap // 2}px; text-align: left; }}
     a {{ color: {c.link}; text-decoration: underline; }}
     code, pre {{ font-family: monospace; }}
     th, td {{ padding: 4px 8px; }}

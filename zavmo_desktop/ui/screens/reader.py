@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -81,8 +81,9 @@ class ReaderScreen(QWidget):
         self.next_section = self._button("Next section", "Ctrl+PgDown", self.step_section, 1)
         self.section_label = QLabel()
         self.section_label.setWordWrap(True)
+        self.section_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.previous_section)
-        row.addWidget(self.section_label, 1, Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.section_label, 1)
         row.addWidget(self.next_section)
         self.section_bar.hide()
         return self.section_bar
@@ -94,8 +95,11 @@ class ReaderScreen(QWidget):
         button.setAccessibleName(name)
         button.setAccessibleDescription(f"Shortcut: {keys}")
         button.setToolTip(f"{name} ({keys})")
-        button.setShortcut(keys)
         button.clicked.connect(lambda: action(step))
+        # A QShortcut, not the button's own: that one "animates" a press for 100 ms first.
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: action(step))
         return button
 
     def _build_buttons(self, back_to_library: Callable[[], None]) -> QHBoxLayout:

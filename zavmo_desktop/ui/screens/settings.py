@@ -60,9 +60,7 @@ class SettingsScreen(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self._build_presets())
-        for title, keys in SECTIONS:
-            column.addWidget(heading(title, role="subheading"))
-            column.addLayout(self._build_form(keys))
+        column.addLayout(self._build_form())
         column.addWidget(heading("Take your settings with you", role="subheading"))
         column.addWidget(self._build_profile_buttons())
         column.addStretch(1)
@@ -73,17 +71,20 @@ class SettingsScreen(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         return scroll
 
-    def _build_form(self, keys: list[str]) -> QFormLayout:
+    def _build_form(self) -> QFormLayout:
+        # One form for every section, so labels and fields line up down the whole page.
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for key in keys:
-            if key in OPTIONS:
-                field = self.controls.combo(key, OPTIONS[key])
-                label = QLabel(f"{field.accessibleName()}:")
-                label.setBuddy(field)
-                form.addRow(label, field)
-            else:
-                form.addRow(self.controls.check(key))
+        for title, keys in SECTIONS:
+            form.addRow(heading(title, role="subheading"))
+            for key in keys:
+                if key in OPTIONS:
+                    field = self.controls.combo(key, OPTIONS[key])
+                    label = QLabel(f"{field.accessibleName()}:")
+                    label.setBuddy(field)
+                    form.addRow(label, field)
+                else:
+                    form.addRow(self.controls.check(key))
         return form
 
     def _build_presets(self) -> QWidget:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zavmo_desktop.ui.shortcuts import SHORTCUTS
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
@@ -26,7 +32,7 @@ class ShortcutsScreen(QWidget):
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(len(SHORTCUTS), 3)
-        table.setAccessibleName("Keyboard shortcuts")
+        table.setAccessibleName("List of keyboard shortcuts")
         table.setHorizontalHeaderLabels(["Keys", "What it does", "Where"])
         for row, shortcut in enumerate(SHORTCUTS):
             for column, text in enumerate((shortcut.keys, shortcut.action, shortcut.where)):

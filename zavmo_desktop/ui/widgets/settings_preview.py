@@ -61,4 +61,3 @@ class SettingsPreview(QWidget):
         self.sample.setStyleSheet(f"QTextBrowser {{ background: {c.base}; color: {c.text}; }}")
         self.sample.document().setDefaultStyleSheet(reading_css(merged))
         self.sample.setHtml(SAMPLE)
-

@@ -1,0 +1,143 @@
+"""Presets, the accessibility profile file, and sections for one-at-a-time reading."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from zavmo_desktop.core.content.sections import split_sections, without_title
+from zavmo_desktop.core.presets import PRESETS, matching_presets
+from zavmo_desktop.core.profile_file import ProfileError, read_profile, write_profile
+from zavmo_desktop.core.settings import SPECS, Settings, resolve
+from zavmo_desktop.core.storage.repositories import SettingsRepository
+from zavmo_desktop.core.storage.store import OpenedStore, open_store
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[OpenedStore]:
+    opened = open_store(data_dir)
+    yield opened
+    opened.db.conn.close()
+
+
+@pytest.mark.parametrize("key", PRESETS)
+def test_every_preset_value_is_valid(key: str) -> None:
+    for setting, value in PRESETS[key].values.items():
+        assert SPECS[setting].validate(value) == value
+
+
+def test_presets_meet_the_targets_they_promise() -> None:
+    adhd, autism = PRESETS["adhd"].values, PRESETS["autism"].values
+    low_vision, dyslexia = PRESETS["low_vision"].values, PRESETS["dyslexia"].values
+    assert (adhd["timer_focus_minutes"], adhd["timer_short_break_minutes"]) == (25, 5)
+    assert (adhd["timer_long_break_minutes"], adhd["timer_long_break_after"]) == (15, 4)
+    assert adhd["hyperfocus_minutes"] == 90 and adhd["one_section"]
+    assert autism["theme"] == "low_stimulation" and not autism["timer_sound"]
+    assert autism["reduce_motion"] and autism["preview_changes"] and autism["literal_labels"]
+    assert low_vision["theme"] == "high_contrast" and low_vision["text_scale"] == 150
+    assert low_vision["focus_ring"] > SPECS["focus_ring"].default
+    assert dyslexia["line_spacing"] == 150 and dyslexia["bold_emphasis"]
+    assert dyslexia["theme"] == "cream" and dyslexia["line_focus"] == 3
+
+
+def test_applying_a_preset_is_a_starting_point_the_learner_can_change(
+    store: OpenedStore,
+) -> None:
+    settings = Settings(SettingsRepository(store.db))
+    assert matching_presets(settings.snapshot()) == []
+    settings.apply(PRESETS["dyslexia"].values)
+    assert matching_presets(settings.snapshot()) == ["dyslexia"]
+    settings.set("theme", "light")
+    assert settings.get("font") == "lexend"
+    assert matching_presets(settings.snapshot()) == []
+
+
+def test_a_preset_skips_what_the_organisation_locked(store: OpenedStore) -> None:
+    settings = Settings(SettingsRepository(store.db), locked=frozenset({"theme"}))
+    skipped = settings.apply(PRESETS["low_vision"].values)
+    assert skipped == ["theme"]
+    assert settings.get("theme") == "light" and settings.get("text_scale") == 150
+
+
+def test_apply_checks_every_value_before_keeping_any(store: OpenedStore) -> None:
+    settings = Settings(SettingsRepository(store.db))
+    with pytest.raises(ValueError, match="Letter spacing must be between 0 and 35"):
+        settings.apply({"theme": "dark", "letter_spacing": 90})
+    assert settings.get("theme") == "light"
+
+
+def test_profile_round_trip(tmp_path: Path) -> None:
+    values = {**resolve({}), **PRESETS["autism"].values}
+    path = tmp_path / "mine.zavmo-profile.json"
+    write_profile(path, values)
+    profile = read_profile(path)
+    assert profile.values == values and profile.skipped == []
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_profile_keeps_good_values_and_names_the_bad_ones(tmp_path: Path) -> None:
+    path = tmp_path / "odd.json"
+    document = {
+        "format": "zavmo-accessibility-profile",
+        "version": 1,
+        "settings": {"theme": "cream", "text_scale": 900, "sparkles": True},
+    }
+    path.write_text(json.dumps(document))
+    profile = read_profile(path)
+    assert profile.values == {"theme": "cream"}
+    assert profile.skipped == [
+        "Text size must be between 75 and 250",
+        "sparkles: not a setting this version knows",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{\n\n  oops", r":3: not valid JSON"),
+        ('{"format": "something-else"}', "not a Zavmo accessibility profile"),
+        ("[1, 2]", "not a Zavmo accessibility profile"),
+        ('{"format": "zavmo-accessibility-profile", "version": 9}', "different version"),
+        ('{"format": "zavmo-accessibility-profile", "version": 1}', 'no "settings" section'),
+    ],
+)
+def test_unreadable_profiles_say_why(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(ProfileError, match=message):
+        read_profile(path)
+
+
+def test_huge_or_binary_files_are_refused(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.json"
+    huge.write_text(" " * 70_000)
+    with pytest.raises(ProfileError, match="too large"):
+        read_profile(huge)
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(ProfileError, match="could not be read"):
+        read_profile(binary)
+
+
+HTML = (
+    '<h1 id="t">Title</h1>\n<p>Intro text.</p>\n<h2 id="a">First &amp; best</h2>\n'
+    '<p>One.</p>\n<h2 id="b"><em>Second</em></h2>\n<p>Two.</p>\n'
+)
+
+
+def test_sections_split_at_second_level_headings() -> None:
+    sections = split_sections(HTML, "Introduction")
+    assert [s.title for s in sections] == ["Introduction", "First & best", "Second"]
+    assert sections[1].html.startswith('<h2 id="a">') and "One." in sections[1].html
+    assert "Title" not in "".join(s.html for s in sections)
+    assert "".join(s.html for s in sections) == without_title(HTML)
+
+
+def test_a_module_without_headings_is_one_section() -> None:
+    assert [s.title for s in split_sections("<p>Only text.</p>", "Introduction")] == [
+        "Introduction"
+    ]
+    assert split_sections("<h1>T</h1><h2>A</h2><p>x</p>", "Intro")[0].title == "A"
