@@ -18,9 +18,7 @@ from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex
 BOARD = "board-storytelling"
 MLOPS = "mlops-platform-strategy"
 RAI = "responsible-ai-leadership"
-BUNDLED = {
-    path.stem for path in (Path(__file__).parents[2] / "content" / "modules").glob("*.md")
-}
+BUNDLED = {path.stem for path in (Path(__file__).parents[2] / "content" / "modules").glob("*.md")}
 
 
 @pytest.fixture
