@@ -69,6 +69,7 @@ def test_saved_database_opens_with_every_row_intact(saved: Path, data_dir: Path)
         assert migrations.pending(store.db) == []
         after = {name: rows for name, rows in table_rows(store.path).items() if name in before}
         assert after == before
+        assert {"focus_sessions", "focus_timer_state"} <= set(store.db.table_names())
     finally:
         store.db.conn.close()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import find_by_name, names_starting
+from tests.accessibility import find_by_name, names_starting, unnamed_interactive
 from tests.conftest import BUNDLED_CONTENT
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.ui.main_window import MainWindow
@@ -131,3 +131,12 @@ def test_broken_module_is_listed_and_the_rest_still_load(
     tree = find_by_name(window, "Modules")
     bundled = len(list((BUNDLED_CONTENT / "modules").glob("*.md")))
     assert len(module_titles(tree)) == bundled + 1  # type: ignore[arg-type]
+
+
+def test_the_search_clear_icon_has_a_name(window: MainWindow, qtbot: QtBot) -> None:
+    search_for(window, qtbot, "board")
+    clear = find_by_name(window, "Clear search")
+    assert clear.accessibleDescription()
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert find_by_name(window, "Search modules").text() == ""  # type: ignore[attr-defined]
+    assert unnamed_interactive(window) == []

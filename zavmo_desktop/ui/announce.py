@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QWidget
+
+Politeness = QAccessible.AnnouncementPoliteness
 
 
-def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
+def announcement(
+    widget: QObject, text: str, assertive: bool = False
+) -> QAccessibleAnnouncementEvent:
+    """The event for `text`; a polite one waits until the screen reader finishes speaking."""
     event = QAccessibleAnnouncementEvent(widget, text)
-    event.setPoliteness(
-        QAccessible.AnnouncementPoliteness.Assertive
-        if assertive
-        else QAccessible.AnnouncementPoliteness.Polite
-    )
-    QAccessible.updateAccessibility(event)
+    event.setPoliteness(Politeness.Assertive if assertive else Politeness.Polite)
+    return event
+
+
+def announce(widget: QObject, text: str, assertive: bool = False) -> None:
+    QAccessible.updateAccessibility(announcement(widget, text, assertive))

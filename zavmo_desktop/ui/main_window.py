@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         for number, name in enumerate(NAVIGATION, start=1):
             self._sidebar.addWidget(self._nav_button(name, f"Ctrl+{number}"))
         self._sidebar.addStretch(1)
-        # Help sits at the foot of the same column on every screen (WCAG 3.2.6).
+        # The timer and help sit in the same place on every screen (WCAG 3.2.6).
         self._sidebar.addWidget(self._nav_button(HELP, "F1"))
         return bar
 
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl++", lambda: self._step_text_size(1))
         self._shortcut(keys_for("Make text smaller"), lambda: self._step_text_size(-1))
         self._shortcut(keys_for("Text back"), lambda: self._set_and_say("text_scale", 100))
+        self._shortcut(keys_for("Start, pause"), self._toggle_timer)
         self._shortcut(keys_for("Line focus"), self._cycle_line_focus)
         self._shortcut(keys_for("Reading ruler"), self._toggle_ruler)
 
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         from zavmo_desktop.ui.screens.reader import ReaderScreen
         from zavmo_desktop.ui.screens.settings import SettingsScreen
         from zavmo_desktop.ui.screens.shortcuts import ShortcutsScreen
+        from zavmo_desktop.ui.widgets.focus_timer import FocusTimerPanel
 
         self.learner = learner
         self.home = HomeScreen(learner, self.open_module)
@@ -126,6 +128,9 @@ class MainWindow(QMainWindow):
         self.reader = ReaderScreen(learner, lambda: self.show_screen("Library"))
         self.settings_screen = SettingsScreen(learner.settings)
         self.shortcuts_screen = ShortcutsScreen()
+        self.timer = FocusTimerPanel(learner.settings, learner.focus_sessions, self._activity)
+        self.timer.minutes_changed.connect(self.home.refresh)
+        self._sidebar.insertWidget(self._sidebar.count() - 1, self.timer)
         self._screens: dict[str, QWidget] = {
             "Home": self.home,
             "Library": self.library,
@@ -145,6 +150,13 @@ class MainWindow(QMainWindow):
             button.setEnabled(True)
         self.show_screen("Home")
         self.ready.emit()
+
+    def _activity(self) -> str:
+        """What the learner is studying, for the focus-session log."""
+        showing = self.stack.currentWidget()
+        if showing is self.reader and self.reader.module is not None:
+            return self.reader.module.title
+        return showing.accessibleName().removesuffix(" screen") if showing else ""
 
     def explain_failure(self, error: BaseException) -> None:
         QMessageBox.critical(
@@ -176,6 +188,10 @@ class MainWindow(QMainWindow):
         current = self.learner.settings.get("line_focus")
         position = LINE_FOCUS_STEPS.index(current) if current in LINE_FOCUS_STEPS else 0
         self._set_and_say("line_focus", LINE_FOCUS_STEPS[(position + 1) % len(LINE_FOCUS_STEPS)])
+
+    def _toggle_timer(self) -> None:
+        if self.learner is not None and self.timer.isVisible():
+            self.timer.toggle()
 
     def _toggle_ruler(self) -> None:
         assert self.learner is not None
@@ -224,6 +240,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.learner is not None:
             self.reader.save_position()
+            self.timer.save()
             self.learner.back_up()
             self.learner.close()
             self.learner = None

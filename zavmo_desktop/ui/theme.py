@@ -111,8 +111,12 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
         padding-left: 9px; }}
     QPushButton[nav="true"]:checked {{ border-left: 6px solid {c.accent}; }}
     QPushButton[nav="true"]:focus {{ border-left-width: 6px; padding-left: {10 - w}px; }}
-    QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTreeWidget, QListWidget, QTextBrowser {{
-        background: {c.base}; border: 1px solid {c.border}; padding: 6px; }}
+    QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTreeWidget, QListWidget, QTextBrowser,
+    QTableWidget {{ background: {c.base}; border: 1px solid {c.border}; padding: 6px; }}
+    QHeaderView::section {{ background: {c.button}; color: {c.text}; padding: 4px 8px;
+        border: none; border-right: 1px solid {c.border}; border-bottom: 1px solid {c.border};
+        font-weight: bold; }}
+    QTableWidget::item {{ padding: 6px 8px; }}
     QCheckBox {{ spacing: 8px; padding: {w}px; }}
     QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {c.border};
         background: {c.base}; border-radius: 3px; }}
@@ -122,10 +126,10 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
     QPushButton:focus, QToolButton:focus {{ border: {w}px solid {c.focus};
         padding: {7 - w}px {15 - w}px; }}
     QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus, QTreeWidget:focus,
-    QListWidget:focus, QTextBrowser:focus {{ border: {w}px solid {c.focus};
+    QListWidget:focus, QTextBrowser:focus, QTableWidget:focus {{ border: {w}px solid {c.focus};
         padding: {7 - w}px; }}
     QTreeWidget::item, QListWidget::item {{ padding: 4px; min-height: 24px; }}
-    QTreeWidget::item:selected, QListWidget::item:selected {{
+    QTreeWidget::item:selected, QListWidget::item:selected, QTableWidget::item:selected {{
         background: {c.highlight}; color: {c.highlight_text}; }}
     QScrollBar:vertical {{ background: {c.window}; width: 16px; margin: 0; border: none; }}
     QScrollBar:horizontal {{ background: {c.window}; height: 16px; margin: 0; border: none; }}

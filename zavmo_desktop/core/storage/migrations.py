@@ -40,3 +40,34 @@ def m001_initial(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX recent_modules_opened_at ON recent_modules (opened_at)")
+
+
+@migrations()
+def m002_focus_sessions(db: Database) -> None:
+    # focused_seconds is running time (pauses excluded, overtime included); the
+    # running session's row has no outcome and is brought up to date by heartbeats.
+    db.execute(
+        """CREATE TABLE focus_sessions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('focus', 'short_break', 'long_break')),
+            activity TEXT NOT NULL DEFAULT '',
+            planned_seconds INTEGER NOT NULL CHECK (planned_seconds >= 0),
+            focused_seconds INTEGER NOT NULL DEFAULT 0 CHECK (focused_seconds >= 0),
+            overtime_seconds INTEGER NOT NULL DEFAULT 0 CHECK (overtime_seconds >= 0),
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            ended_at TEXT,
+            outcome TEXT CHECK (outcome IN ('completed', 'stopped', 'skipped', 'interrupted')),
+            goal TEXT,
+            check_in TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX focus_sessions_started_at ON focus_sessions (started_at)")
+    db.execute(
+        """CREATE TABLE focus_timer_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            state TEXT NOT NULL,
+            session_id INTEGER REFERENCES focus_sessions (id) ON DELETE SET NULL,
+            saved_at TEXT NOT NULL
+        )"""
+    )

@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Module
+from zavmo_desktop.core.focus_timer_text import duration_words
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
@@ -27,6 +28,8 @@ class HomeScreen(QWidget):
             layout.addWidget(banner)
         self._summary = paragraph()
         layout.addWidget(self._summary)
+        self._focus_time = paragraph()
+        layout.addWidget(self._focus_time)
         self._continue_detail = paragraph()
         layout.addWidget(self._continue_detail)
         self._continue = QPushButton()
@@ -39,16 +42,22 @@ class HomeScreen(QWidget):
         total = len(self._learner.library.modules)
         done = self._learner.completed_count()
         self._summary.setText(f"You have completed {done} of {total} modules.")
+        minutes = self._learner.focus_sessions.focus_minutes()
+        self._focus_time.setText(
+            f"Focus time: {minutes_words(minutes.today)} today, "
+            f"{minutes_words(minutes.week)} this week."
+        )
         point = self._learner.continue_point()
         self._continue.setVisible(point is not None)
         self._continue_detail.setVisible(point is not None)
         if point is None:
             return
+        literal = bool(self._learner.settings.get("literal_labels"))
         if point.started:
-            label = "Continue where you left off"
+            label = "Open the module you were reading" if literal else "Continue where you left off"
             where = f"You are {round(point.position * 100)}% of the way through."
         else:
-            label = "Start your first module"
+            label = "Open the first module" if literal else "Start your first module"
             where = f"About {point.module.minutes} minutes."
         # The button says what it does; the module's title, which can be long, wraps below.
         self._continue.setText(label)
@@ -63,3 +72,7 @@ class HomeScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
+
+
+def minutes_words(minutes: int) -> str:
+    return duration_words(minutes * 60) if minutes else "no minutes"

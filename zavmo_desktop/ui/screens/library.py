@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -57,6 +58,9 @@ class LibraryScreen(QWidget):
         self.search.setAccessibleName("Search modules")
         self.search.setPlaceholderText("Type words to find in titles, summaries and text")
         self.search.setClearButtonEnabled(True)
+        for icon_button in self.search.findChildren(QToolButton):  # Qt's clear icon is unnamed
+            icon_button.setAccessibleName("Clear search")
+            icon_button.setAccessibleDescription("Empties the search box and lists every module")
         label.setBuddy(self.search)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.search.returnPressed.connect(self._run_search)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,6 +30,10 @@ class ShortcutsScreen(QWidget):
         )
         self.table = self._build_table()
         layout.addWidget(self.table, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.table.resizeRowsToContents()  # the text size may have changed since last time
+        super().showEvent(event)
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(len(SHORTCUTS), 3)

@@ -1,0 +1,339 @@
+"""The focus timer panel: a compact Pomodoro timer for the bottom of the navigation column.
+
+The timing rules live in core.focus_timer; this panel shows them, logs each phase
+through the repository, speaks cues to screen readers and, in "study with me" mode,
+asks for a goal before a focus session and how it went after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtWidgets import QApplication, QProgressBar, QVBoxLayout, QWidget
+
+from zavmo_desktop.core.focus_timer import Clock, FocusTimer
+from zavmo_desktop.core.focus_timer_model import (
+    EXTEND_MINUTES,
+    PLAN_SETTINGS,
+    SNOOZE_MINUTES,
+    Change,
+    Phase,
+    TimerPlan,
+    TimerView,
+)
+from zavmo_desktop.core.focus_timer_text import (
+    change_text,
+    clock_text,
+    cue_text,
+    detail_text,
+    phase_name,
+    phase_title,
+    restored_text,
+    time_words,
+)
+from zavmo_desktop.core.settings import Settings
+from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
+from zavmo_desktop.paths import resources_dir
+from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.widgets.timer_parts import (
+    CompanionDialog,
+    SteadyButton,
+    name_button,
+    named_button,
+    set_shown,
+    set_text,
+    wrapping_label,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
+
+HEARTBEAT_SECONDS = 15  # the most running time a crash can cost
+PRIMARY_TEXTS = ("Start focus session", "Pause focus session", "Resume focus session")
+CHIME = ("sounds", "chime.wav")
+
+
+class FocusTimerPanel(QWidget):
+    minutes_changed = Signal()  # a focus session was logged or its time updated
+
+    def __init__(
+        self,
+        settings: Settings,
+        sessions: FocusSessionRepository,
+        current_activity: Callable[[], str],
+        clock: Clock = time.time,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._sessions = sessions
+        self._activity = current_activity
+        self._clock = clock
+        self._last_saved = clock()
+        self._notice = ""  # the panel's own message: a session restored after a restart
+        self._dialog: CompanionDialog | None = None
+        self._chime: QSoundEffect | None = None
+        self._timer = self._restore()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.tick)
+        self._build()
+        listener = self._setting_changed
+        settings.subscribe(listener)
+        self.destroyed.connect(lambda: settings.unsubscribe(listener))
+        if not settings.get("show_focus_timer"):
+            self.setVisible(False)
+        self._render()
+
+    # For the main window ---------------------------------------------------------
+
+    def toggle(self) -> None:
+        """Start, pause or resume: the primary button, and a keyboard shortcut."""
+        if self._dialog is not None or not self._settings.get("show_focus_timer"):
+            return
+        view = self._timer.view()
+        name = phase_name(view.phase).capitalize()
+        if view.idle:
+            self._ask_goal(self._start)
+        elif view.running:
+            self._timer.pause()
+            self._after_action(f"{name} paused.")
+        else:
+            self._timer.resume()
+            self._after_action(f"{name} resumed. {time_words(self._timer.view())}.")
+
+    def save(self) -> None:
+        """Save the timer now: the main window calls it before the database closes."""
+        now = self._clock()
+        self._sessions.save_timer(self._timer.to_state(), self._timer.current_record(), now)
+        self._last_saved = now
+        if self._timer.view().phase is Phase.FOCUS:
+            self.minutes_changed.emit()
+
+    @Slot()
+    def tick(self) -> None:
+        cues = self._timer.tick()
+        if cues:
+            self._give_cue()
+        if cues or self._clock() - self._last_saved >= HEARTBEAT_SECONDS:
+            self.save()
+        self._render()
+
+    # Showing ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setAccessibleName("Focus timer")
+        self.setProperty("role", "timer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # so a role rule can draw
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        self._phase = wrapping_label("subheading")
+        self._time = wrapping_label("heading")
+        self._bar = QProgressBar()
+        self._bar.setAccessibleName("Focus time remaining")
+        self._bar.setTextVisible(False)
+        self._detail = wrapping_label()
+        self._cue = wrapping_label("notice")
+        self._snooze = named_button("Snooze", f"Hide this reminder for {SNOOZE_MINUTES} minutes")
+        self._snooze.clicked.connect(self._snooze_clicked)
+        self._primary = SteadyButton(PRIMARY_TEXTS)
+        self._primary.clicked.connect(self.toggle)
+        self._extend = named_button(f"Add {EXTEND_MINUTES} minutes")
+        self._extend.clicked.connect(self._extend_clicked)
+        self._skip = SteadyButton(("Skip to break", "Skip to focus"))
+        self._skip.clicked.connect(self._skip_clicked)
+        self._stop = named_button("Stop focus session")
+        self._stop.clicked.connect(lambda: self._apply(self._timer.stop()))
+        shown = (self._phase, self._time, self._bar, self._detail, self._cue)
+        buttons = (self._snooze, self._primary, self._extend, self._skip, self._stop)
+        for widget in (*shown, *buttons):  # also the Tab order
+            layout.addWidget(widget)
+
+    def _render(self) -> None:
+        # Widgets change only when their text does: nothing flickers, and screen
+        # readers are not told about a change that did not happen.
+        had_focus = self._focus_inside()
+        view = self._timer.view()
+        calm = bool(self._settings.get("reduce_motion"))
+        set_text(self._phase, phase_title(view))
+        set_text(self._time, clock_text(view, whole_minutes=calm))
+        self._show_bar(view, calm)
+        set_text(self._detail, detail_text(view, self._timer.plan))
+        message = cue_text(view) if view.cue else self._notice
+        set_text(self._cue, message)
+        set_shown(self._cue, bool(message))
+        set_shown(self._detail, not message)  # a message matters more, and space is short
+        set_shown(self._snooze, view.cue is not None)
+        self._show_buttons(view)
+        if had_focus and not self._focus_inside():
+            self._primary.setFocus()  # the focused button was hidden: stay in the panel
+
+    def _focus_inside(self) -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and self.isAncestorOf(focused)
+
+    def _show_bar(self, view: TimerView, calm: bool) -> None:
+        # With reduced motion the bar moves once a minute, in whole-minute steps.
+        step = 60 if calm else 1
+        if self._bar.maximum() != (top := math.ceil(view.planned_seconds / step)):
+            self._bar.setRange(0, top)
+        if self._bar.value() != (value := math.ceil(view.seconds_left / step)):
+            self._bar.setValue(value)
+        if self._bar.format() != (words := time_words(view, whole_minutes=calm)):
+            self._bar.setFormat(words)
+            self._bar.setAccessibleDescription(words)
+
+    def _show_buttons(self, view: TimerView) -> None:
+        phase = phase_name(view.phase)
+        if view.idle:
+            minutes = self._timer.plan.focus_minutes
+            name_button(
+                self._primary, "Start focus session", f"Start a {minutes}-minute focus session"
+            )
+        elif view.running:
+            name_button(
+                self._primary, "Pause focus session", f"Pause the {phase}: pauses do not count"
+            )
+        else:
+            name_button(self._primary, "Resume focus session", f"Carry on with the {phase}")
+        for secondary in (self._extend, self._skip, self._stop):
+            set_shown(secondary, not view.idle)
+        extend = f"Give this {phase} {EXTEND_MINUTES} more minutes"
+        name_button(self._extend, f"Add {EXTEND_MINUTES} minutes", extend)
+        if view.phase is Phase.FOCUS:
+            next_break = phase_name(view.next_phase)
+            name_button(
+                self._skip, "Skip to break", f"End this focus session and start a {next_break}"
+            )
+        else:
+            name_button(self._skip, "Skip to focus", "End the break and start a focus session")
+        name_button(self._stop, "Stop focus session", f"Stop the timer and log this {phase}")
+
+    # Acting ----------------------------------------------------------------------------
+
+    def _start(self, goal: str) -> None:
+        if self._timer.view().idle:
+            self._apply(self._timer.start(goal))
+
+    def _extend_clicked(self) -> None:
+        self._timer.extend()
+        self._after_action(f"{EXTEND_MINUTES} minutes added. {time_words(self._timer.view())}.")
+
+    def _skip_clicked(self) -> None:
+        if self._timer.view().phase is Phase.FOCUS:
+            self._apply(self._timer.skip())
+        else:
+            self._ask_goal(lambda goal: self._apply(self._timer.skip(goal)))
+
+    def _snooze_clicked(self) -> None:
+        self._timer.snooze()
+        self._after_action(f"Reminder snoozed for {SNOOZE_MINUTES} minutes.")
+
+    def _after_action(self, message: str) -> None:
+        self._notice = ""
+        self.save()
+        self._sync_ticker()
+        self._render()
+        announce(self, message)
+
+    def _apply(self, change: Change) -> None:
+        """Log a transition (the phase it ended, the one it began, the state) and show it."""
+        now = self._clock()
+        state = self._timer.to_state()
+        logged = self._sessions.record_change(change, state, self._activity(), now)
+        self._last_saved = now
+        self._notice = ""
+        self._sync_ticker()
+        self._render()
+        if Phase.FOCUS in (record.kind for record in (change.ended, change.started) if record):
+            self.minutes_changed.emit()
+        announce(self, change_text(change))
+        ended = change.ended
+        if ended is not None and ended.kind is Phase.FOCUS and logged.ended_id is not None:
+            self._ask_check_in(logged.ended_id)
+
+    def _sync_ticker(self) -> None:
+        if not self._timer.view().running:
+            self._ticker.stop()
+        elif not self._ticker.isActive():
+            self._ticker.start()
+
+    # Cues, settings and restoring -------------------------------------------------
+
+    def _give_cue(self) -> None:
+        announce(self, cue_text(self._timer.view()))
+        if self._settings.get("timer_sound"):
+            self._play_chime()
+
+    def _play_chime(self) -> None:
+        if self._chime is None:
+            from PySide6.QtMultimedia import QSoundEffect  # loaded at the first cue, if ever
+
+            self._chime = QSoundEffect(self)
+            self._chime.setSource(QUrl.fromLocalFile(str(resources_dir().joinpath(*CHIME))))
+            self._chime.setVolume(0.6)
+        self._chime.play()
+
+    def _setting_changed(self, key: str, value: Any) -> None:
+        if key in PLAN_SETTINGS:
+            self._timer.plan = TimerPlan.from_settings(self._settings.get)
+        elif key == "show_focus_timer":
+            if not value and self._timer.view().running:
+                self._timer.pause()  # turned off: nothing counts out of sight
+                self.save()
+                self._sync_ticker()
+            self.setVisible(bool(value))
+        self._render()
+
+    def _restore(self) -> FocusTimer:
+        plan = TimerPlan.from_settings(self._settings.get)
+        timer = FocusTimer(plan, self._clock)
+        saved = self._sessions.load_timer()
+        keep = None
+        if saved is not None:
+            # Unreadable state starts afresh; its open log row then ends as interrupted.
+            with contextlib.suppress(ValueError):
+                timer = FocusTimer.from_state(saved.state, plan, self._clock)
+                keep = saved.session_id
+        view = timer.view()
+        self._sessions.close_open_sessions(keep=None if view.idle else keep)
+        if view.restored:
+            self._notice = restored_text(view)
+        return timer
+
+    # Study with me ----------------------------------------------------------------------
+
+    def _ask_goal(self, then: Callable[[str], None]) -> None:
+        if not self._settings.get("companion_mode"):
+            then("")
+            return
+        hint = self._activity()
+        example = f"For example: {hint}" if hint else ""
+        self._ask("What will you work on in this session?", "Your goal", example, then)
+
+    def _ask_check_in(self, session_id: int) -> None:
+        if not self._settings.get("companion_mode"):
+            return
+
+        def keep(text: str) -> None:
+            if text:
+                self._sessions.set_check_in(session_id, text)
+
+        self._ask("How did that focus session go?", "How it went", "", keep)
+
+    def _ask(self, prompt: str, name: str, hint: str, then: Callable[[str], None]) -> None:
+        dialog = CompanionDialog(prompt, name, hint, self)
+        self._dialog = dialog
+
+        def answered(_result: int) -> None:
+            self._dialog = None
+            dialog.deleteLater()
+            then(dialog.answer())
+
+        dialog.finished.connect(answered)
+        dialog.open()
