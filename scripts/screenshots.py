@@ -63,6 +63,12 @@ def main(folder: Path) -> None:
         window.show_screen("Settings")
         grab(window, folder, f"settings-{theme}")
     settings.set("theme", "light")
+    settings.set("text_scale", 200)
+    window.timer.toggle()  # a focus session running, at double text size
+    window.open_module(window.learner.library.modules[2])
+    grab(window, folder, "reader-200-timer-running")
+    window.timer.toggle()
+    settings.set("text_scale", 100)
     for overlay in ("yellow", "blue"):
         settings.set("overlay", overlay)
         window.open_module(window.learner.library.modules[0])

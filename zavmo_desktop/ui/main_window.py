@@ -25,6 +25,7 @@ from zavmo_desktop.ui.setting_options import describe
 from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.theme import apply_theme
+from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
 from zavmo_desktop.ui.widgets.labels import heading
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(heading("Opening your learning space…"))
         central = QWidget()
         layout = QHBoxLayout(central)
-        layout.addWidget(self._build_navigation())
+        layout.addWidget(ColumnScroll(self._build_navigation()))
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._add_shortcuts()
