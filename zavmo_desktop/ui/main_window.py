@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.settings import SPECS
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
-from zavmo_desktop.ui.announce import announce
-from zavmo_desktop.ui.setting_options import describe
 from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.theme import apply_theme
@@ -200,6 +198,9 @@ class MainWindow(QMainWindow):
 
     def _set_and_say(self, key: str, value: Any) -> None:
         """Shortcuts change settings out of sight, so the change is announced."""
+        from zavmo_desktop.ui.announce import announce
+        from zavmo_desktop.ui.setting_options import describe
+
         if self.learner is None:
             return
         settings = self.learner.settings

@@ -29,11 +29,11 @@ def body_font(values: dict[str, Any]) -> QFont:
     font = QFont(family_for(key))
     font.setPointSizeF(point_size(values))
     weighted(font, key, REGULAR_WEIGHT)
-    pixels = QFontInfo(font).pixelSize()
-    font.setLetterSpacing(
-        QFont.SpacingType.AbsoluteSpacing, pixels * values.get("letter_spacing", 0) / 100
-    )
-    font.setWordSpacing(pixels * values.get("word_spacing", 0) / 100)
+    letter, word = values.get("letter_spacing", 0), values.get("word_spacing", 0)
+    if letter or word:  # measuring the font costs a font lookup: only when it is needed
+        pixels = QFontInfo(font).pixelSize()
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, pixels * letter / 100)
+        font.setWordSpacing(pixels * word / 100)
     return font
 
 
