@@ -86,6 +86,9 @@ _FOCUS_TIMER = (
 SPECS: dict[str, SettingSpec] = {
     spec.key: spec for spec in (*_TYPOGRAPHY, *_COLOURS, *_READING_AIDS, *_FOCUS_TIMER)
 }
+# What each part of the interface depends on, so a timer change never restyles the app.
+LOOK_KEYS = frozenset(spec.key for spec in (*_TYPOGRAPHY, *_COLOURS)) | {"reduce_motion"}
+READER_KEYS = LOOK_KEYS | {spec.key for spec in _READING_AIDS}
 
 
 class SettingsStore(Protocol):

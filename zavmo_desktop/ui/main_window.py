@@ -172,7 +172,6 @@ class MainWindow(QMainWindow):
         values = self.learner.settings.snapshot()
         apply_theme(values)
         self.reader.apply_settings(values)
-        self.home.refresh()
 
     def _step_text_size(self, step: int) -> None:
         assert self.learner is not None

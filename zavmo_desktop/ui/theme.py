@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication
 
+from zavmo_desktop.core.settings import LOOK_KEYS
 from zavmo_desktop.ui.fonts import REGULAR_WEIGHT, family_for, weighted
 from zavmo_desktop.ui.palettes import Colours, colours
 
@@ -37,9 +38,19 @@ def body_font(values: dict[str, Any]) -> QFont:
     return font
 
 
+_applied: dict[str, Any] | None = None
+
+
 def apply_theme(values: dict[str, Any]) -> None:
+    """Restyle the app, only when something it looks at changed: a restyle re-polishes
+    every widget."""
+    global _applied
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    look = {key: values.get(key) for key in LOOK_KEYS}
+    if look == _applied and app.styleSheet():
+        return
+    _applied = look
     c = colours_for(values)
     app.setFont(body_font(values))
     app.setPalette(build_palette(c))

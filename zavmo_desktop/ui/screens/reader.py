@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.settings import READER_KEYS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
@@ -140,6 +141,8 @@ class ReaderScreen(QWidget):
         self._show_at(progress.position if progress else 0.0)
 
     def apply_settings(self, values: dict[str, Any]) -> None:
+        if self.module is not None and all(values[k] == self._values[k] for k in READER_KEYS):
+            return  # e.g. a timer length: nothing to re-lay out
         fraction = self.position()
         self._values = values
         self.text.column_chars = values["column_chars"]
