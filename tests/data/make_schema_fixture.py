@@ -18,7 +18,9 @@ import sys
 from pathlib import Path
 
 from zavmo_desktop import __version__
+from zavmo_desktop.core.focus_timer_model import Change, SessionRecord
 from zavmo_desktop.core.storage.database import open_database
+from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
 from zavmo_desktop.core.storage.repositories import (
     ProfileRepository,
     ProgressRepository,
@@ -43,7 +45,18 @@ def fill(path: Path) -> None:
     recent = RecentRepository(db)
     for module_id in ("board-storytelling", "responsible-ai-leadership", "mlops-platform-strategy"):
         recent.touch(module_id)
+    fill_focus_sessions(FocusSessionRepository(db))
     db.conn.close()
+
+
+def fill_focus_sessions(sessions: FocusSessionRepository) -> None:
+    """One finished focus session and a short break still running (from 0.2.0)."""
+    start = 1_700_000_000.0
+    focus = SessionRecord("focus", 1500, 0, 0, start, None, None, "Draft the board paper")
+    sessions.record_change(Change(started=focus), {"phase": "focus"}, "board-storytelling", start)
+    done = SessionRecord("focus", 1500, 1560, 60, start, start + 1620, "completed", focus.goal)
+    rest = SessionRecord("short_break", 300, 0, 0, start + 1620, None, None, "")
+    sessions.record_change(Change(done, rest), {"phase": "short_break"}, "", start + 1620)
 
 
 def compact(path: Path) -> None:

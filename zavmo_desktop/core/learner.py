@@ -12,6 +12,7 @@ from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.render import render_markdown
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, IndexEntry, SearchHit
+from zavmo_desktop.core.storage.evidence import EvidenceRepository
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
 from zavmo_desktop.core.storage.repositories import (
     ModuleProgress,
@@ -47,6 +48,7 @@ class Learner:
         self.recent = RecentRepository(store.db)
         self.settings = Settings(SettingsRepository(store.db))
         self.focus_sessions = FocusSessionRepository(store.db)
+        self.evidence = EvidenceRepository(store.db)
 
     @classmethod
     def open(cls, data_dir: Path, content_dirs: Iterable[Path]) -> Learner:

@@ -71,3 +71,83 @@ def m002_focus_sessions(db: Database) -> None:
             saved_at TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m003_deliver(db: Database) -> None:
+    # A run's `state` is the dialogue engine's position as JSON, so the learner comes
+    # back to the exact turn; its turns are what the transcript and the evidence show.
+    db.execute(
+        """CREATE TABLE conversation_runs (
+            id INTEGER PRIMARY KEY,
+            module_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'finished', 'restarted')),
+            state TEXT NOT NULL DEFAULT '{}',
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            finished_at TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX conversation_runs_by_activity ON conversation_runs (module_id, conversation_id)"
+    )
+    db.execute(
+        """CREATE TABLE conversation_turns (
+            run_id INTEGER NOT NULL REFERENCES conversation_runs (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('tutor', 'learner', 'feedback')),
+            speaker TEXT NOT NULL,
+            text TEXT NOT NULL,
+            details TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, seq)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE checklist_items (
+            module_id TEXT NOT NULL,
+            checklist_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            due_date TEXT,
+            done_at TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (module_id, checklist_id, item_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE reflections (
+            module_id TEXT NOT NULL,
+            reflection_id TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            criteria TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (module_id, reflection_id)
+        )"""
+    )
+    # `source` names the activity that made the item, so re-saving updates it in place.
+    db.execute(
+        """CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('conversation', 'checklist_item', 'reflection')),
+            source TEXT NOT NULL UNIQUE,
+            module_id TEXT NOT NULL,
+            activity_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            details TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE evidence_criteria (
+            evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
+            criterion_id TEXT NOT NULL,
+            PRIMARY KEY (evidence_id, criterion_id)
+        )"""
+    )
+    db.execute("CREATE INDEX evidence_criteria_by_criterion ON evidence_criteria (criterion_id)")
