@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from tests.benchmarks._corpus import count_words, module_file, text_maker
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.screens.reader import ReaderScreen
 from zavmo_desktop.ui.theme import apply_theme
 
@@ -67,7 +68,7 @@ def open_session(data_dir: Path, pack: Path) -> ReaderSession:
     assert module is not None, "\n".join(str(problem) for problem in learner.problems)
     values = learner.settings.snapshot()
     apply_theme(values)
-    reader = ReaderScreen(learner, lambda: None)
+    reader = ReaderScreen(learner, lambda: None, ReadAloud(learner.settings, None))
     reader.apply_settings(values)
     reader.resize(*READER_SIZE)
     reader.show()

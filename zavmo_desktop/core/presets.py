@@ -22,8 +22,8 @@ PRESETS: dict[str, Preset] = {
             "dyslexia",
             "Dyslexia (BDA style)",
             "Lexend font at 125%, wider letter and word spacing, 1.5 line spacing, "
-            "double paragraph gaps, bold instead of italics, cream pages and "
-            "three-line focus.",
+            "double paragraph gaps, bold instead of italics, cream pages, "
+            "three-line focus, and read-aloud that highlights each sentence and word.",
             {
                 "font": "lexend",
                 "text_scale": 125,  # 11 pt base: 13.75 pt, inside the BDA's 12-14 pt
@@ -38,6 +38,7 @@ PRESETS: dict[str, Preset] = {
                 "theme": "cream",
                 "overlay": "none",
                 "line_focus": 3,
+                "read_highlight": "sentence_and_word",
             },
         ),
         Preset(

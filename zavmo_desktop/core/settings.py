@@ -38,6 +38,8 @@ class SettingSpec:
             if (low is not None and value < low) or (high is not None and value > high):
                 raise ValueError(f"{self.label} must be between {low} and {high}")
             return value
+        if isinstance(self.default, str) and not isinstance(value, str):
+            raise ValueError(f"{self.label} must be text")
         return value
 
 
@@ -83,8 +85,16 @@ _FOCUS_TIMER = (
     SettingSpec("companion_mode", "Study with me", False),
 )
 
+HIGHLIGHTS = ("sentence_and_word", "word", "sentence", "off")
+_READ_ALOUD = (
+    SettingSpec("reading_speed", "Reading speed", 100, minimum=50, maximum=300),  # percent
+    SettingSpec("voice", "Voice", ""),  # "" is the engine's usual voice for the language
+    SettingSpec("read_highlight", "Highlight while reading", "sentence_and_word", HIGHLIGHTS),
+)
+
 SPECS: dict[str, SettingSpec] = {
-    spec.key: spec for spec in (*_TYPOGRAPHY, *_COLOURS, *_READING_AIDS, *_FOCUS_TIMER)
+    spec.key: spec
+    for spec in (*_TYPOGRAPHY, *_COLOURS, *_READING_AIDS, *_FOCUS_TIMER, *_READ_ALOUD)
 }
 # What each part of the interface depends on, so a timer change never restyles the app.
 LOOK_KEYS = frozenset(spec.key for spec in (*_TYPOGRAPHY, *_COLOURS)) | {"reduce_motion"}

@@ -61,6 +61,16 @@ OPTIONS: dict[str, Options] = {
     "timer_short_break_minutes": _minutes([1, 2, 3, 5, 10, 15, 20, 30]),
     "timer_long_break_minutes": _minutes([3, 5, 10, 15, 20, 25, 30, 45, 60]),
     "timer_long_break_after": [(n, f"every {n} focus sessions") for n in range(2, 9)],
+    "reading_speed": [
+        (percent, f"{percent / 100:g}×" + (" (normal)" if percent == 100 else ""))
+        for percent in (50, 75, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+    ],
+    "read_highlight": [
+        ("sentence_and_word", "Sentence and word"),
+        ("word", "Word only"),
+        ("sentence", "Sentence only"),
+        ("off", "No highlight"),
+    ],
     "hyperfocus_minutes": _minutes([30, 45, 60, 75, 90, 120, 150, 180, 240, 300]),
 }
 

@@ -129,8 +129,15 @@ class EvidenceRepository:
         ).fetchall()
         details = json.loads(row[7]) if row[7] else {}
         return EvidenceItem(
-            *row[:7],
-            details if isinstance(details, dict) else {},
-            *row[8:],
+            id=row[0],
+            kind=row[1],
+            source=row[2],
+            module_id=row[3],
+            activity_id=row[4],
+            title=row[5],
+            text=row[6],
+            details=details if isinstance(details, dict) else {},
+            created_at=row[8],
+            updated_at=row[9],
             criteria=tuple(c[0] for c in criteria),
         )

@@ -22,8 +22,10 @@ from zavmo_desktop.core.content.sections import Section, split_sections, without
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
 from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.module_read_aloud import ModuleReadAloud
 from zavmo_desktop.ui.widgets.reading_aids import ReadingAids
 from zavmo_desktop.ui.widgets.reading_view import ReadingView
 
@@ -31,7 +33,9 @@ SAVE_POSITION_DELAY_MS = 800
 
 
 class ReaderScreen(QWidget):
-    def __init__(self, learner: Learner, back_to_library: Callable[[], None]) -> None:
+    def __init__(
+        self, learner: Learner, back_to_library: Callable[[], None], read_aloud: ReadAloud
+    ) -> None:
         super().__init__()
         self._learner = learner
         self._module: Module | None = None
@@ -49,6 +53,9 @@ class ReaderScreen(QWidget):
         layout.addWidget(self._build_progress())
         self.text = self._build_browser()
         self.aids = ReadingAids(self.text)
+        self.speech = ModuleReadAloud(read_aloud, learner.settings, self.text, self._turn_page)
+        self.speech.bar.bind_keys(self)
+        layout.addWidget(self.speech.bar)
         layout.addWidget(self.text, 1)
         layout.addWidget(self._build_section_bar())
         layout.addLayout(self._build_buttons(back_to_library))
@@ -184,6 +191,13 @@ class ReaderScreen(QWidget):
             announce(self, self.section_label.text())
             self._save_timer.start()
 
+    def _turn_page(self) -> bool:
+        """The next section, for reading the whole module aloud; False at the end."""
+        if self.one_section and self._section < len(self._sections) - 1:
+            self.step_section(1)
+            return True
+        return False
+
     def _show_section_state(self) -> None:
         count = len(self._sections)
         if self.one_section and count:
@@ -195,6 +209,7 @@ class ReaderScreen(QWidget):
         self._show_progress()
 
     def _set_html(self, html: str) -> None:
+        self.speech.stop()  # its positions belong to the text being replaced
         self.text.document().setDefaultStyleSheet(reading_css(self._values))
         self.text.setHtml(html)
         self.text.fit_column()

@@ -31,6 +31,7 @@ SECTIONS: list[tuple[str, list[str]]] = [
     ("Text", ["font", "text_scale", "line_spacing", "letter_spacing", "word_spacing",
               "paragraph_spacing", "column_chars", "bold_emphasis"]),
     ("Colours", ["theme", "overlay", "focus_ring"]),
+    ("Read aloud", ["reading_speed", "read_highlight"]),
     ("Reading aids", ["line_focus", "reading_ruler", "one_section", "reduce_motion",
                       "literal_labels", "preview_changes"]),
     ("Focus timer", ["show_focus_timer", "timer_focus_minutes", "timer_short_break_minutes",

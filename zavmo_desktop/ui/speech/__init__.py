@@ -1,0 +1,1 @@
+"""Read-aloud engines: each speaks text and reports which word and sentence is being heard."""

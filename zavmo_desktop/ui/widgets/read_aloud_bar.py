@@ -1,0 +1,148 @@
+"""The read-aloud controls: play, pause, stop, what to read, speed and voice.
+
+The owner says what "Read aloud" reads (`set_reader`); the bar only tracks state. When the
+machine has no speech engine, the bar says why and how to fix it, and its buttons stay off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
+
+from zavmo_desktop.core.settings import Settings
+from zavmo_desktop.ui.read_aloud import IDLE, PAUSED, READING, STARTING, ReadAloud
+from zavmo_desktop.ui.setting_options import OPTIONS
+from zavmo_desktop.ui.widgets.setting_controls import SettingControls, shrinkable_combo
+
+READ_KEYS = "Ctrl+R"
+STOP_KEYS = "Ctrl+Shift+R"
+SCOPES = [("module", "Whole module"), ("section", "This section"), ("selection", "Selected text")]
+_STATUS = {
+    IDLE: "",
+    STARTING: "Starting…",
+    READING: "Reading aloud",
+    PAUSED: "Paused: Read aloud carries on",
+}
+
+
+class ReadAloudBar(QWidget):
+    def __init__(self, read_aloud: ReadAloud, settings: Settings, with_scope: bool = True) -> None:
+        super().__init__()
+        self.setAccessibleName("Read aloud controls")
+        self._read_aloud = read_aloud
+        self._settings = settings
+        self._start: Callable[[str], None] = lambda _scope: None
+        self.play = self._button("Read aloud", f"Reads aloud ({READ_KEYS})", self._play)
+        self.pause = self._button(
+            "Pause reading", f"Pauses reading ({READ_KEYS})", read_aloud.pause
+        )
+        self.stop = self._button("Stop reading", f"Stops reading ({STOP_KEYS})", read_aloud.stop)
+        self.scope = self._scope_combo() if with_scope else None
+        self._controls = SettingControls(self._setting_chosen, settings.is_locked)
+        self.speed = self._controls.combo("reading_speed", OPTIONS["reading_speed"])
+        self.voice = self._voice_combo()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self._lay_out()
+        read_aloud.state_changed.connect(self._show_state)
+        read_aloud.problem.connect(self.status.setText)
+        settings.subscribe(self._setting_changed)
+        self._controls.show_values(settings.snapshot())
+        self._show_state(read_aloud.state)
+
+    def _button(self, name: str, description: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(name)
+        button.setAccessibleName(name)
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        button.clicked.connect(action)
+        return button
+
+    def _scope_combo(self) -> QComboBox:
+        combo = shrinkable_combo()
+        combo.setAccessibleName("What to read")
+        for value, text in SCOPES:
+            combo.addItem(text, value)
+        return combo
+
+    def _voice_combo(self) -> QComboBox:
+        combo = shrinkable_combo()
+        for identifier, name in self._read_aloud.voices():
+            combo.addItem(name, identifier)
+        combo.currentIndexChanged.connect(
+            lambda _: self._setting_chosen("voice", combo.currentData())
+        )
+        combo.setAccessibleName("Voice")
+        self._select_voice(combo, self._settings.get("voice"))
+        return combo
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, button in enumerate((self.play, self.pause, self.stop)):
+            grid.addWidget(button, 0, column)
+        grid.addWidget(self.status, 0, 3, 1, -1)
+        # Each list under its label, side by side: stays readable at 200% text.
+        combos = [c for c in (self.scope, self.speed, self.voice) if c is not None]
+        for column, combo in enumerate(combos):
+            label = QLabel(f"{combo.accessibleName()}:")
+            label.setBuddy(combo)
+            grid.addWidget(label, 1, column)
+            grid.addWidget(combo, 2, column)
+        grid.setColumnStretch(3, 1)
+
+    def bind_keys(self, screen: QWidget) -> None:
+        """Ctrl+R and Ctrl+Shift+R anywhere on the screen that holds the bar."""
+        for keys, action in ((READ_KEYS, self._play_or_pause), (STOP_KEYS, self._read_aloud.stop)):
+            shortcut = QShortcut(QKeySequence(keys), screen)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+    def set_reader(self, start: Callable[[str], None]) -> None:
+        """What Read aloud does: called with the chosen scope ("module", "section", "selection")."""
+        self._start = start
+
+    def _play(self) -> None:
+        if self._read_aloud.state == PAUSED:
+            self._read_aloud.resume()
+        elif self._read_aloud.state == IDLE:
+            self._start(self.scope.currentData() if self.scope else "module")
+
+    def _play_or_pause(self) -> None:
+        if self._read_aloud.state in (READING, STARTING):
+            self._read_aloud.pause()
+        else:
+            self._play()
+
+    def _setting_chosen(self, key: str, value: Any) -> None:
+        if value is not None and not self._settings.is_locked(key):
+            self._settings.set(key, value)
+
+    def _setting_changed(self, key: str, value: Any) -> None:
+        if key == "voice":
+            self._select_voice(self.voice, value)
+        elif key == "reading_speed":
+            self._controls.show_values(self._settings.snapshot())
+
+    def _select_voice(self, combo: QComboBox, identifier: str) -> None:
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(0, combo.findData(identifier)))
+        combo.blockSignals(False)
+
+    def _show_state(self, state: str) -> None:
+        available = self._read_aloud.available
+        for widget in (self.play, self.speed, self.voice, self.scope):
+            if widget is not None:
+                widget.setEnabled(available)
+        self.pause.setEnabled(state in (READING, STARTING))
+        self.stop.setEnabled(state != IDLE)
+        self.play.setAccessibleDescription(
+            f"Carries on from the paused word ({READ_KEYS})"
+            if state == PAUSED
+            else f"Reads aloud ({READ_KEYS})"
+        )
+        self.status.setText(_STATUS[state] if available else self._read_aloud.reason)
