@@ -180,11 +180,14 @@ def test_reading_ruler_follows_the_mouse(window: MainWindow, qtbot: QtBot) -> No
     window.learner.settings.set("reading_ruler", True)  # type: ignore[union-attr]
     window.open_module(window.learner.library.modules[0])  # type: ignore[union-attr]
     settle()
-    viewport = window.reader.text.viewport()
-    qtbot.mouseMove(viewport, viewport.rect().center())
+    text = window.reader.text
+    cursor = text.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.MoveAnchor, 2)
+    on_text = text.cursorRect(cursor).center()  # a point on a line of text, not a gap
+    qtbot.mouseMove(text.viewport(), on_text)
     settle()
     line = window.reader.aids.current_line()
-    assert line is not None and line.top() <= viewport.rect().center().y() <= line.bottom() + 4
+    assert line is not None and line.top() <= on_text.y() <= line.bottom()
 
 
 def test_one_section_at_a_time_with_next_and_previous(

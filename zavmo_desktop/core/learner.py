@@ -11,9 +11,12 @@ from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.render import render_markdown
 from zavmo_desktop.core.settings import Settings
+from zavmo_desktop.core.storage.checklists import ChecklistRepository
 from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, IndexEntry, SearchHit
+from zavmo_desktop.core.storage.conversations import ConversationRepository
 from zavmo_desktop.core.storage.evidence import EvidenceRepository
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
+from zavmo_desktop.core.storage.reflections import ReflectionRepository
 from zavmo_desktop.core.storage.repositories import (
     ModuleProgress,
     ProfileRepository,
@@ -49,6 +52,9 @@ class Learner:
         self.settings = Settings(SettingsRepository(store.db))
         self.focus_sessions = FocusSessionRepository(store.db)
         self.evidence = EvidenceRepository(store.db)
+        self.conversations = ConversationRepository(store.db)
+        self.checklists = ChecklistRepository(store.db)
+        self.reflections = ReflectionRepository(store.db)
 
     @classmethod
     def open(cls, data_dir: Path, content_dirs: Iterable[Path]) -> Learner:

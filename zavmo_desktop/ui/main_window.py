@@ -27,7 +27,7 @@ from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
 from zavmo_desktop.ui.widgets.labels import heading
 
 if TYPE_CHECKING:
-    from zavmo_desktop.core.content.models import Module
+    from zavmo_desktop.core.content.models import Conversation, Module
     from zavmo_desktop.core.learner import Learner
 
 NAVIGATION = ("Home", "Library", "Settings")
@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         return learner
 
     def _learner_loaded(self, learner: Learner) -> None:
+        from zavmo_desktop.ui.read_aloud import ReadAloud
+        from zavmo_desktop.ui.screens.conversation import ConversationScreen
         from zavmo_desktop.ui.screens.home import HomeScreen
         from zavmo_desktop.ui.screens.library import LibraryScreen
         from zavmo_desktop.ui.screens.reader import ReaderScreen
@@ -124,7 +126,13 @@ class MainWindow(QMainWindow):
         self.learner = learner
         self.home = HomeScreen(learner, self.open_module)
         self.library = LibraryScreen(learner, self.open_module)
-        self.reader = ReaderScreen(learner, lambda: self.show_screen("Library"))
+        self.read_aloud = ReadAloud.for_this_machine(learner.settings)
+        self.reader = ReaderScreen(
+            learner, lambda: self.show_screen("Library"), self.read_aloud, self.open_conversation
+        )
+        self.conversation_screen = ConversationScreen(
+            learner, self._back_to_module, self.read_aloud
+        )
         self.settings_screen = SettingsScreen(learner.settings)
         self.shortcuts_screen = ShortcutsScreen()
         self.timer = FocusTimerPanel(learner.settings, learner.focus_sessions, self._activity)
@@ -137,7 +145,7 @@ class MainWindow(QMainWindow):
             HELP: self.shortcuts_screen,
         }
         loading = self.stack.widget(0)
-        for screen in (*self._screens.values(), self.reader):
+        for screen in (*self._screens.values(), self.reader, self.conversation_screen):
             self.stack.addWidget(screen)
         self.stack.removeWidget(loading)
         loading.deleteLater()
@@ -213,6 +221,7 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         self.reader.save_position()
+        self.read_aloud.stop()  # speech belongs to the screen it was started on
         self.stack.setCurrentWidget(self._screens[name])
         self._mark_current(name)
 
@@ -222,10 +231,27 @@ class MainWindow(QMainWindow):
             button.setChecked(button_name == name)
 
     def open_module(self, module: Module) -> None:
+        self.read_aloud.stop()
         self.reader.show_module(module)
         self.stack.setCurrentWidget(self.reader)
         self._mark_current("Library")
         self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_conversation(self, module: Module, conversation: Conversation) -> None:
+        self.read_aloud.stop()
+        self.reader.flush()
+        self.conversation_screen.show_conversation(module, conversation)
+        self.stack.setCurrentWidget(self.conversation_screen)
+        self._mark_current("Library")
+
+    def _back_to_module(self) -> None:
+        module = self.conversation_screen.module
+        if module is None:
+            self.show_screen("Library")
+        else:
+            self.open_module(module)
+            self.reader.show_tab("Practise")
+            self.reader.practice.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def bring_to_front(self) -> None:
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
@@ -240,7 +266,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.learner is not None:
-            self.reader.save_position()
+            self.read_aloud.stop()
+            self.reader.flush()
+            self.conversation_screen.save_draft()
             self.timer.save()
             self.learner.back_up()
             self.learner.close()

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 from zavmo_desktop.core.settings import LOOK_KEYS
 from zavmo_desktop.ui.fonts import REGULAR_WEIGHT, family_for, weighted
 from zavmo_desktop.ui.palettes import Colours, colours
+from zavmo_desktop.ui.widgets.conversation_styles import conversation_rules
+from zavmo_desktop.ui.widgets.deliver_styles import deliver_rules
 
 BASE_POINT_SIZE = 11.0
 READING_COLUMN_CHARS = 70
@@ -105,7 +107,8 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
     # Unfocused controls have a 1 px edge and extra padding; focus swaps padding for a
     # thicker ring, so gaining focus never moves anything.
     w = focus_width
-    return f"""
+    return (
+        f"""
     QWidget {{ color: {c.text}; }}
     QMainWindow, QStackedWidget > QWidget, QScrollArea > QWidget > QWidget {{
         background: {c.window}; }}
@@ -153,6 +156,9 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
         text-align: center; min-height: 12px; }}
     QProgressBar::chunk {{ background: {c.accent}; }}
     """
+        + deliver_rules(c, w)
+        + conversation_rules(c, w)
+    )
 
 
 def reading_css(values: dict[str, Any]) -> str:

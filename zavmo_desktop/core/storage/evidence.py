@@ -124,7 +124,8 @@ class EvidenceRepository:
 
     def _item(self, row: tuple[Any, ...]) -> EvidenceItem:
         criteria = self.db.execute(
-            "SELECT criterion_id FROM evidence_criteria WHERE evidence_id = ? ORDER BY criterion_id",
+            "SELECT criterion_id FROM evidence_criteria"
+            " WHERE evidence_id = ? ORDER BY criterion_id",
             [row[0]],
         ).fetchall()
         details = json.loads(row[7]) if row[7] else {}

@@ -90,7 +90,8 @@ def m003_deliver(db: Database) -> None:
         )"""
     )
     db.execute(
-        "CREATE INDEX conversation_runs_by_activity ON conversation_runs (module_id, conversation_id)"
+        "CREATE INDEX conversation_runs_by_activity"
+        " ON conversation_runs (module_id, conversation_id)"
     )
     db.execute(
         """CREATE TABLE conversation_turns (

@@ -13,28 +13,36 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from zavmo_desktop.core.content.models import Module
+from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import colours_for, reading_css
+from zavmo_desktop.ui.widgets.checklist_panel import ChecklistPanel
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.module_read_aloud import ModuleReadAloud
+from zavmo_desktop.ui.widgets.practice_panel import PracticePanel
 from zavmo_desktop.ui.widgets.reading_aids import ReadingAids
 from zavmo_desktop.ui.widgets.reading_view import ReadingView
+from zavmo_desktop.ui.widgets.reflection_panel import ReflectionPanel
 
 SAVE_POSITION_DELAY_MS = 800
 
 
 class ReaderScreen(QWidget):
     def __init__(
-        self, learner: Learner, back_to_library: Callable[[], None], read_aloud: ReadAloud
+        self,
+        learner: Learner,
+        back_to_library: Callable[[], None],
+        read_aloud: ReadAloud,
+        open_conversation: Callable[[Module, Conversation], None],
     ) -> None:
         super().__init__()
         self._learner = learner
@@ -46,6 +54,24 @@ class ReaderScreen(QWidget):
         layout = QVBoxLayout(self)
         self._title = heading("")
         layout.addWidget(self._title)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of this module")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_read_tab(learner, read_aloud), "Read")
+        self.practice = PracticePanel(learner, open_conversation)
+        self.checklists = ChecklistPanel(learner)
+        self.reflections = ReflectionPanel(learner)
+        self.tabs.addTab(self.practice, "Practise")
+        self.tabs.addTab(self.checklists, "Checklists")
+        self.tabs.addTab(self.reflections, "Reflections")
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self._build_buttons(back_to_library))
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_POSITION_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_position)
+
+    def _build_read_tab(self, learner: Learner, read_aloud: ReadAloud) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
         self._summary = paragraph()
         self._summary.setProperty("role", "summary")
         self._summary.setAccessibleName("Summary")
@@ -58,9 +84,7 @@ class ReaderScreen(QWidget):
         layout.addWidget(self.speech.bar)
         layout.addWidget(self.text, 1)
         layout.addWidget(self._build_section_bar())
-        layout.addLayout(self._build_buttons(back_to_library))
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_POSITION_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_position)
+        return tab
 
     def _build_progress(self) -> QProgressBar:
         self.progress = QProgressBar()
@@ -146,6 +170,27 @@ class ReaderScreen(QWidget):
         self.complete.blockSignals(False)
         self._show_completion_state()
         self._show_at(progress.position if progress else 0.0)
+        self._show_activities(module)
+
+    def _show_activities(self, module: Module) -> None:
+        """Only the parts this module has: no empty tabs."""
+        self.practice.show_module(module)
+        self.checklists.show_module(module)
+        self.reflections.show_module(module)
+        parts = (module.conversations, module.checklists, module.reflections)
+        for index, present in enumerate(parts, start=1):
+            self.tabs.setTabVisible(index, bool(present))
+
+    def show_tab(self, name: str) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == name:
+                self.tabs.setCurrentIndex(index)
+
+    def flush(self) -> None:
+        """Save everything typed in this module now (the window is closing)."""
+        self.save_position()
+        self.checklists.flush()
+        self.reflections.flush()
 
     def apply_settings(self, values: dict[str, Any]) -> None:
         if self.module is not None and all(values[k] == self._values[k] for k in READER_KEYS):

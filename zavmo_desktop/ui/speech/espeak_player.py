@@ -33,12 +33,12 @@ class EspeakPlayer(SpeechBackend):
         self._espeak = espeak
         self._folder = folder
         self._language = language
-        self._player = QMediaPlayer(self)
+        self.player = QMediaPlayer(self)
         self._audio = QAudioOutput(self)
-        self._player.setAudioOutput(self._audio)
-        self._player.positionChanged.connect(self._position_changed)
-        self._player.mediaStatusChanged.connect(self._status_changed)
-        self._player.errorOccurred.connect(lambda _e, text: self.failed.emit(text))
+        self.player.setAudioOutput(self._audio)
+        self.player.positionChanged.connect(self._position_changed)
+        self.player.mediaStatusChanged.connect(self._status_changed)
+        self.player.errorOccurred.connect(lambda _e, text: self.failed.emit(text))
         self._clock = QTimer(self, interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
         self._clock.timeout.connect(self._tick)
         self._generation = 0
@@ -53,6 +53,10 @@ class EspeakPlayer(SpeechBackend):
         self._synthesising = False
         self._anchor: tuple[int, float] | None = None  # (player ms, monotonic s) last reported
         self._shown: tuple[Timed | None, Timed | None] = (None, None)
+
+    @property
+    def current_utterance(self) -> Utterance | None:
+        return self._current
 
     @property
     def last_wav(self) -> Path | None:
@@ -80,19 +84,19 @@ class EspeakPlayer(SpeechBackend):
     def pause(self) -> None:
         if self._anchor is not None:
             self._anchor = (self._heard_ms(), time.monotonic())
-        self._player.pause()
+        self.player.pause()
 
     def resume(self) -> None:
         if self._current is not None:
             if self._anchor is not None:
                 self._anchor = (self._anchor[0], time.monotonic())
-            self._player.play()
+            self.player.play()
 
     def stop(self) -> None:
         self._generation += 1  # results of synthesis already under way are dropped
         self._clock.stop()
         self._reset()  # first: stopping the player reports position 0 to no one
-        self._player.stop()
+        self.player.stop()
 
     # Synthesis, one chunk ahead ------------------------------------------------------------
 
@@ -141,15 +145,15 @@ class EspeakPlayer(SpeechBackend):
         self._current = utterance
         self._anchor = None
         self._shown = (None, None)
-        self._player.setSource(QUrl.fromLocalFile(str(path)))
-        self._player.play()
+        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        self.player.play()
         self._clock.start()
         self._synthesise_next()
 
     def _position_changed(self, ms: int) -> None:
         if (
             self._current is None
-            or self._player.playbackState() != QMediaPlayer.PlaybackState.PlayingState
+            or self.player.playbackState() != QMediaPlayer.PlaybackState.PlayingState
         ):
             return
         if self._anchor is None:
@@ -161,7 +165,7 @@ class EspeakPlayer(SpeechBackend):
         if self._anchor is None or self._current is None:
             return 0
         ms, at = self._anchor
-        if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             ms += round((time.monotonic() - at) * 1000)
         return min(ms, self._current.duration_ms)
 
@@ -177,6 +181,9 @@ class EspeakPlayer(SpeechBackend):
         self._shown = (word, sentence)
 
     def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia and self._current is not None:
+        if status == QMediaPlayer.MediaStatus.BufferedMedia and self._anchor is None:
+            # The audio starts now; the first position report comes ~100 ms later.
+            self._position_changed(0)
+        elif status == QMediaPlayer.MediaStatus.EndOfMedia and self._current is not None:
             self._current = None
             self._play_next()

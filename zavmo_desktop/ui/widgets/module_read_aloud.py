@@ -14,6 +14,7 @@ from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.widgets.read_aloud_bar import ReadAloudBar
 
 SECTION_LEVEL = 2  # sections start at "##" headings
+SCOPES = [("module", "Whole module"), ("section", "This section"), ("selection", "Selected text")]
 
 
 class ModuleReadAloud:
@@ -29,7 +30,7 @@ class ModuleReadAloud:
         self.view = view
         self._next_section = next_section
         self._whole_module = False
-        self.bar = ReadAloudBar(read_aloud, settings)
+        self.bar = ReadAloudBar(read_aloud, settings, SCOPES)
         self.bar.set_reader(self.start)
         read_aloud.finished.connect(self._finished)
 

@@ -20,7 +20,7 @@ from zavmo_desktop.ui.widgets.setting_controls import SettingControls, shrinkabl
 
 READ_KEYS = "Ctrl+R"
 STOP_KEYS = "Ctrl+Shift+R"
-SCOPES = [("module", "Whole module"), ("section", "This section"), ("selection", "Selected text")]
+Scopes = list[tuple[str, str]]  # (value, what the list says)
 _STATUS = {
     IDLE: "",
     STARTING: "Starting…",
@@ -30,7 +30,7 @@ _STATUS = {
 
 
 class ReadAloudBar(QWidget):
-    def __init__(self, read_aloud: ReadAloud, settings: Settings, with_scope: bool = True) -> None:
+    def __init__(self, read_aloud: ReadAloud, settings: Settings, scopes: Scopes) -> None:
         super().__init__()
         self.setAccessibleName("Read aloud controls")
         self._read_aloud = read_aloud
@@ -41,7 +41,7 @@ class ReadAloudBar(QWidget):
             "Pause reading", f"Pauses reading ({READ_KEYS})", read_aloud.pause
         )
         self.stop = self._button("Stop reading", f"Stops reading ({STOP_KEYS})", read_aloud.stop)
-        self.scope = self._scope_combo() if with_scope else None
+        self.scope = self._scope_combo(scopes)
         self._controls = SettingControls(self._setting_chosen, settings.is_locked)
         self.speed = self._controls.combo("reading_speed", OPTIONS["reading_speed"])
         self.voice = self._voice_combo()
@@ -62,10 +62,10 @@ class ReadAloudBar(QWidget):
         button.clicked.connect(action)
         return button
 
-    def _scope_combo(self) -> QComboBox:
+    def _scope_combo(self, scopes: Scopes) -> QComboBox:
         combo = shrinkable_combo()
         combo.setAccessibleName("What to read")
-        for value, text in SCOPES:
+        for value, text in scopes:
             combo.addItem(text, value)
         return combo
 
@@ -87,8 +87,7 @@ class ReadAloudBar(QWidget):
             grid.addWidget(button, 0, column)
         grid.addWidget(self.status, 0, 3, 1, -1)
         # Each list under its label, side by side: stays readable at 200% text.
-        combos = [c for c in (self.scope, self.speed, self.voice) if c is not None]
-        for column, combo in enumerate(combos):
+        for column, combo in enumerate((self.scope, self.speed, self.voice)):
             label = QLabel(f"{combo.accessibleName()}:")
             label.setBuddy(combo)
             grid.addWidget(label, 1, column)
@@ -110,7 +109,7 @@ class ReadAloudBar(QWidget):
         if self._read_aloud.state == PAUSED:
             self._read_aloud.resume()
         elif self._read_aloud.state == IDLE:
-            self._start(self.scope.currentData() if self.scope else "module")
+            self._start(self.scope.currentData())
 
     def _play_or_pause(self) -> None:
         if self._read_aloud.state in (READING, STARTING):
@@ -136,8 +135,7 @@ class ReadAloudBar(QWidget):
     def _show_state(self, state: str) -> None:
         available = self._read_aloud.available
         for widget in (self.play, self.speed, self.voice, self.scope):
-            if widget is not None:
-                widget.setEnabled(available)
+            widget.setEnabled(available)
         self.pause.setEnabled(state in (READING, STARTING))
         self.stop.setEnabled(state != IDLE)
         self.play.setAccessibleDescription(

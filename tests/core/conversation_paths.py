@@ -1,0 +1,94 @@
+"""Drive a conversation through the engine by its graph: to a node, along a branch, to an end."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from zavmo_desktop.core.content.loader import load_library
+from zavmo_desktop.core.content.models import Conversation, Module, Node
+from zavmo_desktop.core.conversation.engine import REPLY, REVIEW, ConversationEngine
+
+BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+def bundled_conversations() -> list[tuple[Module, Conversation]]:
+    library = load_library([BUNDLED_CONTENT])
+    assert not [p for p in library.problems if not p.warning]
+    return [(m, c) for m in library.modules for c in m.conversations]
+
+
+def successors(node: Node) -> list[str]:
+    targets = [reply.next for reply in node.replies]
+    if node.answer is not None:
+        targets.append(node.answer.next)
+    if node.next is not None:
+        targets.append(node.next)
+    return targets
+
+
+def distances_to(conversation: Conversation, targets: set[str]) -> dict[str, int]:
+    """How many steps each node is from the nearest target, over the graph's edges."""
+    before: dict[str, list[str]] = {n.id: [] for n in conversation.nodes}
+    for node in conversation.nodes:
+        for target in successors(node):
+            before[target].append(node.id)
+    distance = dict.fromkeys(targets, 0)
+    queue = deque(targets)
+    while queue:
+        current = queue.popleft()
+        for previous in before[current]:
+            if previous not in distance:
+                distance[previous] = distance[current] + 1
+                queue.append(previous)
+    return distance
+
+
+def full_answer(node: Node) -> str:
+    """An answer that covers every key point of the node's rubric."""
+    assert node.answer is not None
+    return "I would say " + ", ".join(point.keywords[0] for point in node.answer.rubric) + "."
+
+
+def step_towards(engine: ConversationEngine, distance: dict[str, int]) -> None:
+    """Take the learner's move that leads nearest to the target."""
+    if engine.phase == REVIEW:
+        engine.carry_on()
+        return
+    assert engine.phase == REPLY
+    node = engine.node
+    if node.answer is not None:
+        engine.answer(full_answer(node))
+        return
+    best = min(range(len(node.replies)), key=lambda i: distance.get(node.replies[i].next, 10**6))
+    engine.choose(best)
+
+
+def drive(engine: ConversationEngine, until: Callable[[], bool], distance: dict[str, int]) -> None:
+    for _ in range(200):
+        if until():
+            return
+        step_towards(engine, distance)
+    raise AssertionError(f"stuck at {engine.node_id} ({engine.phase})")
+
+
+def finish(engine: ConversationEngine) -> None:
+    conversation = engine.conversation
+    endings = {n.id for n in conversation.nodes if n.is_ending}
+    drive(engine, lambda: engine.finished, distances_to(conversation, endings))
+
+
+def reach(engine: ConversationEngine, node_id: str) -> None:
+    distance = distances_to(engine.conversation, {node_id})
+    drive(engine, lambda: engine.node_id == node_id and engine.phase == REPLY, distance)
+
+
+def branches(conversation: Conversation) -> Iterator[tuple[str, int | str]]:
+    """Every learner move: (node, reply index) or (node, 'enough' / 'too little')."""
+    for node in conversation.nodes:
+        for index in range(len(node.replies)):
+            yield node.id, index
+        if node.answer is not None:
+            yield node.id, "enough"
+            yield node.id, "too little"

@@ -1,0 +1,1 @@
+"""Deliver's practice conversations: rubric feedback, the dialogue engine and its outcome."""

@@ -1,0 +1,68 @@
+"""The words around a practice conversation: labels (plain or literal), criteria, results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from zavmo_desktop.core.content.models import Framework
+from zavmo_desktop.core.conversation.session import PracticeSession
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What the screen calls things; with literal labels on, no figures of speech."""
+
+    literal: bool
+
+    @property
+    def summary(self) -> str:
+        return "Summary:" if self.literal else "In short:"
+
+    @property
+    def carry_on(self) -> str:
+        return "Go to the next turn" if self.literal else "Carry on"
+
+    @property
+    def keep_going(self) -> str:
+        return "No, continue this conversation" if self.literal else "No, keep going"
+
+    @property
+    def confirm_restart(self) -> str:
+        return (
+            "Start this conversation again from the first turn? What you said so far stays "
+            "in your history, but this go will not be finished or saved as evidence."
+        )
+
+    def review(self, covered: int, wanted: int) -> str:
+        points = "point" if wanted == 1 else "points"
+        return (
+            f"Your answer covered {covered} of the {wanted} key {points} this turn asks for. "
+            "You can try again and change your answer, or "
+            + ("go to the next turn" if self.literal else "carry on")
+            + ". Both are fine."
+        )
+
+
+def criteria_text(framework: Framework, criteria: Sequence[str]) -> str:
+    texts = {
+        criterion.id: criterion.text
+        for area in framework.areas
+        for competency in area.competencies
+        for criterion in competency.criteria
+    }
+    if not criteria:
+        return "This practice is not linked to any performance criteria."
+    lines = [f"• {cid}: {texts.get(cid, '')}".rstrip(": ") for cid in criteria]
+    return "When you finish, it is saved as evidence for:\n" + "\n".join(lines)
+
+
+def finished_text(session: PracticeSession) -> str:
+    outcome = session.outcome
+    saved = (
+        "It is saved in your evidence portfolio."
+        if session.evidence_id is not None
+        else "It is saved in your evidence portfolio from when you finished it."
+    )
+    lines = "\n".join(outcome.lines)
+    return f"You finished this practice. {saved}\n\nResult: {outcome.headline}.\n\n{lines}"
