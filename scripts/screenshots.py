@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QRadioButton
 
 from zavmo_desktop.app import build_window
 from zavmo_desktop.core.presets import PRESETS
@@ -73,7 +74,47 @@ def main(folder: Path) -> None:
         settings.set("overlay", overlay)
         window.open_module(window.learner.library.modules[0])
         grab(window, folder, f"reader-overlay-{overlay}")
+    settings.set("overlay", "none")
+    deliver(window, folder)
+    settings.set("text_scale", 200)
+    deliver(window, folder, suffix="-200")
     window.close()
+
+
+def deliver(window: MainWindow, folder: Path, suffix: str = "") -> None:
+    """Read aloud mid-sentence, the module's tabs, and a conversation part-way through."""
+    assert window.learner is not None
+    board = window.learner.module("board-storytelling")
+    assert board is not None
+    window.open_module(board)
+    window.reader.speech.bar.play.click()
+    wait(1500)
+    grab(window, folder, f"reader-reading-aloud{suffix}")
+    window.read_aloud.stop()
+    for tab in ("Practise", "Checklists", "Reflections"):
+        window.reader.show_tab(tab)
+        grab(window, folder, f"reader-tab-{tab.lower()}{suffix}")
+    cfo = board.conversations[0]
+    window.open_conversation(board, cfo)
+    screen = window.conversation_screen
+    if screen.session is not None and not screen.session.started:
+        screen.start_button.click()
+    grab(window, folder, f"conversation-choices{suffix}")
+    if screen.session is not None and screen.session.engine.replies:
+        screen.choices.findChildren(QRadioButton)[0].click()
+        screen.send_button.click()
+        screen.answer_box.editor.setPlainText("We will report revenue and adoption.")
+        screen.send_button.click()
+    grab(window, folder, f"conversation-key-points{suffix}")
+    screen.restart_button.click()
+    screen.confirm_yes.click()
+
+
+def wait(ms: int) -> None:
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 if __name__ == "__main__":

@@ -79,7 +79,7 @@ def test_spacing_reaches_wcag_1_4_12_and_the_reader_follows(window: MainWindow) 
     assert font.wordSpacing() == pytest.approx(0.16 * pixels, abs=0.01)
     window.open_module(window.learner.library.modules[0])  # type: ignore[union-attr]
     settle()
-    block = window.reader.text.document().findBlockByNumber(1).blockFormat()
+    block = window.reader.text.document().findBlockByNumber(2).blockFormat()  # summary, h2, p
     assert block.lineHeight() == pytest.approx(150)
     assert block.bottomMargin() == pytest.approx(2 * pixels, abs=1)
     assert window.reader.text.horizontalScrollBar().maximum() == 0  # nothing pushed sideways

@@ -11,8 +11,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import assert_accessible, find_by_name
+from tests.accessibility import assert_accessible, find_by_name, settle
 from tests.ui.conftest import OpenWindow
+from zavmo_desktop.speech.text import words
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.read_aloud import IDLE, PAUSED, READING
 
@@ -36,6 +37,10 @@ def spoken_words(window: MainWindow, qtbot: QtBot, count: int) -> list[tuple[int
     return seen
 
 
+def written_words(text: str) -> list[str]:
+    return [span.of(text) for span in words(text)]
+
+
 def highlighted(window: MainWindow) -> list[str]:
     return [s.cursor.selectedText() for s in window.reader.text.extraSelections()]
 
@@ -45,13 +50,13 @@ def test_espeak_reads_the_module_and_the_highlight_moves_through_its_words(
 ) -> None:
     open_first_module(window)
     button(window, "Read aloud").click()
-    words = spoken_words(window, qtbot, 6)
+    spoken = spoken_words(window, qtbot, 6)
     assert window.read_aloud.state == READING
     text = window.reader.text.document().toPlainText()
-    assert [start for start, _ in words] == sorted(start for start, _ in words)
-    assert " ".join(text[s:e] for s, e in words[:4]) == " ".join(text.split()[:4])
+    assert [start for start, _ in spoken] == sorted(start for start, _ in spoken)
+    assert [text[s:e] for s, e in spoken[:4]] == written_words(text)[:4]
     sentence, word = highlighted(window)
-    assert word in sentence and word == text[words[-1][0] : words[-1][1]]
+    assert word in sentence and word == text[spoken[-1][0] : spoken[-1][1]]
     wav = window.read_aloud.backend.last_wav
     with wave.open(io.BytesIO(wav.read_bytes())) as audio:
         assert audio.getnframes() > audio.getframerate()  # over a second of speech
@@ -85,6 +90,7 @@ def test_selected_text_is_read_and_nothing_outside_it(window: MainWindow, qtbot:
     cursor.setPosition(start)
     cursor.movePosition(QTextCursor.MoveOperation.NextWord, QTextCursor.MoveMode.KeepAnchor, 3)
     view.setTextCursor(cursor)
+    button(window, "Reading options").click()
     scope = find_by_name(window, "What to read")
     assert isinstance(scope, QComboBox)
     scope.setCurrentIndex(scope.findData("selection"))
@@ -94,11 +100,14 @@ def test_selected_text_is_read_and_nothing_outside_it(window: MainWindow, qtbot:
     window.read_aloud.backend.word.connect(lambda s, e: seen.append((s, e)))
     button(window, "Read aloud").click()
     qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
-    assert [text[s:e] for s, e in seen] == text[start : cursor.selectionEnd()].split()
+    assert [text[s:e] for s, e in seen] == written_words(text[start : cursor.selectionEnd()])
 
 
 def test_speed_and_voice_lists_keep_the_learners_choice(window: MainWindow) -> None:
     open_first_module(window)
+    options = button(window, "Reading options")
+    options.click()
+    assert options.isChecked()
     speed = find_by_name(window, "Reading speed")
     voice = find_by_name(window, "Voice")
     assert isinstance(speed, QComboBox) and isinstance(voice, QComboBox)
@@ -113,6 +122,11 @@ def test_speed_and_voice_lists_keep_the_learners_choice(window: MainWindow) -> N
 
 def test_the_reader_with_read_aloud_passes_the_accessibility_checks(window: MainWindow) -> None:
     open_first_module(window)
+    button(window, "Reading options").click()
+    assert_accessible(window)
+    assert window.learner is not None
+    window.learner.settings.set("text_scale", 200)
+    settle()
     assert_accessible(window)
 
 
@@ -148,10 +162,10 @@ def test_the_mock_engine_words_land_on_the_documents_words(
     window = open_window()
     open_first_module(window)
     button(window, "Read aloud").click()
-    words = spoken_words(window, qtbot, 5)
+    spoken = spoken_words(window, qtbot, 5)
     text = window.reader.text.document().toPlainText()
-    assert [text[s:e] for s, e in words[:5]] == text.split()[:5]
-    assert highlighted(window)[-1] == text[words[-1][0] : words[-1][1]]
+    assert [text[s:e] for s, e in spoken[:5]] == written_words(text)[:5]
+    assert highlighted(window)[-1] == text[spoken[-1][0] : spoken[-1][1]]
 
 
 @pytest.mark.usefixtures("mock_speech")

@@ -138,12 +138,12 @@ class ReadAloud(QObject):
         speed, voice = self._settings.get("reading_speed"), self._settings.get("voice")
         self.backend.speak(self._text, start, self._end, voice, speed)
 
-    def toggle(self) -> None:
-        """Play, pause or resume: what one key press should do now."""
-        if self.state == READING:
-            self.pause()
-        elif self.state == PAUSED:
-            self.resume()
+    def resume_point(self) -> tuple[int, int] | None:
+        """The sentence being read and the end of what was asked for, while reading."""
+        if self.state not in (STARTING, READING) or self._highlight is None:
+            return None
+        spoken = self._highlight.sentence
+        return (spoken[0] if spoken else 0), self._end
 
     def pause(self) -> None:
         if self.backend is not None and self.state in (READING, STARTING):

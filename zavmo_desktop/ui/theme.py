@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from zavmo_desktop.core.settings import LOOK_KEYS
 from zavmo_desktop.ui.fonts import REGULAR_WEIGHT, family_for, weighted
-from zavmo_desktop.ui.palettes import Colours, colours
+from zavmo_desktop.ui.palettes import Colours, colours, mix
 from zavmo_desktop.ui.widgets.conversation_styles import conversation_rules
 from zavmo_desktop.ui.widgets.deliver_styles import deliver_rules
 
@@ -175,6 +175,7 @@ def reading_css(values: dict[str, Any]) -> str:
     h1 {{ font-size: x-large; }} h2 {{ font-size: large; margin-top: {gap + 8}px; }}
     p, blockquote {{ line-height: {line}%; margin-bottom: {gap}px; text-align: left; }}
     li {{ line-height: {line}%; margin-bottom: {gap // 2}px; text-align: left; }}
+    p.summary {{ background-color: {mix(c.base, c.border, 0.10)}; }}
     a {{ color: {c.link}; text-decoration: underline; }}
     code, pre {{ font-family: monospace; }}
     th, td {{ padding: 4px 8px; }}

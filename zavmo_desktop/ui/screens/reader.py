@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +27,7 @@ from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.checklist_panel import ChecklistPanel
-from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.labels import heading
 from zavmo_desktop.ui.widgets.module_read_aloud import ModuleReadAloud
 from zavmo_desktop.ui.widgets.practice_panel import PracticePanel
 from zavmo_desktop.ui.widgets.reading_aids import ReadingAids
@@ -72,10 +73,6 @@ class ReaderScreen(QWidget):
     def _build_read_tab(self, learner: Learner, read_aloud: ReadAloud) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self._summary = paragraph()
-        self._summary.setProperty("role", "summary")
-        self._summary.setAccessibleName("Summary")
-        layout.addWidget(self._summary)
         layout.addWidget(self._build_progress())
         self.text = self._build_browser()
         self.aids = ReadingAids(self.text)
@@ -160,10 +157,10 @@ class ReaderScreen(QWidget):
     def show_module(self, module: Module) -> None:
         self.save_position()
         self._module = module
+        self.tabs.setCurrentIndex(0)  # a module always opens on its text
         self._title.setText(module.title)
         self.text.setSearchPaths([str(module.path.parent)])
         self._sections = split_sections(self._learner.open_module(module), "Introduction")
-        self._show_summary()
         progress = self._learner.module_progress(module.id)
         self.complete.blockSignals(True)
         self.complete.setChecked(bool(progress and progress.complete))
@@ -196,26 +193,32 @@ class ReaderScreen(QWidget):
         if self.module is not None and all(values[k] == self._values[k] for k in READER_KEYS):
             return  # e.g. a timer length: nothing to re-lay out
         fraction = self.position()
+        # The same text is laid out again, so reading carries on from the same sentence.
+        same_text = values["one_section"] == self._values["one_section"]
+        resume = self.speech.resume_point() if same_text else None
         self._values = values
         self.text.column_chars = values["column_chars"]
         self.aids.configure(values["line_focus"], values["reading_ruler"], colours_for(values))
         if self._module is not None:
-            self._show_summary()
             self._show_completion_state()
             self._show_at(fraction)
         self.text.fit_column()
+        if resume is not None:
+            self.speech.read_range(*resume)
 
-    def _show_summary(self) -> None:
-        if self._module is not None:
-            intro = "Summary:" if self._values.get("literal_labels") else "In short:"
-            self._summary.setText(f"{intro} {self._module.summary}")
+    def _summary_html(self) -> str:
+        """The plain-language summary, at the top of the text: it scrolls away with it, so at
+        large text sizes it never takes the room the reading needs (and it is read aloud)."""
+        assert self._module is not None
+        intro = "Summary:" if self._values.get("literal_labels") else "In short:"
+        return f'<p class="summary"><b>{intro}</b> {html.escape(self._module.summary)}</p>'
 
     def _show_at(self, fraction: float) -> None:
         """Show the text at a fraction of the whole module, in either reading mode."""
         if self.one_section and self._sections:
             count = len(self._sections)
             self._section = min(count - 1, int(fraction * count))
-            self._set_html(self._sections[self._section].html)
+            self._set_html(self._sections[self._section].html, self._section == 0)
             inner = fraction * count - self._section
         else:
             self._set_html(without_title(self._learner.module_html(self._module)))  # type: ignore[arg-type]
@@ -230,7 +233,7 @@ class ReaderScreen(QWidget):
         target = self._section + step
         if 0 <= target < len(self._sections):
             self._section = target
-            self._set_html(self._sections[target].html)
+            self._set_html(self._sections[target].html, target == 0)
             self._show_section_state()
             self.text.setFocus(Qt.FocusReason.OtherFocusReason)
             announce(self, self.section_label.text())
@@ -253,10 +256,10 @@ class ReaderScreen(QWidget):
             self.next_section.setEnabled(self._section < count - 1)
         self._show_progress()
 
-    def _set_html(self, html: str) -> None:
+    def _set_html(self, body: str, with_summary: bool = True) -> None:
         self.speech.stop()  # its positions belong to the text being replaced
         self.text.document().setDefaultStyleSheet(reading_css(self._values))
-        self.text.setHtml(html)
+        self.text.setHtml((self._summary_html() if with_summary else "") + body)
         self.text.fit_column()
 
     def _scrolled(self) -> None:

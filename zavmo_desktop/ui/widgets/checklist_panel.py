@@ -63,6 +63,7 @@ class ChecklistPanel(QWidget):
         self._module = module
         for section in self.sections:
             self._sections_box.removeWidget(section)
+            section.hide()  # at once: deletion waits for the event loop
             section.deleteLater()
         self.sections = []
         states = self._learner.checklists.for_module(module.id)

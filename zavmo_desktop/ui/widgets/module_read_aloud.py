@@ -47,6 +47,13 @@ class ModuleReadAloud:
         else:
             self.read_aloud.read(self.view)
 
+    def resume_point(self) -> tuple[int, int] | None:
+        """Where to carry on (sentence start, end) if this text is being read, else None."""
+        return self.read_aloud.resume_point() if self.read_aloud.view is self.view else None
+
+    def read_range(self, start: int, end: int) -> None:
+        self.read_aloud.read(self.view, start, end)
+
     def stop(self) -> None:
         if self.read_aloud.view is self.view:
             self.read_aloud.stop()

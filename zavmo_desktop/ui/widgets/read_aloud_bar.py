@@ -10,8 +10,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.ui.read_aloud import IDLE, PAUSED, READING, STARTING, ReadAloud
@@ -81,18 +89,44 @@ class ReadAloudBar(QWidget):
         return combo
 
     def _lay_out(self) -> None:
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for column, button in enumerate((self.play, self.pause, self.stop)):
-            grid.addWidget(button, 0, column)
-        grid.addWidget(self.status, 0, 3, 1, -1)
-        # Each list under its label, side by side: stays readable at 200% text.
-        for column, combo in enumerate((self.scope, self.speed, self.voice)):
-            label = QLabel(f"{combo.accessibleName()}:")
-            label.setBuddy(combo)
-            grid.addWidget(label, 1, column)
-            grid.addWidget(combo, 2, column)
-        grid.setColumnStretch(3, 1)
+        # The lists open under the buttons on request, so at 200% text the bar does not
+        # take the room the reading needs.
+        self.options = QPushButton("Reading options")
+        self.options.setAccessibleName("Reading options")
+        self.options.setAccessibleDescription("Shows what to read, the reading speed and voice")
+        self.options.setCheckable(True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self._buttons = QGridLayout()
+        column.addLayout(self._buttons)
+        self._lists = QWidget()
+        lists = QHBoxLayout(self._lists)
+        lists.setContentsMargins(0, 0, 0, 0)
+        for combo in (self.scope, self.speed, self.voice):
+            lists.addWidget(_labelled(combo))
+        lists.addStretch(1)
+        column.addWidget(self._lists)
+        self._place_buttons(columns=4)
+        self.options.toggled.connect(self._lists.setVisible)
+        self._lists.hide()
+
+    def _place_buttons(self, columns: int) -> None:
+        for index, widget in enumerate((self.play, self.pause, self.stop, self.options)):
+            self._buttons.addWidget(widget, index // columns, index % columns)
+        self._buttons.addWidget(self.status, 0, columns, -1, 1)
+        self._buttons.setColumnStretch(columns, 1)
+        self._columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Two rows of two when one row of four would squeeze the labels (200% text).
+        super().resizeEvent(event)
+        needed = sum(b.sizeHint().width() for b in (self.play, self.pause, self.stop, self.options))
+        columns = 4 if needed + 3 * self._buttons.spacing() <= self.width() * 0.8 else 2
+        if columns != self._columns:
+            for widget in (self.play, self.pause, self.stop, self.options, self.status):
+                self._buttons.removeWidget(widget)
+            self._buttons.setColumnStretch(self._columns, 0)
+            self._place_buttons(columns)
 
     def bind_keys(self, screen: QWidget) -> None:
         """Ctrl+R and Ctrl+Shift+R anywhere on the screen that holds the bar."""
@@ -144,3 +178,15 @@ class ReadAloudBar(QWidget):
             else f"Reads aloud ({READ_KEYS})"
         )
         self.status.setText(_STATUS[state] if available else self._read_aloud.reason)
+
+
+def _labelled(combo: QComboBox) -> QWidget:
+    """The list under its label, kept together when the row wraps."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(f"{combo.accessibleName()}:")
+    label.setBuddy(combo)
+    column.addWidget(label)
+    column.addWidget(combo)
+    return box

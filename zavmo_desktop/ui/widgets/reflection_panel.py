@@ -212,6 +212,7 @@ class ReflectionPanel(QWidget):
         while self._criteria_grid.count():
             taken = self._criteria_grid.takeAt(0)
             if taken is not None and taken.widget() is not None:
+                taken.widget().hide()  # at once: deletion waits for the event loop
                 taken.widget().deleteLater()
         self._boxes = {}
         for row, criterion in enumerate(choices):
