@@ -27,6 +27,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Alt+Left", "Back to the library", "Reader"),
     Shortcut("Ctrl+PgDown", "Next section (one section at a time)", "Reader"),
     Shortcut("Ctrl+PgUp", "Previous section (one section at a time)", "Reader"),
+    Shortcut(
+        "Ctrl+Tab", "Next part of the module: Read, Practise, Checklists, Reflections", "Reader"
+    ),
+    Shortcut("Ctrl+R", "Read aloud; pause; carry on", "Reader and practice"),
+    Shortcut("Ctrl+Shift+R", "Stop reading aloud", "Reader and practice"),
+    Shortcut("Ctrl+Return", "Send reply", "Practice"),
+    Shortcut("Alt+Left", "Back to the module", "Practice"),
     Shortcut("Tab / Shift+Tab", "Move to the next or previous control", "Standard keys"),
     Shortcut("Space or Enter", "Press the focused button, tick a check box", "Standard keys"),
     Shortcut("Up / Down", "Choose in a list; move the caret in the module text", "Standard keys"),

@@ -52,6 +52,7 @@ class EspeakPlayer(SpeechBackend):
         self._current: Utterance | None = None
         self._synthesising = False
         self._anchor: tuple[int, float] | None = None  # (player ms, monotonic s) last reported
+        self._latest_ms = 0  # the furthest point highlighted in the current utterance
         self._shown: tuple[Timed | None, Timed | None] = (None, None)
 
     @property
@@ -144,6 +145,7 @@ class EspeakPlayer(SpeechBackend):
         path.write_bytes(utterance.wav)
         self._current = utterance
         self._anchor = None
+        self._latest_ms = 0
         self._shown = (None, None)
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.player.play()
@@ -172,7 +174,8 @@ class EspeakPlayer(SpeechBackend):
     def _tick(self) -> None:
         if self._current is None or self._anchor is None:
             return
-        heard = self._heard_ms()
+        # A report can put the clock a little behind the estimate: never step back a word.
+        heard = self._latest_ms = max(self._heard_ms(), self._latest_ms)
         word, sentence = self._current.word_at(heard), self._current.sentence_at(heard)
         if sentence is not None and sentence != self._shown[1]:
             self.sentence.emit(sentence.start, sentence.end)
