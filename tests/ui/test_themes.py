@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from tests.accessibility import assert_accessible, contrast_problems, contrast_ratio, settle
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.settings import OVERLAYS, THEMES, resolve
-from zavmo_desktop.ui.palettes import colours, mix
+from zavmo_desktop.ui.palettes import colours, mix, spoken_sentence_background
 from zavmo_desktop.ui.theme import apply_theme
 from zavmo_desktop.ui.widgets.reading_aids import DIM_OPACITY, under_ruler
 
@@ -74,3 +74,10 @@ def test_every_screen_passes_the_harness_in_every_theme_at_200_percent(
             window.show_screen(screen)
         settle()
         assert_accessible(window)
+
+
+@pytest.mark.parametrize(("theme", "overlay"), list(itertools.product(THEMES, OVERLAYS)))
+def test_text_inside_the_read_aloud_highlight_keeps_4_5_to_1(theme: str, overlay: str) -> None:
+    c = colours(theme, overlay)
+    assert contrast_ratio(c.text, spoken_sentence_background(c)) >= 4.5  # the sentence
+    assert contrast_ratio(c.highlight_text, c.highlight) >= 4.5  # the word
