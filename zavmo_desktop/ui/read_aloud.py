@@ -8,7 +8,9 @@ works. ZAVMO_SPEECH=espeak|pyttsx3|none|qt:<engine> overrides the choice (tests 
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -103,6 +105,7 @@ class ReadAloud(QObject):
     @classmethod
     def for_this_machine(cls, settings: Settings) -> ReadAloud:
         folder = Path(tempfile.mkdtemp(prefix="zavmo-speech-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)  # only this run's WAVs
         backend, reason = choose_backend(folder)
         return cls(settings, backend, reason)
 
