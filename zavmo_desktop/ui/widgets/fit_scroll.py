@@ -6,24 +6,13 @@ than the space under the transcript, and then they scroll instead of being squas
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtCore import QSize
+
+from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
 
 
-class FitScroll(QScrollArea):
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
-        content.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return False
+class FitScroll(ColumnScroll):
+    """A ColumnScroll whose height, not width, follows its content."""
 
     def sizeHint(self) -> QSize:
         inner = self.widget()
