@@ -68,7 +68,9 @@ def open_session(data_dir: Path, pack: Path) -> ReaderSession:
     assert module is not None, "\n".join(str(problem) for problem in learner.problems)
     values = learner.settings.snapshot()
     apply_theme(values)
-    reader = ReaderScreen(learner, lambda: None, ReadAloud(learner.settings, None))
+    reader = ReaderScreen(
+        learner, lambda: None, ReadAloud(learner.settings, None), lambda _module, _chat: None
+    )
     reader.apply_settings(values)
     reader.resize(*READER_SIZE)
     reader.show()

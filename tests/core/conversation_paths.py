@@ -6,6 +6,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from zavmo_desktop.core.content.conversation_parser import successors
 from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.content.models import Conversation, Module, Node
 from zavmo_desktop.core.conversation.engine import REPLY, REVIEW, ConversationEngine
@@ -17,15 +18,6 @@ def bundled_conversations() -> list[tuple[Module, Conversation]]:
     library = load_library([BUNDLED_CONTENT])
     assert not [p for p in library.problems if not p.warning]
     return [(m, c) for m in library.modules for c in m.conversations]
-
-
-def successors(node: Node) -> list[str]:
-    targets = [reply.next for reply in node.replies]
-    if node.answer is not None:
-        targets.append(node.answer.next)
-    if node.next is not None:
-        targets.append(node.next)
-    return targets
 
 
 def distances_to(conversation: Conversation, targets: set[str]) -> dict[str, int]:

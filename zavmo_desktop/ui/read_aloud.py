@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,12 @@ def choose_backend(folder: Path) -> tuple[SpeechBackend | None, str]:
         return _espeak_backend(folder)
     backend, reason = _qt_backend("")
     return (backend, reason) if backend else _pyttsx3_backend()
+
+
+def _backend_for_this_run() -> tuple[SpeechBackend | None, str]:
+    folder = Path(tempfile.mkdtemp(prefix="zavmo-speech-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # only this run's WAVs
+    return choose_backend(folder)
 
 
 def _espeak_backend(folder: Path) -> tuple[SpeechBackend | None, str]:
@@ -81,10 +88,18 @@ class ReadAloud(QObject):
     finished = Signal(object)  # reached the end of what was asked for: the view it was in
     problem = Signal(str)
 
-    def __init__(self, settings: Settings, backend: SpeechBackend | None, reason: str = "") -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        backend: SpeechBackend | None,
+        reason: str = "",
+        make_backend: Callable[[], tuple[SpeechBackend | None, str]] | None = None,
+    ) -> None:
+        """`make_backend`, when given, builds the engine the first time it is needed."""
         super().__init__()
         self._settings = settings
-        self.backend = backend
+        self._backend: SpeechBackend | None = None
+        self._make_backend = make_backend
         self.reason = reason
         self.state = IDLE
         self._view: QTextEdit | None = None
@@ -94,24 +109,38 @@ class ReadAloud(QObject):
         self._restart_on_resume = False
         self._voices: list[tuple[str, str]] | None = None
         if backend is not None:
-            backend.setParent(self)
-            backend.word.connect(self._word)
-            backend.sentence.connect(self._sentence)
-            backend.speaking.connect(self._speaking)
-            backend.finished.connect(self._finished)
-            backend.failed.connect(self._failed)
+            self._attach(backend)
         settings.subscribe(self._setting_changed)
+
+    def _attach(self, backend: SpeechBackend) -> None:
+        self._backend = backend
+        backend.setParent(self)
+        backend.word.connect(self._word)
+        backend.sentence.connect(self._sentence)
+        backend.speaking.connect(self._speaking)
+        backend.finished.connect(self._finished)
+        backend.failed.connect(self._failed)
 
     @classmethod
     def for_this_machine(cls, settings: Settings) -> ReadAloud:
-        folder = Path(tempfile.mkdtemp(prefix="zavmo-speech-"))
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)  # only this run's WAVs
-        backend, reason = choose_backend(folder)
-        return cls(settings, backend, reason)
+        # Built on first use, not at start: QtMultimedia and the engine cost ~150 ms.
+        if os.environ.get("ZAVMO_SPEECH") == "none":
+            return cls(settings, None, NO_ENGINE)
+        return cls(settings, None, make_backend=_backend_for_this_run)
+
+    @property
+    def backend(self) -> SpeechBackend | None:
+        if self._make_backend is not None:
+            make, self._make_backend = self._make_backend, None
+            backend, self.reason = make()
+            if backend is not None:
+                self._attach(backend)
+        return self._backend
 
     @property
     def available(self) -> bool:
-        return self.backend is not None
+        """False once we know this machine has no engine (it may not be known yet)."""
+        return self._make_backend is not None or self._backend is not None
 
     @property
     def view(self) -> QTextEdit | None:
@@ -149,23 +178,23 @@ class ReadAloud(QObject):
         return (spoken[0] if spoken else 0), self._end
 
     def pause(self) -> None:
-        if self.backend is not None and self.state in (READING, STARTING):
-            self.backend.pause()
+        if self._backend is not None and self.state in (READING, STARTING):
+            self._backend.pause()
             self._set_state(PAUSED)
 
     def resume(self) -> None:
-        if self.backend is None or self.state != PAUSED:
+        if self._backend is None or self.state != PAUSED:
             return
         if self._restart_on_resume:
             self._restart_on_resume = False
             self._restart_at_sentence()
         else:
-            self.backend.resume()
+            self._backend.resume()
             self._set_state(READING)
 
     def stop(self) -> None:
-        if self.backend is not None and self.state != IDLE:
-            self.backend.stop()
+        if self._backend is not None and self.state != IDLE:
+            self._backend.stop()
         self._clear()
         self._set_state(IDLE)
 

@@ -7,8 +7,8 @@ typing). The rules for evidence live in core.deliver_evidence.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Module
 from zavmo_desktop.core.deliver_evidence import DeliverEvidence, shorten
@@ -16,6 +16,7 @@ from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.checklist_item_detail import ChecklistItemDetail
 from zavmo_desktop.ui.widgets.checklist_section import ChecklistSection
+from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.labels import paragraph
 
 
@@ -32,11 +33,7 @@ class ChecklistPanel(QWidget):
         self.setAccessibleName("Checklists")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
+        scroll = page_scroll()
         outer.addWidget(scroll)
         page = QWidget()
         self._column = QVBoxLayout(page)

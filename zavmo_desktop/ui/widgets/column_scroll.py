@@ -31,3 +31,13 @@ class ColumnScroll(QScrollArea):
 
     def sizeHint(self) -> QSize:
         return QSize(self.minimumSizeHint().width(), self.widget().sizeHint().height())
+
+
+def page_scroll() -> QScrollArea:
+    """A page that scrolls up and down, never sideways; Tab goes to the controls inside."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return scroll

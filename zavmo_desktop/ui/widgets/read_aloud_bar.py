@@ -57,7 +57,7 @@ class ReadAloudBar(QWidget):
         self.status.setWordWrap(True)
         self._lay_out()
         read_aloud.state_changed.connect(self._show_state)
-        read_aloud.problem.connect(self.status.setText)
+        read_aloud.problem.connect(self._problem)
         settings.subscribe(self._setting_changed)
         self._controls.show_values(settings.snapshot())
         self._show_state(read_aloud.state)
@@ -78,15 +78,23 @@ class ReadAloudBar(QWidget):
         return combo
 
     def _voice_combo(self) -> QComboBox:
+        # Filled when the options first open: listing voices starts the speech engine.
         combo = shrinkable_combo()
-        for identifier, name in self._read_aloud.voices():
-            combo.addItem(name, identifier)
         combo.currentIndexChanged.connect(
             lambda _: self._setting_chosen("voice", combo.currentData())
         )
         combo.setAccessibleName("Voice")
-        self._select_voice(combo, self._settings.get("voice"))
         return combo
+
+    def _show_options(self, shown: bool) -> None:
+        if shown and self.voice.count() == 0:
+            self.voice.blockSignals(True)
+            for identifier, name in self._read_aloud.voices():
+                self.voice.addItem(name, identifier)
+            self.voice.blockSignals(False)
+            self._select_voice(self.voice, self._settings.get("voice"))
+            self._show_state(self._read_aloud.state)  # the engine may have turned out missing
+        self._lists.setVisible(shown)
 
     def _lay_out(self) -> None:
         # The lists open under the buttons on request, so at 200% text the bar does not
@@ -107,7 +115,7 @@ class ReadAloudBar(QWidget):
         lists.addStretch(1)
         column.addWidget(self._lists)
         self._place_buttons(columns=4)
-        self.options.toggled.connect(self._lists.setVisible)
+        self.options.toggled.connect(self._show_options)
         self._lists.hide()
 
     def _place_buttons(self, columns: int) -> None:
@@ -165,6 +173,10 @@ class ReadAloudBar(QWidget):
         combo.blockSignals(True)
         combo.setCurrentIndex(max(0, combo.findData(identifier)))
         combo.blockSignals(False)
+
+    def _problem(self, message: str) -> None:
+        self._show_state(self._read_aloud.state)
+        self.status.setText(message)
 
     def _show_state(self, state: str) -> None:
         available = self._read_aloud.available

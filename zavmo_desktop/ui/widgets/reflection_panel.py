@@ -15,11 +15,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QLabel,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from zavmo_desktop.core.deliver_evidence import (
 )
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.reflections import SavedReflection
+from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 SAVE_DELAY_MS = 250  # a pause in typing this long saves the reflection
@@ -74,11 +73,7 @@ class ReflectionPanel(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
+        scroll = page_scroll()
         outer.addWidget(scroll)
         page = QWidget()
         column = QVBoxLayout(page)
