@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QRadioButton
 
 from zavmo_desktop.app import build_window
-from zavmo_desktop.core.presets import PRESETS
 from zavmo_desktop.core.settings import SPECS
+from zavmo_desktop.core.settings.presets import PRESETS
 from zavmo_desktop.ui.main_window import MainWindow
 
 

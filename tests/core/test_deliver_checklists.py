@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from zavmo_desktop.core.checklist_progress import (
+from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Module, Reflection
+from zavmo_desktop.core.deliver.checklist_progress import (
     WHEN_LABELS,
     group_progress_text,
     grouped,
@@ -16,8 +17,7 @@ from zavmo_desktop.core.checklist_progress import (
     progress,
     when_label,
 )
-from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Module, Reflection
-from zavmo_desktop.core.deliver_evidence import (
+from zavmo_desktop.core.deliver.evidence import (
     DeliverEvidence,
     checklist_source,
     criteria_choices,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from zavmo_desktop.core.focus_timer import FocusTimer
-from zavmo_desktop.core.focus_timer_model import Change, Phase, TimerPlan
+from zavmo_desktop.core.focus.model import Change, Phase, TimerPlan
+from zavmo_desktop.core.focus.timer import FocusTimer
 from zavmo_desktop.core.storage.focus_sessions import FocusMinutes, FocusSessionRepository
 from zavmo_desktop.core.storage.store import OpenedStore, open_store
 

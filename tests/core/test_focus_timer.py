@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from zavmo_desktop.core.focus_timer import FocusTimer
-from zavmo_desktop.core.focus_timer_model import (
+from zavmo_desktop.core.focus.model import (
     Cue,
     InvalidAction,
     Outcome,
@@ -15,6 +14,7 @@ from zavmo_desktop.core.focus_timer_model import (
     Status,
     TimerPlan,
 )
+from zavmo_desktop.core.focus.timer import FocusTimer
 from zavmo_desktop.core.settings import resolve
 
 MINUTE = 60

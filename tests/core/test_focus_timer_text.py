@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zavmo_desktop.core.focus_timer import FocusTimer
-from zavmo_desktop.core.focus_timer_model import Cue, Phase, TimerPlan
-from zavmo_desktop.core.focus_timer_text import (
+from zavmo_desktop.core.focus.model import Cue, Phase, TimerPlan
+from zavmo_desktop.core.focus.text import (
     change_text,
     clock_text,
     cue_text,
@@ -16,6 +15,7 @@ from zavmo_desktop.core.focus_timer_text import (
     restored_text,
     time_words,
 )
+from zavmo_desktop.core.focus.timer import FocusTimer
 
 FOCUS = 25 * 60
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from zavmo_desktop.core.content.sections import split_sections, without_title
-from zavmo_desktop.core.presets import PRESETS, matching_presets
-from zavmo_desktop.core.profile_file import ProfileError, read_profile, write_profile
 from zavmo_desktop.core.settings import SPECS, Settings, resolve
+from zavmo_desktop.core.settings.presets import PRESETS, matching_presets
+from zavmo_desktop.core.settings.profile_file import ProfileError, read_profile, write_profile
 from zavmo_desktop.core.storage.repositories import SettingsRepository
 from zavmo_desktop.core.storage.store import OpenedStore, open_store
 

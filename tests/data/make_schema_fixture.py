@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from zavmo_desktop import __version__
-from zavmo_desktop.core.focus_timer_model import Change, SessionRecord
+from zavmo_desktop.core.focus.model import Change, SessionRecord
 from zavmo_desktop.core.storage.database import open_database
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
 from zavmo_desktop.core.storage.repositories import (

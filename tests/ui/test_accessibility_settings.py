@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.accessibility import find_by_name, names_starting, settle
 from tests.ui.conftest import OpenWindow
-from zavmo_desktop.core.presets import PRESETS
+from zavmo_desktop.core.settings.presets import PRESETS
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.shortcuts import SHORTCUTS
 

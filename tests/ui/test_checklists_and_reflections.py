@@ -30,9 +30,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, settle
 from tests.conftest import BUNDLED_CONTENT
-from zavmo_desktop.core.checklist_progress import in_order
 from zavmo_desktop.core.content.models import Module
-from zavmo_desktop.core.deliver_evidence import checklist_source, reflection_source
+from zavmo_desktop.core.deliver.checklist_progress import in_order
+from zavmo_desktop.core.deliver.evidence import checklist_source, reflection_source
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.ui import theme
 from zavmo_desktop.ui.widgets import checklist_panel

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from zavmo_desktop.core.focus_timer_model import Change, Phase, SessionRecord
+from zavmo_desktop.core.focus.model import Change, Phase, SessionRecord
 
 
 def _local(seconds: float) -> str:

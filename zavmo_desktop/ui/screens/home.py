@@ -9,7 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Module
-from zavmo_desktop.core.focus_timer_text import duration_words
+from zavmo_desktop.core.focus.text import duration_words
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 

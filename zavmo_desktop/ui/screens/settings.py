@@ -18,9 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.presets import PRESETS, matching_presets
-from zavmo_desktop.core.profile_file import SUFFIX, ProfileError, read_profile, write_profile
 from zavmo_desktop.core.settings import Settings
+from zavmo_desktop.core.settings.presets import PRESETS, matching_presets
+from zavmo_desktop.core.settings.profile_file import (
+    SUFFIX,
+    ProfileError,
+    read_profile,
+    write_profile,
+)
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.setting_options import OPTIONS
 from zavmo_desktop.ui.widgets.labels import heading, paragraph

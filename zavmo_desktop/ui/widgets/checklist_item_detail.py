@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.checklist_progress import when_label
 from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Framework
-from zavmo_desktop.core.deliver_evidence import DeliverEvidence, criterion_lines, long_date
+from zavmo_desktop.core.deliver.checklist_progress import when_label
+from zavmo_desktop.core.deliver.evidence import DeliverEvidence, criterion_lines, long_date
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 

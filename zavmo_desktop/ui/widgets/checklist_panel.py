@@ -2,7 +2,7 @@
 for each item, and put done items into the evidence portfolio.
 
 Every change is written to the learner's database at once (a note after a short pause in
-typing). The rules for evidence live in core.deliver_evidence.
+typing). The rules for evidence live in core.deliver.evidence.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Module
-from zavmo_desktop.core.deliver_evidence import DeliverEvidence, shorten
+from zavmo_desktop.core.deliver.evidence import DeliverEvidence, shorten
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.checklist_item_detail import ChecklistItemDetail

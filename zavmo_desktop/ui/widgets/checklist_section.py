@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.checklist_progress import (
+from zavmo_desktop.core.content.models import Checklist, ChecklistItem
+from zavmo_desktop.core.deliver.checklist_progress import (
     ChecklistProgress,
     group_progress_text,
     grouped,
     progress,
     when_label,
 )
-from zavmo_desktop.core.content.models import Checklist, ChecklistItem
-from zavmo_desktop.core.deliver_evidence import long_date
+from zavmo_desktop.core.deliver.evidence import long_date
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the ChecklistItem a row shows; None on a heading row

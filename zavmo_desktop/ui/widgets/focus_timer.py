@@ -1,6 +1,6 @@
 """The focus timer panel: a compact Pomodoro timer for the bottom of the navigation column.
 
-The timing rules live in core.focus_timer; this panel shows them, logs each phase
+The timing rules live in core.focus.timer; this panel shows them, logs each phase
 through the repository, speaks cues to screen readers and, in "study with me" mode,
 asks for a goal before a focus session and how it went after.
 """
@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressBar, QVBoxLayout, QWidget
 
-from zavmo_desktop.core.focus_timer import Clock, FocusTimer
-from zavmo_desktop.core.focus_timer_model import (
+from zavmo_desktop.core.focus.model import (
     EXTEND_MINUTES,
     PLAN_SETTINGS,
     SNOOZE_MINUTES,
@@ -26,7 +25,7 @@ from zavmo_desktop.core.focus_timer_model import (
     TimerPlan,
     TimerView,
 )
-from zavmo_desktop.core.focus_timer_text import (
+from zavmo_desktop.core.focus.text import (
     change_text,
     clock_text,
     cue_text,
@@ -36,6 +35,7 @@ from zavmo_desktop.core.focus_timer_text import (
     restored_text,
     time_words,
 )
+from zavmo_desktop.core.focus.timer import Clock, FocusTimer
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
 from zavmo_desktop.paths import resources_dir

@@ -3,7 +3,7 @@ those words are evidence for.
 
 What the learner types is saved after a short pause, when they leave the box, switch
 prompt, hide the panel or the window closes (flush). A saved reflection with words in it
-is in their evidence by itself (core.deliver_evidence); the panel says so, quietly.
+is in their evidence by itself (core.deliver.evidence); the panel says so, quietly.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.content.models import Criterion, Module, Reflection
-from zavmo_desktop.core.deliver_evidence import (
+from zavmo_desktop.core.deliver.evidence import (
     DeliverEvidence,
     criteria_choices,
     long_date,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from zavmo_desktop.core.focus_timer_model import (
+from zavmo_desktop.core.focus.model import (
     WARNING_SECONDS,
     Change,
     Cue,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from zavmo_desktop.core.focus_timer_model import (
+from zavmo_desktop.core.focus.model import (
     EXTEND_MINUTES,
     SNOOZE_MINUTES,
     WARNING_SECONDS,

@@ -1,0 +1,1 @@
+"""Deliver: checklists, reflections and the evidence they produce."""

@@ -1,0 +1,1 @@
+"""The focus timer: its state machine and the words it shows."""
