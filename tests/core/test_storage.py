@@ -118,6 +118,21 @@ def test_progress_position_is_kept_and_clamped(store: OpenedStore) -> None:
     assert progress.get("m").position == 1.0  # type: ignore[union-attr]
 
 
+def test_the_reading_place_is_an_exact_character_kept_beside_the_fraction(
+    store: OpenedStore,
+) -> None:
+    progress = ProgressRepository(store.db)
+    progress.set_position("m", 0.4)
+    assert progress.get("m").place is None  # type: ignore[union-attr]  # a fraction only
+    progress.set_position("m", 0.41, 2343)
+    progress.set_position("m", 0.41, 2343)  # saving the same place again changes nothing
+    saved = progress.get("m")
+    assert saved is not None and (saved.position, saved.place) == (pytest.approx(0.41), 2343)
+    progress.set_position("m", 0.2)  # no place given: the last exact one is kept
+    assert progress.get("m").place == 2343  # type: ignore[union-attr]
+    assert progress.all()["m"].place == 2343
+
+
 def test_mark_started_never_undoes_completion(store: OpenedStore) -> None:
     progress = ProgressRepository(store.db)
     progress.set_complete("m", True)

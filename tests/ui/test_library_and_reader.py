@@ -5,14 +5,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import find_by_name, names_starting, unnamed_interactive
+from tests.accessibility import find_by_name, names_starting, settle, unnamed_interactive
 from tests.conftest import BUNDLED_CONTENT
 from tests.ui.conftest import OpenWindow
+from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.ui.main_window import MainWindow
+
+SCHEMA_0_2 = Path(__file__).resolve().parents[1] / "data" / "learner-schema-0.2.0.sqlite3"
 
 
 def module_titles(tree: QTreeWidget) -> list[str]:
@@ -93,6 +97,7 @@ def test_home_offers_to_continue_the_unfinished_module(open_window: OpenWindow) 
     window = open_window()
     module = window.learner.module("responsible-ai-leadership")  # type: ignore[union-attr]
     window.open_module(module)
+    settle()  # the learner scrolls the text they see, laid out
     bar = window.reader.text.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
     window.close()
@@ -140,3 +145,117 @@ def test_the_search_clear_icon_has_a_name(window: MainWindow, qtbot: QtBot) -> N
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert find_by_name(window, "Search modules").text() == ""  # type: ignore[attr-defined]
     assert unnamed_interactive(window) == []
+
+
+def first_visible_line(window: MainWindow) -> tuple[int, int, str]:
+    """(start, end, text) of the first line showing at the top of the module text."""
+    view = window.reader.text
+    cursor = view.cursorForPosition(QPoint(view.viewport().width() // 2, 2))
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+    start = cursor.position()
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfLine, QTextCursor.MoveMode.KeepAnchor)
+    return start, cursor.position(), cursor.selectedText()
+
+
+def continue_from_home(window: MainWindow) -> str:
+    """Press Home's Continue button; what Home said about how far through the learner is."""
+    window.show_screen("Home")
+    button = names_starting(window, "Continue where you left off")
+    where = [n for n in names_starting(window, "") if "of the way through" in n]
+    find_by_name(window, button[0]).click()  # type: ignore[attr-defined]
+    settle()
+    return where[0]
+
+
+def test_reopening_and_restarting_return_to_the_same_first_visible_line(
+    open_window: OpenWindow,
+) -> None:
+    window = open_window()
+    module = window.learner.module("responsible-ai-leadership")  # type: ignore[union-attr]
+    window.open_module(module)  # type: ignore[arg-type]
+    settle()
+    bar = window.reader.text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    settle()
+    line = first_visible_line(window)[2]
+    percent = window.reader.progress.format()
+    for _ in range(6):  # it used to creep forward a little on every reopen
+        where = continue_from_home(window)
+        assert first_visible_line(window)[2] == line
+        assert window.reader.progress.format() == percent
+        assert where.endswith(f"You are {percent.removesuffix(' read')} of the way through.")
+    window.close()
+
+    again = open_window()
+    continue_from_home(again)
+    assert first_visible_line(again)[2] == line
+
+
+def test_text_size_font_spacing_and_theme_keep_the_caret_and_the_first_line(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    settings = window.learner.settings  # type: ignore[union-attr]
+    settings.set("line_focus", 3)
+    window.resize(1100, 1000)
+    window.open_module(window.learner.module("model-incidents"))  # type: ignore[union-attr,arg-type]
+    settle()
+    view = window.reader.text
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    settle()
+    start, _end, _text = first_visible_line(window)
+    on_text = view.cursorRect(view.cursorForPosition(QPoint(40, 60))).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=on_text)
+    caret = view.textCursor().position()
+    assert caret > start
+    for change in ({"text_scale": 200}, {"font": "lexend"}, {"letter_spacing": 12},
+                   {"line_spacing": 200}, {"theme": "dark"}, {"text_scale": 100}):  # fmt: skip
+        settings.apply(change)
+        settle()
+        first, last, _ = first_visible_line(window)
+        assert first <= start <= last, f"after {change} the text shows from {first}"
+        assert view.textCursor().position() == caret, f"after {change}"
+        band, caret_y = window.reader.aids.current_band(), view.cursorRect().center().y()
+        assert caret_y < view.viewport().height(), "the caret went out of sight"
+        assert band is not None and band.contains(4, caret_y), "line focus left the caret"
+
+
+def test_one_section_at_a_time_keeps_the_line_within_the_section(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window()
+    window.learner.settings.set("one_section", True)  # type: ignore[union-attr]
+    module = window.learner.module("responsible-ai-leadership")  # type: ignore[union-attr]
+    window.open_module(module)  # type: ignore[arg-type]
+    settle()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    bar = window.reader.text.verticalScrollBar()
+    bar.setValue(bar.maximum() * 2 // 3)
+    settle()
+    line, section = first_visible_line(window)[2], window.reader.section_label.text()
+    window.close()
+    for _ in range(2):
+        again = open_window()
+        again.open_module(module)  # type: ignore[arg-type]
+        settle()
+        assert again.reader.section_label.text() == section
+        assert first_visible_line(again)[2] == line
+        again.close()
+    again = open_window()
+    again.learner.settings.set("one_section", False)  # type: ignore[union-attr]
+    again.open_module(module)  # type: ignore[arg-type]
+    settle()
+    assert first_visible_line(again)[2] == line  # the same words in whole-module reading
+
+
+def test_a_place_saved_as_a_fraction_before_0_4_opens_there(
+    open_window: OpenWindow, data_dir: Path
+) -> None:
+    shutil.copyfile(SCHEMA_0_2, data_dir / DATABASE_NAME)  # mlops saved at 0.4
+    window = open_window()
+    window.open_module(window.learner.module("mlops-platform-strategy"))  # type: ignore[union-attr,arg-type]
+    settle()
+    assert 0.38 <= window.reader.position() <= 0.42
+    start = first_visible_line(window)[0]
+    text = window.reader.text.document().characterCount()
+    assert 0.3 <= start / text <= 0.5

@@ -111,8 +111,10 @@ class Learner:
     def set_complete(self, module_id: str, complete: bool) -> None:
         self.progress.set_complete(module_id, complete)
 
-    def save_position(self, module_id: str, position: float) -> None:
-        self.progress.set_position(module_id, position)
+    def save_position(self, module_id: str, position: float, place: int | None = None) -> None:
+        """`position`: how far through (0.0-1.0); `place`: the character the first visible
+        line begins at, counted from the start of the module's body text."""
+        self.progress.set_position(module_id, position, place)
 
     def continue_point(self) -> ContinuePoint | None:
         """The module to offer on Home: the last one left unfinished, else the first to start."""

@@ -152,3 +152,17 @@ def m003_deliver(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX evidence_criteria_by_criterion ON evidence_criteria (criterion_id)")
+
+
+@migrations()
+def m004_reading_places(db: Database) -> None:
+    # The exact place in a module's text: the character where the first visible line
+    # begins. module_progress.position (a fraction) stays, for "x% read".
+    db.execute(
+        """CREATE TABLE reading_places (
+            module_id TEXT PRIMARY KEY
+                REFERENCES module_progress (module_id) ON DELETE CASCADE,
+            place INTEGER NOT NULL CHECK (place >= 0),
+            updated_at TEXT NOT NULL
+        )"""
+    )

@@ -18,8 +18,10 @@ def _now() -> str:
 class ModuleProgress:
     module_id: str
     status: str  # "in_progress" or "complete"
-    position: float
+    position: float  # how far through, 0.0 to 1.0: for "x% read"
     completed_at: str | None
+    place: int | None = None  # the character the first visible line begins at; None if
+    # only a fraction was saved (before 0.4)
 
     @property
     def complete(self) -> bool:
@@ -71,10 +73,11 @@ class ProgressRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    _COLUMNS = "SELECT module_id, status, position, completed_at FROM module_progress"
+    _COLUMNS = """SELECT p.module_id, p.status, p.position, p.completed_at, r.place
+                  FROM module_progress AS p LEFT JOIN reading_places AS r USING (module_id)"""
 
     def get(self, module_id: str) -> ModuleProgress | None:
-        row = self.db.execute(f"{self._COLUMNS} WHERE module_id = ?", [module_id]).fetchone()
+        row = self.db.execute(f"{self._COLUMNS} WHERE p.module_id = ?", [module_id]).fetchone()
         return ModuleProgress(*row) if row else None
 
     def all(self) -> dict[str, ModuleProgress]:
@@ -103,15 +106,24 @@ class ProgressRepository:
                 [module_id, status, now, now if complete else None, now],
             )
 
-    def set_position(self, module_id: str, position: float) -> None:
-        """Where the learner was in the module, 0.0 (top) to 1.0 (end)."""
+    def set_position(self, module_id: str, position: float, place: int | None = None) -> None:
+        """How far through the module the learner is, 0.0 (top) to 1.0 (end), and the
+        character their first visible line begins at."""
         clamped = min(1.0, max(0.0, position))
+        now = _now()
         self.mark_started(module_id)
         with self.db.atomic():
             self.db.execute(
                 "UPDATE module_progress SET position = ?, updated_at = ? WHERE module_id = ?",
-                [clamped, _now(), module_id],
+                [clamped, now, module_id],
             )
+            if place is not None:
+                self.db.execute(
+                    """INSERT INTO reading_places (module_id, place, updated_at) VALUES (?, ?, ?)
+                       ON CONFLICT(module_id) DO UPDATE SET place = excluded.place,
+                           updated_at = excluded.updated_at""",
+                    [module_id, max(0, place), now],
+                )
 
 
 class RecentRepository:

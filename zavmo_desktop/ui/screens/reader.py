@@ -23,14 +23,17 @@ from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
+from zavmo_desktop.core.storage.repositories import ModuleProgress
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.checklist_panel import ChecklistPanel
 from zavmo_desktop.ui.widgets.labels import heading
+from zavmo_desktop.ui.widgets.module_places import ModulePlaces
 from zavmo_desktop.ui.widgets.module_read_aloud import ModuleReadAloud
 from zavmo_desktop.ui.widgets.practice_panel import PracticePanel
 from zavmo_desktop.ui.widgets.reading_aids import ReadingAids
+from zavmo_desktop.ui.widgets.reading_position import ReadingPosition
 from zavmo_desktop.ui.widgets.reading_view import ReadingView
 from zavmo_desktop.ui.widgets.reflection_panel import ReflectionPanel
 
@@ -50,6 +53,8 @@ class ReaderScreen(QWidget):
         self._module: Module | None = None
         self._sections: list[Section] = []
         self._section = 0
+        self._places = ModulePlaces("", [])
+        self._body_start = 0  # where the module's body begins in the text shown
         self._values: dict[str, Any] = learner.settings.snapshot()
         self.setAccessibleName("Reader screen")
         layout = QVBoxLayout(self)
@@ -76,6 +81,11 @@ class ReaderScreen(QWidget):
         layout.addWidget(self._build_progress())
         self.text = self._build_browser()
         self.aids = ReadingAids(self.text)
+        self.place = ReadingPosition(self.text)
+        self.place.moved.connect(self.aids.scrolled_away)
+        self.place.moved.connect(self._scrolled)
+        self.place.shown.connect(self.aids.laid_out_again)
+        self.place.shown.connect(self._show_progress)
         self.speech = ModuleReadAloud(read_aloud, learner.settings, self.text, self._turn_page)
         self.speech.bar.bind_keys(self)
         layout.addWidget(self.speech.bar)
@@ -99,7 +109,6 @@ class ReaderScreen(QWidget):
             Qt.TextInteractionFlag.TextBrowserInteraction
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        browser.verticalScrollBar().valueChanged.connect(self._scrolled)
         return browser
 
     def _build_section_bar(self) -> QWidget:
@@ -160,13 +169,15 @@ class ReaderScreen(QWidget):
         self.tabs.setCurrentIndex(0)  # a module always opens on its text
         self._title.setText(module.title)
         self.text.setSearchPaths([str(module.path.parent)])
-        self._sections = split_sections(self._learner.open_module(module), "Introduction")
+        rendered = self._learner.open_module(module)
+        self._sections = split_sections(rendered, "Introduction")
+        self._places = ModulePlaces(without_title(rendered), self._sections)
         progress = self._learner.module_progress(module.id)
         self.complete.blockSignals(True)
         self.complete.setChecked(bool(progress and progress.complete))
         self.complete.blockSignals(False)
         self._show_completion_state()
-        self._show_at(progress.position if progress else 0.0)
+        self._show_at(self._saved_offset(progress))
         self._show_activities(module)
 
     def _show_activities(self, module: Module) -> None:
@@ -192,7 +203,7 @@ class ReaderScreen(QWidget):
     def apply_settings(self, values: dict[str, Any]) -> None:
         if self.module is not None and all(values[k] == self._values[k] for k in READER_KEYS):
             return  # e.g. a timer length: nothing to re-lay out
-        fraction = self.position()
+        offset, caret = self.offset(), self._caret_offsets()
         # The same text is laid out again, so reading carries on from the same sentence.
         same_text = values["one_section"] == self._values["one_section"]
         resume = self.speech.resume_point() if same_text else None
@@ -201,7 +212,7 @@ class ReaderScreen(QWidget):
         self.aids.configure(values["line_focus"], values["reading_ruler"], colours_for(values))
         if self._module is not None:
             self._show_completion_state()
-            self._show_at(fraction)
+            self._show_at(offset, caret)
         self.text.fit_column()
         if resume is not None:
             self.speech.read_range(*resume)
@@ -213,19 +224,27 @@ class ReaderScreen(QWidget):
         intro = "Summary:" if self._values.get("literal_labels") else "In short:"
         return f'<p class="summary"><b>{intro}</b> {html.escape(self._module.summary)}</p>'
 
-    def _show_at(self, fraction: float) -> None:
-        """Show the text at a fraction of the whole module, in either reading mode."""
+    def _saved_offset(self, progress: ModuleProgress | None) -> int:
+        if progress is None:
+            return 0
+        if progress.place is None:  # saved as a fraction only, before 0.4
+            return round(progress.position * self._places.length)
+        return progress.place
+
+    def _show_at(self, offset: int, caret: tuple[int, int] | None = None) -> None:
+        """Show the module with the line holding `offset` (see offset()) first, in either
+        reading mode; the caret at `caret` (offsets too), else at the start of that line."""
         if self.one_section and self._sections:
-            count = len(self._sections)
-            self._section = min(count - 1, int(fraction * count))
+            self._section = min(len(self._sections) - 1, self._places.section_of(offset))
             self._set_html(self._sections[self._section].html, self._section == 0)
-            inner = fraction * count - self._section
         else:
             self._set_html(without_title(self._learner.module_html(self._module)))  # type: ignore[arg-type]
-            inner = fraction
         self.section_bar.setVisible(self.one_section)
         self._show_section_state()
-        QTimer.singleShot(0, lambda: self._scroll_to(inner))
+        shown = None
+        if caret is not None and all(self._shows(c) for c in caret):
+            shown = (self._position_of(caret[0]), self._position_of(caret[1]))
+        self.place.show(self._position_of(offset), shown)
 
     def step_section(self, step: int) -> None:
         if not self.one_section or not self._sections:
@@ -234,6 +253,7 @@ class ReaderScreen(QWidget):
         if 0 <= target < len(self._sections):
             self._section = target
             self._set_html(self._sections[target].html, target == 0)
+            self.place.show(0)
             self._show_section_state()
             self.text.setFocus(Qt.FocusReason.OtherFocusReason)
             announce(self, self.section_label.text())
@@ -260,27 +280,46 @@ class ReaderScreen(QWidget):
         self.speech.stop()  # its positions belong to the text being replaced
         self.text.document().setDefaultStyleSheet(reading_css(self._values))
         self.text.setHtml((self._summary_html() if with_summary else "") + body)
+        second = self.text.document().begin().next()
+        self._body_start = second.position() if with_summary and second.isValid() else 0
         self.text.fit_column()
 
     def _scrolled(self) -> None:
         self._show_progress()
         self._save_timer.start()
 
-    def _scroll_to(self, fraction: float) -> None:
-        bar = self.text.verticalScrollBar()
-        bar.setValue(round(fraction * bar.maximum()))
+    def _section_start(self) -> int:
+        return self._places.start_of(self._section) if self.one_section else 0
 
-    def _scroll_fraction(self) -> float:
-        bar = self.text.verticalScrollBar()
-        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+    def _offset_of(self, position: int) -> int:
+        """A document position as an offset into the module's body text."""
+        return self._section_start() + max(0, position - self._body_start)
+
+    def _position_of(self, offset: int) -> int:
+        inner = offset - self._section_start()
+        return self._body_start + inner if inner > 0 else 0  # 0: the top, summary and all
+
+    def _shows(self, offset: int) -> bool:
+        """Whether the text shown now holds `offset` (one section shows only its own)."""
+        if not self.one_section:
+            return True
+        return self._places.section_of(offset) == self._section
+
+    def _caret_offsets(self) -> tuple[int, int]:
+        cursor = self.text.textCursor()
+        return self._offset_of(cursor.anchor()), self._offset_of(cursor.position())
+
+    def offset(self) -> int:
+        """Where the first visible line begins, in characters from the start of the
+        module's body text: the place that is saved and that restyling keeps."""
+        return self._offset_of(self.place.place) if self._module is not None else 0
 
     def position(self) -> float:
         """How far through the whole module the learner is, 0.0 to 1.0."""
         if self._module is None:
             return 0.0
-        if self.one_section and self._sections:
-            return (self._section + self._scroll_fraction()) / len(self._sections)
-        return self._scroll_fraction()
+        last = not self.one_section or self._section == len(self._sections) - 1
+        return 1.0 if last and self.place.at_end() else self._places.fraction(self.offset())
 
     def _show_progress(self) -> None:
         percent = round(self.position() * 100)
@@ -295,7 +334,7 @@ class ReaderScreen(QWidget):
     def save_position(self) -> None:
         self._save_timer.stop()
         if self._module is not None:
-            self._learner.save_position(self._module.id, self.position())
+            self._learner.save_position(self._module.id, self.position(), self.offset())
 
     def _completion_toggled(self, checked: bool) -> None:
         if self._module is not None:

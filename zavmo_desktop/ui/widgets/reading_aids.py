@@ -1,98 +1,126 @@
-"""Line focus and the reading ruler: drawn over a text view, following the caret and mouse."""
+"""Line focus and the reading ruler: drawn over a text view, following the caret and mouse.
+
+The band is a place on the screen, like a card held against the page: scrolling moves the
+text under it, and it always covers whole lines. It moves to the caret's line when the
+caret moves (after the view has scrolled to it) and to the line under the mouse.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextBlock
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from zavmo_desktop.ui.palettes import Colours, mix
+from zavmo_desktop.ui.widgets.text_lines import Row, visible_rows
 
 DIM_OPACITY = 0.78  # the rest of the page stays faintly readable, for context
 RULER_OPACITY = 0.18
+RULER_EDGE = 3
 
 
 class ReadingAids(QWidget):
-    """Dims all but a band of lines (line focus) and/or underlines the current line (ruler)."""
+    """Dims all but a band of lines (line focus) and/or marks the current line (ruler)."""
 
     def __init__(self, view: QTextBrowser) -> None:
-        super().__init__(view.viewport())
+        # A sibling over the viewport, not its child: scrolling the viewport moves its
+        # children with the text, which carried the band away with the page.
+        super().__init__(view)
         self._view = view
         self.lines = 0  # 0: line focus off
         self.ruler = False
         self._colours: Colours | None = None
         self._anchor_y = 0  # the viewport height of the line in focus
+        self._on_caret = True  # the band is on the caret's line, wherever that is laid out
+        self._mouse = QPoint(-1, -1)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         view.viewport().setMouseTracking(True)
         view.viewport().installEventFilter(self)
-        view.cursorPositionChanged.connect(self._caret_moved)
+        view.cursorPositionChanged.connect(self.follow_caret)
         view.verticalScrollBar().valueChanged.connect(self.update)
         self.hide()
 
     def configure(self, lines: int, ruler: bool, colours: Colours) -> None:
         self.lines, self.ruler, self._colours = lines, ruler, colours
         self.setVisible(bool(lines or ruler))
-        self.resize(self._view.viewport().size())
+        self._cover_viewport()
         self.update()
+
+    def follow_caret(self) -> None:
+        self._on_caret = True
+        self.update()
+
+    def scrolled_away(self) -> None:
+        """The learner scrolled (not by moving the caret): the band stays where it is."""
+        self._on_caret = False
+
+    def laid_out_again(self) -> None:
+        """The text was laid out anew: a band on the caret's line goes to where it is now."""
+        if self._on_caret:
+            self.follow_caret()
 
     def current_band(self) -> QRect | None:
         """The lines left undimmed, in viewport coordinates; None when nothing is drawn."""
-        if not self.isVisible():
-            return None
-        lines = self._lines_around(self._anchor_y, max(1, self.lines))
-        if not lines:
-            return None
-        return QRect(0, lines[0].top(), self.width(), lines[-1].bottom() - lines[0].top() + 1)
+        rows = self._band_rows(max(1, self.lines)) if self.isVisible() else []
+        return _rect(rows[0], rows[-1], self.width()) if rows else None
 
     def current_line(self) -> QRect | None:
-        lines = self._lines_around(self._anchor_y, 1)
-        return QRect(0, lines[0].top(), self.width(), lines[0].height()) if lines else None
+        """The line in focus: the middle of the band, and the one the ruler marks."""
+        rows = self._band_rows(max(1, self.lines)) if self.isVisible() else []
+        if not rows:
+            return None
+        middle = rows[self._focus_index(rows)]
+        return _rect(middle, middle, self.width())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.resize(self._view.viewport().size())
-        elif event.type() == QEvent.Type.MouseMove and self.isVisible():
-            self._move_to(event.position().toPoint().y())  # type: ignore[attr-defined]
+        kind = event.type()
+        if kind in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._cover_viewport()
+        elif kind == QEvent.Type.MouseMove and self.isVisible():
+            self._mouse_moved(event.globalPosition().toPoint(), event.position().y())  # type: ignore[attr-defined]
         return False
 
-    def _caret_moved(self) -> None:
-        self._move_to(self._view.cursorRect().center().y())
-
-    def _move_to(self, y: int) -> None:
-        # Scrolling keeps the band where it is on screen; the lines under it change.
-        self._anchor_y = max(0, min(y, self.height() - 1))
+    def _mouse_moved(self, where: QPoint, y: float) -> None:
+        # Qt also sends a move when the text moves under a still mouse (a relayout): only
+        # the learner moving the mouse takes the band from the caret.
+        if where == self._mouse:
+            return
+        self._mouse = where
+        self._on_caret = False
+        self._anchor_y = round(y)
         self.update()
 
-    def _lines_around(self, y: int, count: int) -> list[QRect]:
-        """Whole text lines: the one at viewport height y, with those before and after it."""
-        cursor = self._view.cursorForPosition(QPoint(self.width() // 2, y))
-        here = _Line.at(cursor.block(), cursor.positionInBlock())
-        if here is None:
+    def _cover_viewport(self) -> None:
+        self.setGeometry(self._view.viewport().geometry())
+        self.raise_()
+
+    def _band_rows(self, count: int) -> list[Row]:
+        """`count` whole rows around the line in focus, all inside the viewport."""
+        if self._on_caret:  # kept, so a scroll that is not the caret's leaves it here
+            self._anchor_y = self._view.cursorRect().center().y()
+        height = self._view.viewport().height()
+        self._anchor_y = max(0, min(self._anchor_y, height - 1))
+        rows = [r for r in visible_rows(self._view) if r.top >= -0.5 and r.bottom <= height + 0.5]
+        if not rows:
             return []
-        found = [here]
-        # Centred on the line in focus; at the top or end of the text, the band fills
-        # from the other side so it always shows as many lines as asked for.
-        while len(found) < count:
-            before = found[0].step(-1)
-            if before is not None:
-                found.insert(0, before)
-            after = found[-1].step(1) if len(found) < count else None
-            if after is not None:
-                found.append(after)
-            if before is None and after is None:
-                break
-        return [line.rect(self._view) for line in found]
+        here = min(range(len(rows)), key=lambda i: _distance(rows[i], self._anchor_y))
+        # Centred on the line in focus; near the top or end, the band fills from the
+        # other side so it always shows as many lines as asked for.
+        first = max(0, min(here - (count - 1) // 2, len(rows) - count))
+        return rows[first : first + count]
+
+    def _focus_index(self, rows: list[Row]) -> int:
+        return min(range(len(rows)), key=lambda i: _distance(rows[i], self._anchor_y))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        band = self.current_band()
-        if band is None or self._colours is None:
+        band, line = self.current_band(), self.current_line()
+        if band is None or line is None or self._colours is None:
             return
         painter = QPainter(self)
         if self.lines:
             self._dim_outside(painter, band)
-        line = self.current_line()
-        if self.ruler and line is not None:
+        if self.ruler:
             self._draw_ruler(painter, line)
         painter.end()
 
@@ -109,8 +137,8 @@ class ReadingAids(QWidget):
         wash.setAlphaF(RULER_OPACITY)  # see-through, like a highlighter pen over the text
         painter.fillRect(line, wash)
         edge = QColor(self._colours.focus)
-        painter.fillRect(QRect(0, line.bottom() + 1, self.width(), 3), edge)
-        painter.fillRect(QRect(0, line.top() - 3, self.width(), 3), edge)
+        painter.fillRect(QRect(0, line.bottom() + 1, self.width(), RULER_EDGE), edge)
+        painter.fillRect(QRect(0, line.top() - RULER_EDGE, self.width(), RULER_EDGE), edge)
 
 
 def under_ruler(colours: Colours) -> tuple[str, str]:
@@ -121,32 +149,10 @@ def under_ruler(colours: Colours) -> tuple[str, str]:
     )
 
 
-class _Line:
-    """One laid-out line of a text block, and the lines next to it."""
+def _distance(row: Row, y: float) -> float:
+    return 0.0 if row.top <= y < row.bottom else min(abs(row.top - y), abs(row.bottom - y))
 
-    def __init__(self, block: QTextBlock, number: int) -> None:
-        self.block, self.number = block, number
 
-    @classmethod
-    def at(cls, block: QTextBlock, position: int) -> _Line | None:
-        layout = block.layout()
-        if not block.isValid() or layout is None or layout.lineCount() == 0:
-            return None
-        return cls(block, max(0, layout.lineForTextPosition(position).lineNumber()))
-
-    def step(self, direction: int) -> _Line | None:
-        number = self.number + direction
-        if 0 <= number < self.block.layout().lineCount():
-            return _Line(self.block, number)
-        block = self.block.previous() if direction < 0 else self.block.next()
-        while block.isValid() and (block.layout() is None or block.layout().lineCount() == 0):
-            block = block.previous() if direction < 0 else block.next()
-        if not block.isValid():
-            return None
-        return _Line(block, block.layout().lineCount() - 1 if direction < 0 else 0)
-
-    def rect(self, view: QTextBrowser) -> QRect:
-        line = self.block.layout().lineAt(self.number)
-        block_top = view.document().documentLayout().blockBoundingRect(self.block).top()
-        top = block_top + line.y() - view.verticalScrollBar().value()
-        return QRect(0, round(top), view.viewport().width(), round(line.height()))
+def _rect(first: Row, last: Row, width: int) -> QRect:
+    top = round(first.top)
+    return QRect(0, top, width, round(last.bottom) - top)

@@ -13,6 +13,7 @@ class ReadingView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column_chars = READING_COLUMN_CHARS
+        self.showing = False
         # Text always wraps to the column; a sideways scroll bar only ever showed rounding.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -31,4 +32,6 @@ class ReadingView(QTextBrowser):
 
     def showEvent(self, event: QShowEvent) -> None:
         self.fit_column()
+        self.showing = True  # QTextEdit scrolls to the caret as it shows: not the learner
         super().showEvent(event)
+        self.showing = False
