@@ -248,7 +248,7 @@ def test_one_section_at_a_time_keeps_the_line_within_the_section(
     assert first_visible_line(again)[2] == line  # the same words in whole-module reading
 
 
-def test_a_place_saved_as_a_fraction_before_0_4_opens_there(
+def test_a_place_saved_as_a_fraction_by_an_older_release_opens_there(
     open_window: OpenWindow, data_dir: Path
 ) -> None:
     shutil.copyfile(SCHEMA_0_2, data_dir / DATABASE_NAME)  # mlops saved at 0.4

@@ -21,7 +21,7 @@ class ModuleProgress:
     position: float  # how far through, 0.0 to 1.0: for "x% read"
     completed_at: str | None
     place: int | None = None  # the character the first visible line begins at; None if
-    # only a fraction was saved (before 0.4)
+    # only a fraction was saved (0.3.0 and earlier)
 
     @property
     def complete(self) -> bool:

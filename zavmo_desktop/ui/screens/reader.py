@@ -227,7 +227,7 @@ class ReaderScreen(QWidget):
     def _saved_offset(self, progress: ModuleProgress | None) -> int:
         if progress is None:
             return 0
-        if progress.place is None:  # saved as a fraction only, before 0.4
+        if progress.place is None:  # saved as a fraction only (0.3.0 and earlier)
             return round(progress.position * self._places.length)
         return progress.place
 
