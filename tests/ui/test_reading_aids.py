@@ -10,12 +10,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QTextCursor, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QApplication, QComboBox, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import settle
+from tests.accessibility import find_by_name, settle
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.app import build_window
 from zavmo_desktop.core.settings import THEMES
@@ -189,3 +189,36 @@ def test_the_ruler_alone_marks_one_whole_line(open_window: OpenWindow) -> None:
     assert line is not None and aids.current_band() == line
     tops = [round(t) for t, _ in layout_lines(view)]
     assert any(abs(line.top() - top) <= 1 for top in tops)
+
+
+def test_while_read_aloud_speaks_the_band_is_on_the_spoken_line(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window()
+    window.learner.settings.apply({"line_focus": BAND_LINES})  # type: ignore[union-attr]
+    window.open_module(window.learner.module("responsible-ai-leadership"))  # type: ignore[union-attr,arg-type]
+    settle()
+    view = window.reader.text
+    cursor = view.textCursor()
+    cursor.setPosition(view.document().characterCount() // 2)
+    cursor.movePosition(QTextCursor.MoveOperation.NextWord, QTextCursor.MoveMode.KeepAnchor, 30)
+    view.setTextCursor(cursor)  # far below the top: read-aloud scrolls to keep it in view
+    find_by_name(window, "Reading options").click()  # type: ignore[attr-defined]
+    scope = find_by_name(window, "What to read")
+    assert isinstance(scope, QComboBox)
+    scope.setCurrentIndex(scope.findData("selection"))
+    words: list[int] = []
+    window.read_aloud.backend.word.connect(lambda start, _end: words.append(start))
+    find_by_name(window, "Read aloud").click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(words) >= 1, timeout=10_000)
+    QTest.mouseMove(view.viewport(), QPoint(10, 5))  # the band goes to the mouse, at the top
+    for count in (3, 6):
+        qtbot.waitUntil(lambda: len(words) >= count, timeout=10_000)  # noqa: B023
+        assert_band_on_whole_lines(window, f"word {count}")
+        spoken = QTextCursor(view.document())
+        spoken.setPosition(words[-1])
+        band = window.reader.aids.current_band()
+        assert band is not None and band.contains(4, view.cursorRect(spoken).center().y())
+    find_by_name(window, "Stop reading").click()  # type: ignore[attr-defined]
+    settle()
+    assert window.reader.aids.current_band() == band  # it stays where the voice left it

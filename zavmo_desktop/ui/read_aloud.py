@@ -86,6 +86,7 @@ def _pyttsx3_backend() -> tuple[SpeechBackend | None, str]:
 class ReadAloud(QObject):
     state_changed = Signal(str)
     finished = Signal(object)  # reached the end of what was asked for: the view it was in
+    spoken = Signal(object, int)  # the view and where the voice is now; -1 once it stops
     problem = Signal(str)
 
     def __init__(
@@ -202,6 +203,7 @@ class ReadAloud(QObject):
         if self._highlight is not None and self._view is not None:
             self._highlight.clear()
             self._view.destroyed.disconnect(self._view_gone)
+            self.spoken.emit(self._view, -1)
         self._highlight = None
         self._view = None
 
@@ -246,6 +248,9 @@ class ReadAloud(QObject):
         self._highlight.show(
             sentence, word, values["read_highlight"], colours_for(values), values["reduce_motion"]
         )
+        here = word or sentence
+        if here is not None:
+            self.spoken.emit(self._view, here[0])
 
     def _finished(self) -> None:
         view = self._view

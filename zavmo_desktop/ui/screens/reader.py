@@ -88,6 +88,7 @@ class ReaderScreen(QWidget):
         self.place.shown.connect(self._show_progress)
         self.speech = ModuleReadAloud(read_aloud, learner.settings, self.text, self._turn_page)
         self.speech.bar.bind_keys(self)
+        read_aloud.spoken.connect(self._spoken)
         layout.addWidget(self.speech.bar)
         layout.addWidget(self.text, 1)
         layout.addWidget(self._build_section_bar())
@@ -283,6 +284,10 @@ class ReaderScreen(QWidget):
         second = self.text.document().begin().next()
         self._body_start = second.position() if with_summary and second.isValid() else 0
         self.text.fit_column()
+
+    def _spoken(self, view: object, position: int) -> None:
+        if view is self.text:
+            self.aids.follow_spoken(position)
 
     def _scrolled(self) -> None:
         self._show_progress()

@@ -2,13 +2,14 @@
 
 The band is a place on the screen, like a card held against the page: scrolling moves the
 text under it, and it always covers whole lines. It moves to the caret's line when the
-caret moves (after the view has scrolled to it) and to the line under the mouse.
+caret moves (after the view has scrolled to it), to the line under the mouse, and, while
+read-aloud speaks, goes with the line being spoken.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from zavmo_desktop.ui.palettes import Colours, mix
@@ -32,6 +33,7 @@ class ReadingAids(QWidget):
         self._colours: Colours | None = None
         self._anchor_y = 0  # the viewport height of the line in focus
         self._on_caret = True  # the band is on the caret's line, wherever that is laid out
+        self._spoken: int | None = None  # where read-aloud is, while it speaks
         self._mouse = QPoint(-1, -1)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -48,7 +50,13 @@ class ReadingAids(QWidget):
         self.update()
 
     def follow_caret(self) -> None:
-        self._on_caret = True
+        self._on_caret, self._spoken = True, None
+        self.update()
+
+    def follow_spoken(self, position: int) -> None:
+        """Read-aloud is at `position`; -1: it stopped, and the band stays where it is."""
+        self._spoken = position if position >= 0 else None
+        self._on_caret = self._on_caret and self._spoken is None
         self.update()
 
     def scrolled_away(self) -> None:
@@ -87,7 +95,7 @@ class ReadingAids(QWidget):
         if where == self._mouse:
             return
         self._mouse = where
-        self._on_caret = False
+        self._on_caret, self._spoken = False, None
         self._anchor_y = round(y)
         self.update()
 
@@ -97,7 +105,11 @@ class ReadingAids(QWidget):
 
     def _band_rows(self, count: int) -> list[Row]:
         """`count` whole rows around the line in focus, all inside the viewport."""
-        if self._on_caret:  # kept, so a scroll that is not the caret's leaves it here
+        if self._spoken is not None:
+            cursor = QTextCursor(self._view.document())
+            cursor.setPosition(min(self._spoken, self._view.document().characterCount() - 1))
+            self._anchor_y = self._view.cursorRect(cursor).center().y()
+        elif self._on_caret:  # kept, so a scroll that is not the caret's leaves it here
             self._anchor_y = self._view.cursorRect().center().y()
         height = self._view.viewport().height()
         self._anchor_y = max(0, min(self._anchor_y, height - 1))
