@@ -27,9 +27,8 @@ class ModulePlaces:
             for block in _blocks(document)
             if block.blockFormat().headingLevel() == SECTION_HEADING
         ]
-        has_intro = len(sections) > len(headings) or not headings or headings[0] > 0
-        self.starts = ([0] if has_intro else []) + headings
-        self.starts = self.starts[: max(1, len(sections))] or [0]
+        intro = [0] if len(sections) > len(headings) else []  # text before the first "##"
+        self.starts = (intro + headings)[: max(1, len(sections))] or [0]
 
     def section_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)

@@ -70,16 +70,18 @@ class ReadingAids(QWidget):
 
     def current_band(self) -> QRect | None:
         """The lines left undimmed, in viewport coordinates; None when nothing is drawn."""
-        rows = self._band_rows(max(1, self.lines)) if self.isVisible() else []
-        return _rect(rows[0], rows[-1], self.width()) if rows else None
+        return self._band_and_line()[0]
 
     def current_line(self) -> QRect | None:
-        """The line in focus: the middle of the band, and the one the ruler marks."""
+        """The line in focus, inside the band: the one the ruler marks."""
+        return self._band_and_line()[1]
+
+    def _band_and_line(self) -> tuple[QRect | None, QRect | None]:
         rows = self._band_rows(max(1, self.lines)) if self.isVisible() else []
         if not rows:
-            return None
-        middle = rows[self._focus_index(rows)]
-        return _rect(middle, middle, self.width())
+            return None, None
+        line = rows[self._focus_index(rows)]
+        return _rect(rows[0], rows[-1], self.width()), _rect(line, line, self.width())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -116,7 +118,7 @@ class ReadingAids(QWidget):
         rows = [r for r in visible_rows(self._view) if r.top >= -0.5 and r.bottom <= height + 0.5]
         if not rows:
             return []
-        here = min(range(len(rows)), key=lambda i: _distance(rows[i], self._anchor_y))
+        here = self._focus_index(rows)
         # Centred on the line in focus; near the top or end, the band fills from the
         # other side so it always shows as many lines as asked for.
         first = max(0, min(here - (count - 1) // 2, len(rows) - count))
@@ -126,7 +128,7 @@ class ReadingAids(QWidget):
         return min(range(len(rows)), key=lambda i: _distance(rows[i], self._anchor_y))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        band, line = self.current_band(), self.current_line()
+        band, line = self._band_and_line()
         if band is None or line is None or self._colours is None:
             return
         painter = QPainter(self)
