@@ -101,7 +101,8 @@ def test_make_backup_writes_a_whole_healthy_copy(data_dir: Path) -> None:
         ]
     finally:
         copy.close()
-    assert [b.taken_at for b in list_backups(store.backup_folder)] == [GOOD_BACKUP, FIRST_OPEN]
+    # The first open had no learner data yet, so it made no backup.
+    assert [b.taken_at for b in list_backups(store.backup_folder)] == [GOOD_BACKUP]
 
 
 # --- damage and recovery -----------------------------------------------------------------------

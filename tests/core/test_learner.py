@@ -180,12 +180,14 @@ def test_a_broken_extra_pack_never_hides_the_bundled_one(
 
 
 def test_back_up_keeps_one_newest_backup_a_day(learner: Learner, data_dir: Path) -> None:
+    learner.set_complete(BOARD, False)
+    learner.back_up()
     before = list_backups(data_dir / "backups")
     learner.set_complete(BOARD, True)
     learner.back_up()
     after = list_backups(data_dir / "backups")
     assert len({b.taken_at.date() for b in after}) == len(after)  # one a day: the newest
-    assert after[0].taken_at > before[0].taken_at
+    assert len(after) == 1 and after[0].taken_at > before[0].taken_at
     copy = sqlite3.connect(after[0].path)
     try:
         assert copy.execute("SELECT status FROM module_progress").fetchall() == [("complete",)]

@@ -83,8 +83,14 @@ def test_reopening_applies_nothing_twice(data_dir: Path) -> None:
         second.db.conn.close()
 
 
-def test_opening_takes_a_backup(store: OpenedStore) -> None:
-    assert [p.name for p in store.backup_folder.iterdir()] == [
+def test_opening_takes_a_backup_once_there_is_learner_data(data_dir: Path) -> None:
+    first = open_store(data_dir, now=lambda: WHEN)
+    assert not first.backup_folder.exists()  # a new learner: nothing to lose yet
+    ProgressRepository(first.db).mark_started("board-storytelling")
+    first.db.conn.close()
+    second = open_store(data_dir, now=lambda: WHEN)
+    second.db.conn.close()
+    assert [p.name for p in second.backup_folder.iterdir()] == [
         f"zavmo-{WHEN.strftime('%Y%m%d-%H%M%S-%f')}.sqlite3"
     ]
 

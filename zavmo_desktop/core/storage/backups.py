@@ -1,14 +1,26 @@
-"""Rotating backups of the learner's database, and restoring from them."""
+"""Rotating backups of the learner's database, and restoring from them.
+
+Only good backups (they pass quick_check and hold learner data) count towards what is
+kept: a backup of an empty or unhealthy database never thins a good one away.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from zavmo_desktop.core.storage.database import is_healthy
+from zavmo_desktop.core.storage.database import is_good_backup
+from zavmo_desktop.core.storage.files import (
+    fsync_folder,
+    make_private,
+    partial_of,
+    private_folder,
+    settle,
+)
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 DAILY_KEPT = 7
@@ -34,17 +46,22 @@ def list_backups(folder: Path) -> list[Backup]:
 
 
 def make_backup(conn: sqlite3.Connection, folder: Path, now: datetime) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    """A whole copy or none: written beside its name, fsynced, then renamed."""
+    private_folder(folder)
     target = folder / f"zavmo-{now.strftime(STAMP_FORMAT)}.sqlite3"
-    partial = target.with_suffix(".partial")
-    destination = sqlite3.connect(str(partial))
+    partial = partial_of(target)
     try:
-        conn.backup(destination)
-        # A backup is a single file: no WAL, so checking it later leaves nothing beside it.
-        destination.execute("PRAGMA journal_mode=DELETE")
+        destination = sqlite3.connect(str(partial))
+        try:
+            conn.backup(destination)
+            # A backup is a single file: no WAL, so checking it later leaves nothing beside it.
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+        settle(partial, target)
     finally:
-        destination.close()
-    partial.replace(target)  # a backup is either whole or absent
+        partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
     return target
 
 
@@ -65,28 +82,52 @@ def backups_to_keep(stamps: list[datetime]) -> set[datetime]:
 
 
 def thin_backups(folder: Path) -> None:
+    """Keep the rotation of good backups; others go once a good one exists."""
     backups = list_backups(folder)
-    keep = backups_to_keep([b.taken_at for b in backups])
+    good = [b for b in backups if is_good_backup(b.path)]
+    counted = good or backups  # with nothing good yet, empty ones rotate among themselves
+    keep = backups_to_keep([b.taken_at for b in counted])
     for backup in backups:
-        if backup.taken_at not in keep:
-            for suffix in ("", "-wal", "-shm"):
+        if backup.taken_at not in keep or (good and backup not in good):
+            for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{backup.path}{suffix}").unlink(missing_ok=True)
 
 
-def set_aside_damaged(database: Path, damaged_folder: Path, now: datetime) -> Path:
-    """Move a damaged database (and its WAL files) aside; it is kept, never deleted."""
-    damaged_folder.mkdir(parents=True, exist_ok=True)
+def set_aside(database: Path, damaged_folder: Path, now: datetime) -> Path:
+    """Move a bad database (and its WAL files) aside by renaming: kept, never deleted."""
+    private_folder(damaged_folder)
     target = damaged_folder / f"{database.stem}-{now.strftime(STAMP_FORMAT)}{database.suffix}"
     for suffix in ("", "-wal", "-shm"):
         source = Path(f"{database}{suffix}")
         if source.exists():
-            shutil.move(str(source), f"{target}{suffix}")
+            os.replace(source, f"{target}{suffix}")  # same folder tree: a rename
+            make_private(Path(f"{target}{suffix}"))
+    fsync_folder(damaged_folder)
+    fsync_folder(database.parent)
     return target
 
 
-def restore_newest_good(backup_folder: Path, database: Path) -> Backup | None:
+def newest_good(backup_folder: Path) -> Backup | None:
     for backup in list_backups(backup_folder):
-        if is_healthy(backup.path):
-            shutil.copyfile(backup.path, database)
+        if is_good_backup(backup.path):
             return backup
     return None
+
+
+def restore(backup: Backup, database: Path, damaged_folder: Path, now: datetime) -> Path | None:
+    """Put the backup in the database's place; what was there is set aside first.
+
+    The copy is made in full beside the database before anything is moved, so a full
+    disk or a kill leaves either the old file or the restored one, never half of one.
+    Returns where the old file was kept, if there was one.
+    """
+    partial = partial_of(database)
+    try:
+        shutil.copyfile(backup.path, partial)
+        leftovers = [Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm")]
+        there = any(path.exists() for path in leftovers)
+        kept = set_aside(database, damaged_folder, now) if there else None
+        settle(partial, database)
+    finally:
+        partial.unlink(missing_ok=True)
+    return kept

@@ -1,17 +1,46 @@
-"""Opening the learner's database: durable settings, migrations, damage checks."""
+"""Opening the learner's database: durable settings, migrations, health checks."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from enum import Enum
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from zavmo_desktop.core.storage.files import PRIVATE_FILE, make_private
 from zavmo_desktop.core.storage.migrations import migrations
+from zavmo_desktop.core.storage.problems import Problem, StorageError, classify
+
+# The tables that hold what the learner did; the first four come with the first schema.
+LEARNER_TABLES = (
+    "learner_profile",
+    "settings",
+    "module_progress",
+    "recent_modules",
+    "focus_sessions",
+    "conversation_runs",
+    "checklist_items",
+    "reflections",
+    "evidence",
+)
+
+
+class Health(Enum):
+    GOOD = "good"  # passes quick_check and has the learner tables
+    MISSING = "missing"
+    EMPTY = "empty"  # 0 bytes, as a sync tool or a full disk can leave it
+    NO_TABLES = "no learner tables"  # a database, but not a learner's
+    DAMAGED = "damaged"  # fails quick_check, or is not a database
 
 
 def connect(path: Path) -> Database:
     """A sqlite-utils Database with the durability the learner's records need."""
+    if not path.exists():
+        # Created private before SQLite opens it: its -wal and -shm take the same mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    make_private(path)
     # check_same_thread=False: it is opened on a worker thread at start-up, then
     # handed to the GUI thread, which alone uses it from then on.
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5)
@@ -27,6 +56,33 @@ def open_database(path: Path) -> Database:
     return db
 
 
+def inspect(path: Path) -> Health:
+    """What state the file is in. Raises StorageError when it cannot be read at all
+    (permission, read-only drive, locked, disk full): that is not damage."""
+    if not path.exists():
+        return Health.MISSING
+    wal = Path(f"{path}-wal")
+    if path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
+        return Health.EMPTY
+    try:
+        with open(path, "rb"):
+            pass  # an unreadable file is a permission problem, never damage
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError) as error:
+        problem = classify(error, path.parent)
+        if problem is Problem.DAMAGED:
+            return Health.DAMAGED
+        raise StorageError(problem, path.parent, error) from error
+    if rows != [("ok",)]:
+        return Health.DAMAGED
+    return Health.GOOD if tables & set(LEARNER_TABLES) else Health.NO_TABLES
+
+
 def is_healthy(path: Path) -> bool:
     """True when the file is a readable SQLite database that passes quick_check."""
     try:
@@ -38,3 +94,24 @@ def is_healthy(path: Path) -> bool:
     except sqlite3.DatabaseError:
         return False
     return rows == [("ok",)]
+
+
+def holds_learner_data(conn: sqlite3.Connection) -> bool:
+    """True when any learner table has a row: an empty schema has nothing to lose."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    present = [name for name in LEARNER_TABLES if name in tables]
+    return any(conn.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchone() for name in present)
+
+
+def is_good_backup(path: Path) -> bool:
+    """A backup worth keeping and restoring: passes quick_check and holds learner data."""
+    if not path.exists() or path.stat().st_size == 0 or not is_healthy(path):
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return holds_learner_data(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
