@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from zavmo_desktop import __version__, paths
 from zavmo_desktop.core.settings import resolve
+from zavmo_desktop.core.storage.files import private_folder
 from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
+from zavmo_desktop.core.storage.problems import describe_failure
 from zavmo_desktop.core.storage.settings_peek import peek_settings
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.theme import apply_theme
@@ -37,8 +39,7 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
 def prepare_window(argv: list[str]) -> MainWindow:
     """Everything up to a window that can be shown; raises AlreadyRunning."""
     options = parse_options(argv)
-    data_dir = paths.data_dir(options.data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = private_folder(paths.data_dir(options.data_dir))
     lock = InstanceLock(data_dir)
     lock.acquire()
     if QApplication.instance() is None:
@@ -86,11 +87,21 @@ def main(argv: list[str] | None = None) -> int:
         window = prepare_window(argv)
     except AlreadyRunning as running:
         return _hand_over_to_running_instance(Path(str(running)), argv)
+    except OSError as error:  # the data folder cannot be made or locked: read-only, full ...
+        return _cannot_start(error, paths.data_dir(parse_options(argv).data_dir), argv)
     window.failed.connect(window.explain_failure)
     window.show()
     window.start_loading()  # the window paints while the learner's data loads
     listen_for_second_starts(window)
     return QApplication.exec()
+
+
+def _cannot_start(error: OSError, data_dir: Path, argv: list[str]) -> int:
+    message = describe_failure(error, data_dir)
+    print(message, file=sys.stderr)
+    _app = QApplication.instance() or QApplication([sys.argv[0], *argv])  # for the dialog
+    QMessageBox.critical(None, "Zavmo could not start", message)
+    return 1
 
 
 def _hand_over_to_running_instance(data_dir: Path, argv: list[str]) -> int:

@@ -67,6 +67,10 @@ class Learner:
         return cls(store, library, index)
 
     @property
+    def data_dir(self) -> Path:
+        return self._store.path.parent
+
+    @property
     def notices(self) -> list[str]:
         """Things the learner must be told at start, such as a restored backup."""
         return list(self._store.notices)

@@ -46,10 +46,13 @@ class MainWindow(QMainWindow):
         self._content_dirs = content_dirs
         self._lock = lock
         self.learner: Learner | None = None
+        self._loading = False  # the store is being opened (perhaps restored) on a worker
+        self._close_when_loaded = False
         self.setWindowTitle("Zavmo Desktop")
         self.resize(1100, 760)
         self.stack = QStackedWidget()
-        self.stack.addWidget(heading("Opening your learning space…"))
+        self._loading_label = heading("Opening your learning space…")
+        self.stack.addWidget(self._loading_label)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(ColumnScroll(self._build_navigation()))
@@ -101,7 +104,8 @@ class MainWindow(QMainWindow):
 
     def start_loading(self) -> None:
         """Open the learner's store and content off the GUI thread, then build the screens."""
-        run_in_background(self._open_learner, self._learner_loaded, self.failed.emit)
+        self._loading = True
+        run_in_background(self._open_learner, self._learner_loaded, self._load_failed)
 
     def _open_learner(self) -> Learner:
         # Imported here, on the worker thread: storage, YAML and Markdown are not
@@ -113,7 +117,19 @@ class MainWindow(QMainWindow):
         warm_up()
         return learner
 
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        if self._close_when_loaded:
+            self.close()
+        else:
+            self.failed.emit(error)
+
     def _learner_loaded(self, learner: Learner) -> None:
+        self._loading = False
+        if self._close_when_loaded:  # closed while loading: the lock was held until now
+            learner.close()
+            self.close()
+            return
         from zavmo_desktop.ui.read_aloud import ReadAloud
         from zavmo_desktop.ui.screens.conversation import ConversationScreen
         from zavmo_desktop.ui.screens.home import HomeScreen
@@ -166,11 +182,9 @@ class MainWindow(QMainWindow):
         return showing.accessibleName().removesuffix(" screen") if showing else ""
 
     def explain_failure(self, error: BaseException) -> None:
-        QMessageBox.critical(
-            self,
-            "Zavmo could not start",
-            f"Zavmo could not open your learning data in {self.data_dir}.\n\n{error}",
-        )
+        from zavmo_desktop.core.storage.problems import describe_failure
+
+        QMessageBox.critical(self, "Zavmo could not start", describe_failure(error, self.data_dir))
         self.close()
 
     def _apply_settings(self) -> None:
@@ -265,13 +279,21 @@ class MainWindow(QMainWindow):
             self.library.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._loading:
+            # The loader may be restoring a backup: it keeps the lock until it is done.
+            self._close_when_loaded = True
+            self._loading_label.setText("Closing once your learning data is safe…")
+            event.ignore()
+            return
         if self.learner is not None:
-            self.read_aloud.stop()
-            self.reader.flush()
-            self.conversation_screen.save_draft()
-            self.timer.save()
-            self.learner.back_up()
-            self.learner.close()
+            from zavmo_desktop.ui.closing import close_learner, save_everything
+            from zavmo_desktop.ui.unsaved_words import may_close_with
+
+            unsaved, reason = save_everything(self)
+            if not may_close_with(self, unsaved, reason):
+                event.ignore()
+                return
+            close_learner(self.learner)
             self.learner = None
         self._lock.release()
         super().closeEvent(event)

@@ -6,7 +6,7 @@ the learner says or types can be shown without also being kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -95,23 +95,39 @@ class PracticeSession:
         return self._after(said)
 
     def choose(self, index: int) -> list[Turn]:
-        return self._save(self.engine.choose(index))
+        return self._move(lambda: self.engine.choose(index))
 
     def answer(self, text: str) -> list[Turn]:
-        return self._save(self.engine.answer(text))
+        return self._move(lambda: self.engine.answer(text))
 
     def try_again(self) -> list[Turn]:
-        return self._save(self.engine.try_again())
+        return self._move(self.engine.try_again)
 
     def carry_on(self) -> list[Turn]:
-        return self._save(self.engine.carry_on())
+        return self._move(self.engine.carry_on)
 
     def save_draft(self, text: str) -> None:
         """Keep what the learner is typing, so closing the app loses nothing."""
         if self.run_id is None or self.engine.finished or text == self.engine.draft:
             return
+        kept = self.engine.draft
         self.engine.set_draft(text)
-        self._repository.save(self.run_id, self.engine.state())
+        try:
+            self._repository.save(self.run_id, self.engine.state())
+        except BaseException:
+            self.engine.set_draft(kept)  # not saved: the next try must not think it was
+            raise
+
+    def _move(self, move: Callable[[], list[Turn]]) -> list[Turn]:
+        """A move and its saving, all or nothing: if it cannot be saved (a full disk), the
+        engine is back where it was, so the learner can send the same answer again."""
+        state, transcript = self.engine.state(), list(self.engine.transcript)
+        said = move()
+        try:
+            return self._save(said)
+        except BaseException:
+            self.engine = ConversationEngine.restore(self.conversation, state, transcript)
+            raise
 
     def _save(self, said: list[Turn]) -> list[Turn]:
         assert self.run_id is not None

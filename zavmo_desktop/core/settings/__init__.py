@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
+
 
 @dataclass(frozen=True)
 class SettingSpec:
@@ -121,6 +123,8 @@ class Settings:
         self._locked = locked
         self._learner = _valid_only(store.all())
         self._listeners: list[Listener] = []
+        self._unsaved: dict[str, Any] = {}
+        self.save_problem: BaseException | None = None  # why `unsaved` is not empty
 
     def get(self, key: str) -> Any:
         spec = SPECS[key]
@@ -135,12 +139,36 @@ class Settings:
         if self.is_locked(key):
             raise PermissionError(f"{SPECS[key].label} is set by your organisation")
         value = SPECS[key].validate(value)
-        if self.get(key) == value and key in self._learner:
+        if self.get(key) == value and key in self._learner and key not in self._unsaved:
             return
-        self._store.set(key, value)
-        self._learner[key] = value
+        self._learner[key] = value  # in effect at once, even while it cannot be kept
+        self._keep(key, value)
         for listener in list(self._listeners):
             listener(key, value)
+
+    def _keep(self, key: str, value: Any) -> None:
+        try:
+            self._store.set(key, value)
+        except STORAGE_ERRORS as error:  # a full disk: kept here and tried again
+            self._unsaved[key] = value
+            self.save_problem = error
+        else:
+            self._unsaved.pop(key, None)
+            if not self._unsaved:
+                self.save_problem = None
+
+    @property
+    def unsaved(self) -> dict[str, Any]:
+        """Choices in effect that could not be written yet (see save_problem)."""
+        return dict(self._unsaved)
+
+    def save_unsaved(self) -> bool:
+        """Try again to write what could not be written. True when nothing is left."""
+        for key, value in list(self._unsaved.items()):
+            self._keep(key, value)
+            if key in self._unsaved:
+                return False
+        return True
 
     def apply(self, values: Mapping[str, Any]) -> list[str]:
         """Set several values (a preset, an imported profile): all are checked before any is

@@ -58,6 +58,18 @@ def settle(partial: Path, target: Path) -> None:
     fsync_folder(target.parent)
 
 
+def write_text_whole(path: Path, text: str) -> None:
+    """A text file that is either whole or not there (for the learner's unsaved words)."""
+    partial = partial_of(path)
+    try:
+        partial.write_text(text, encoding="utf-8")
+        fsync_file(partial)
+        os.replace(partial, path)
+        fsync_folder(path.parent)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def remove_partials(*folders: Path) -> None:
     """What a kill left half-written: never the learner's only copy of anything."""
     for folder in folders:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -143,9 +142,23 @@ def explain(problem: Problem, folder: Path) -> str:
     )
 
 
-def not_saved(problem: Problem) -> str:
-    """What a box the learner typed in says while its words are not saved yet."""
-    return f"Not saved yet: {SHORT[problem]}. Your words are kept here, and Zavmo keeps trying."
+WORDS_KEPT = "Your words are kept here, and Zavmo keeps trying."
+TRY_AGAIN = "Try again soon."
+SETTINGS_KEPT = "Your choices apply now, and Zavmo keeps trying to save them."
+
+
+def not_saved(problem: Problem, then: str = WORDS_KEPT) -> str:
+    """What the place the learner typed in (or clicked) says while it is not saved yet."""
+    return f"Not saved yet: {SHORT[problem]}. {then}"
+
+
+def describe_failure(error: BaseException, folder: Path) -> str:
+    """Why the learner's data could not be opened, for the dialog that says so."""
+    if isinstance(error, StorageError):
+        return str(error)
+    if isinstance(error, STORAGE_ERRORS):
+        return explain(classify(error, folder), folder)
+    return f"Zavmo could not open your learning data in {folder}.\n\n{error}"
 
 
 class StorageError(Exception):

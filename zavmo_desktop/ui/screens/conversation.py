@@ -2,7 +2,8 @@
 
 The learner picks a reply or writes their own words; feedback and key points appear as
 messages. Nothing is timed. Leaving at any point, even mid-sentence, and coming back later
-opens the same turn with the same half-typed answer.
+opens the same turn with the same half-typed answer. A move or a draft that cannot be
+saved (a full disk) is said so on screen; the words stay in the box and the draft is retried.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from zavmo_desktop.ui.widgets.conversation_read_aloud import ConversationReadAlo
 from zavmo_desktop.ui.widgets.fit_scroll import FitScroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.message_view import MessageView
+from zavmo_desktop.ui.widgets.pending_saves import PendingSaves, said_if_not_saved
 from zavmo_desktop.ui.widgets.practice_text import Labels, criteria_text, finished_text
 from zavmo_desktop.ui.widgets.reply_area import AnswerBox, ChoiceGroup, watch_font
 from zavmo_desktop.ui.widgets.transcript_view import TranscriptView
@@ -74,6 +76,8 @@ class ConversationScreen(QWidget):
         layout.addLayout(self._build_navigation(back))
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_SAVE_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
+        self.pending = PendingSaves(self, learner.data_dir)
+        self.pending.changed.connect(self._pending_changed)
         self._restyle_timer = QTimer(self, singleShot=True, interval=0)
         self._restyle_timer.timeout.connect(self.apply_settings)
         listener = lambda _key, _value: self._restyle_timer.start()  # noqa: E731
@@ -99,6 +103,9 @@ class ConversationScreen(QWidget):
         self.answer_box = AnswerBox()
         self.answer_box.edited.connect(lambda _text: self._draft_timer.start())
         watch_font(self.answer_box)
+        self.draft_status = paragraph()
+        self.draft_status.setProperty("role", "saved")
+        self.draft_status.hide()
         self._review = paragraph()
         self._review.setProperty("role", "practice-box")
         self._finished = paragraph()
@@ -106,7 +113,9 @@ class ConversationScreen(QWidget):
         self._finished.setAccessibleName("Practice finished")
         self._confirm = paragraph()
         self._confirm.setProperty("role", "notice")
-        for widget in (self._intro, self.choices, self.answer_box, self._review, self._finished):
+        for widget in (self._intro, self.choices, self.answer_box, self.draft_status):
+            column.addWidget(widget)
+        for widget in (self._review, self._finished):
             column.addWidget(widget)
         column.addWidget(self._confirm)
         column.addStretch(1)
@@ -273,6 +282,7 @@ class ConversationScreen(QWidget):
 
     # --- moves -----------------------------------------------------------------------------
 
+    @said_if_not_saved
     def _start(self) -> None:
         assert self.session is not None
         self._notice.hide()
@@ -283,6 +293,7 @@ class ConversationScreen(QWidget):
         if self.send_button.isVisible():
             self._send()
 
+    @said_if_not_saved
     def _send(self) -> None:
         session = self.session
         if session is None or session.finished:
@@ -309,6 +320,7 @@ class ConversationScreen(QWidget):
         self._status.setText(text)
         announce(self, text)
 
+    @said_if_not_saved
     def _try_again(self) -> None:
         if self.session is not None:
             self.session.try_again()
@@ -317,6 +329,7 @@ class ConversationScreen(QWidget):
             if views:  # keep the key points in sight while the answer is changed
                 self.transcript.show_from(views[-1])
 
+    @said_if_not_saved
     def _carry_on(self) -> None:
         if self.session is not None:
             self._add_turns(self.session.carry_on())
@@ -333,18 +346,22 @@ class ConversationScreen(QWidget):
     def _restart_cancelled(self) -> None:
         self._show_turn()
 
+    @said_if_not_saved
     def _restart_confirmed(self) -> None:
         if self.session is None:
             return
+        said = self.session.restart()  # first: if it cannot be saved, the chat stays shown
         self.transcript.clear()
-        self._add_turns(self.session.restart())
+        self._add_turns(said)
         self._show_turn()
 
+    @said_if_not_saved
     def _practise_again(self) -> None:
         if self.session is None:
             return
+        said = self.session.start()
         self.transcript.clear()
-        self._add_turns(self.session.start())
+        self._add_turns(said)
         self._show_turn()
 
     # --- keeping what is typed --------------------------------------------------------------
@@ -356,7 +373,14 @@ class ConversationScreen(QWidget):
         if session is None or not session.started or session.finished:
             return
         if session.engine.phase == REPLY and session.engine.free_answer is not None:
-            session.save_draft(self.answer_box.text())
+            text = self.answer_box.text()
+            what = f"Your answer in the practice conversation {session.conversation.title}"
+            key = ("draft", session.run_id)
+            self.pending.save(key, what, text, lambda: session.save_draft(text))
+
+    def _pending_changed(self) -> None:
+        self.draft_status.setText(self.pending.message)
+        self.draft_status.setVisible(self.pending.problem is not None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The reply area scrolls past 45% of the height, so the transcript always shows.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +24,7 @@ from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.core.storage.repositories import ModuleProgress
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
@@ -339,7 +341,9 @@ class ReaderScreen(QWidget):
     def save_position(self) -> None:
         self._save_timer.stop()
         if self._module is not None:
-            self._learner.save_position(self._module.id, self.position(), self.offset())
+            # Only where the learner was reading: it is tried again at the next scroll.
+            with contextlib.suppress(*STORAGE_ERRORS):
+                self._learner.save_position(self._module.id, self.position(), self.offset())
 
     def _completion_toggled(self, checked: bool) -> None:
         if self._module is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -26,9 +26,11 @@ from zavmo_desktop.core.settings.profile_file import (
     read_profile,
     write_profile,
 )
+from zavmo_desktop.core.storage.problems import SETTINGS_KEPT, classify, not_saved
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.setting_options import OPTIONS
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.pending_saves import RETRY_MS
 from zavmo_desktop.ui.widgets.setting_controls import SettingControls, shrinkable_combo
 from zavmo_desktop.ui.widgets.settings_preview import SettingsPreview
 
@@ -56,10 +58,17 @@ class SettingsScreen(QWidget):
         layout.addWidget(heading("Settings"))
         self._intro = paragraph()
         layout.addWidget(self._intro)
+        self.save_status = paragraph()  # only while a choice could not be written
+        self.save_status.setProperty("role", "saved")
+        self.save_status.hide()
+        layout.addWidget(self.save_status)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._save_again)
         layout.addWidget(self._build_scroll_area(), 1)
         self.preview = SettingsPreview(self.apply_pending, self.discard_pending)
         layout.addWidget(self.preview)
         settings.subscribe(lambda _key, _value: self._show_current())
+        settings.subscribe(lambda _key, _value: self._show_save_state())
         self._show_current()
 
     def _build_scroll_area(self) -> QScrollArea:
@@ -212,6 +221,23 @@ class SettingsScreen(QWidget):
             self.import_from(Path(name))
 
     # --- showing the state -------------------------------------------------------------------
+
+    def _show_save_state(self) -> None:
+        problem = self._settings.save_problem
+        if problem is None or not self._settings.unsaved:
+            self._retry.stop()
+            self.save_status.hide()
+            return
+        message = not_saved(classify(problem), SETTINGS_KEPT)
+        if self.save_status.isHidden() or self.save_status.text() != message:
+            self.save_status.setText(message)
+            self.save_status.show()
+            announce(self, message, assertive=True)
+        self._retry.start()
+
+    def _save_again(self) -> None:
+        self._settings.save_unsaved()
+        self._show_save_state()
 
     def _show_current(self) -> None:
         current = self._settings.snapshot()

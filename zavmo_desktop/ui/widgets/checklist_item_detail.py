@@ -1,12 +1,14 @@
 """The selected checklist item: its note, its date, what it evidences, and "Add to my evidence".
 
 The note is saved as the learner types (after a short pause), when focus leaves it, when
-another item is chosen and on flush(); the date and the evidence button save at once.
+another item is chosen and on flush(); the date and the evidence button save at once. A
+note that cannot be saved (a full disk) is kept, said so under the note, and retried.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,8 +24,10 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Framework
 from zavmo_desktop.core.deliver.checklist_progress import when_label
 from zavmo_desktop.core.deliver.evidence import DeliverEvidence, criterion_lines, long_date
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, TRY_AGAIN, classify, not_saved
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
 
 SAVE_DELAY_MS = 250  # a pause in typing this long saves the note
 NOTE_LINES = 4
@@ -35,9 +39,12 @@ class ChecklistItemDetail(QWidget):
     date_changed = Signal(str, object)  # item id, date | None
     evidence_changed = Signal()  # the item went into or out of the learner's evidence
 
-    def __init__(self, deliver: DeliverEvidence, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, deliver: DeliverEvidence, folder: Path | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._deliver = deliver
+        self._folder = folder
         self._module_id = ""
         self._framework: Framework | None = None
         self._checklist: Checklist | None = None
@@ -46,6 +53,8 @@ class ChecklistItemDetail(QWidget):
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
         self._build()
+        self.pending = PendingSaves(self, folder)
+        self.pending.changed.connect(self._pending_changed)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -62,6 +71,9 @@ class ChecklistItemDetail(QWidget):
         self.note.textChanged.connect(self._note_typed)
         self.note.installEventFilter(self)
         note_label.setBuddy(self.note)
+        self.note_status = paragraph()
+        self.note_status.setProperty("role", "saved")
+        self.note_status.hide()
         self.has_date = QCheckBox("Give this item a date")
         self.has_date.setAccessibleName("Give this item a date")
         self.has_date.toggled.connect(self._date_switched)
@@ -79,6 +91,7 @@ class ChecklistItemDetail(QWidget):
         self.evidence_button.clicked.connect(self._toggle_evidence)
         for widget in (self.heading, self.item_text, self.about, note_label, self.note):
             layout.addWidget(widget)
+        layout.addWidget(self.note_status)
         layout.addWidget(self.has_date)
         layout.addWidget(date_label)
         layout.addWidget(self.date, 0, Qt.AlignmentFlag.AlignLeft)
@@ -103,9 +116,11 @@ class ChecklistItemDetail(QWidget):
             about.append("Evidence for: " + "; ".join(lines))
         self.about.setText("\n".join(about))
         self._saved_note = state.note if state else ""
+        waiting = self.pending.waiting_text((module_id, checklist.id, item.id))
+        shown = self._saved_note if waiting is None else waiting
         self.note.blockSignals(True)
-        if self.note.toPlainText() != self._saved_note:
-            self.note.setPlainText(self._saved_note)
+        if self.note.toPlainText() != shown:
+            self.note.setPlainText(shown)
         self.note.blockSignals(False)
         self.note.setAccessibleDescription(item.text)
         due = state.due if state else None
@@ -150,9 +165,28 @@ class ChecklistItemDetail(QWidget):
         if self._checklist is None or self._item is None:
             return
         text = self.note.toPlainText()
-        if text != self._saved_note:
-            self._deliver.set_note(self._module_id, self._checklist, self._item, text)
+        module_id, checklist, item = self._module_id, self._checklist, self._item
+        key = (module_id, checklist.id, item.id)
+        if text == self._saved_note and self.pending.waiting_text(key) is None:
+            return
+        what = f"Note for the checklist item: {item.text}"
+        if self.pending.save(
+            key, what, text, lambda: self._deliver.set_note(module_id, checklist, item, text)
+        ):
             self._saved_note = text
+
+    def _pending_changed(self) -> None:
+        self.note_status.setText(self.pending.message)
+        self.note_status.setVisible(self.pending.problem is not None)
+        if self.pending.problem is None:
+            self.flush()
+
+    def _say_not_saved(self, error: BaseException) -> None:
+        """A date or evidence change that could not be kept: said under the note."""
+        message = not_saved(classify(error, self._folder), TRY_AGAIN)
+        self.note_status.setText(message)
+        self.note_status.show()
+        announce(self.note_status, message, assertive=True)
 
     def _note_typed(self) -> None:
         self._save_timer.start()
@@ -191,22 +225,32 @@ class ChecklistItemDetail(QWidget):
     def _save_date(self, due: date | None) -> None:
         if self._checklist is None or self._item is None:
             return
-        self._deliver.set_due_date(self._module_id, self._checklist, self._item, due)
+        try:
+            self._deliver.set_due_date(self._module_id, self._checklist, self._item, due)
+        except STORAGE_ERRORS as error:
+            self._say_not_saved(error)
+            return
         self.date_changed.emit(self._item.id, due)
 
     def _toggle_evidence(self) -> None:
         if self._checklist is None or self._item is None:
             return
         self.flush()  # the evidence carries the note as it is now
-        if self._deliver.item_in_evidence(self._module_id, self._checklist.id, self._item.id):
-            self._deliver.remove_item_from_evidence(self._module_id, self._checklist, self._item)
-            message = "Taken out of your evidence. Your note and date are kept."
-        else:
-            self._deliver.add_item_to_evidence(self._module_id, self._checklist, self._item)
-            message = "Added to your evidence."
+        try:
+            message = self._switch_evidence(self._checklist, self._item)
+        except STORAGE_ERRORS as error:
+            self._say_not_saved(error)
+            return
         self.refresh_evidence()
         announce(self.evidence_button, message)
         self.evidence_changed.emit()
+
+    def _switch_evidence(self, checklist: Checklist, item: ChecklistItem) -> str:
+        if self._deliver.item_in_evidence(self._module_id, checklist.id, item.id):
+            self._deliver.remove_item_from_evidence(self._module_id, checklist, item)
+            return "Taken out of your evidence. Your note and date are kept."
+        self._deliver.add_item_to_evidence(self._module_id, checklist, item)
+        return "Added to your evidence."
 
     def hideEvent(self, event: object) -> None:
         self.flush()

@@ -43,7 +43,7 @@ class ChecklistPanel(QWidget):
         self._sections_box = QVBoxLayout()
         self._sections_box.setSpacing(24)
         self._column.addLayout(self._sections_box)
-        self.detail = ChecklistItemDetail(self._deliver)
+        self.detail = ChecklistItemDetail(self._deliver, learner.data_dir)
         self.detail.date_changed.connect(self._date_changed)
         self.detail.evidence_changed.connect(self.evidence_changed)
         self._column.addWidget(self.detail)

@@ -3,7 +3,9 @@ those words are evidence for.
 
 What the learner types is saved after a short pause, when they leave the box, switch
 prompt, hide the panel or the window closes (flush). A saved reflection with words in it
-is in their evidence by itself (core.deliver.evidence); the panel says so, quietly.
+is in their evidence by itself (core.deliver.evidence); the panel says so, quietly. When a
+save fails (a full disk), the panel says so in place of "saved", keeps the words (also
+across prompts) and keeps trying.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.reflections import SavedReflection
 from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
 
 SAVE_DELAY_MS = 250  # a pause in typing this long saves the reflection
 EDITOR_LINES = 8
@@ -67,6 +70,8 @@ class ReflectionPanel(QWidget):
         self._boxes: dict[str, QCheckBox] = {}
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
+        self.pending = PendingSaves(self, learner.data_dir)
+        self.pending.changed.connect(self._pending_changed)
         self.setAccessibleName("Reflections")
         self._build()
 
@@ -154,11 +159,21 @@ class ReflectionPanel(QWidget):
         self._save_timer.stop()
         if self._module is None or self._current is None:
             return
+        module, reflection = self._module, self._current
         text, criteria = self.editor.toPlainText(), self._chosen_criteria()
-        if text == self._saved_text and set(criteria) == set(self._saved_criteria):
+        unchanged = text == self._saved_text and set(criteria) == set(self._saved_criteria)
+        if unchanged and self.pending.waiting_text((module.id, reflection.id)) is None:
             return
         was_evidence = bool(self._saved_text.strip())
-        saved = self._deliver.save_reflection(self._module.id, self._current, text, criteria)
+        result: list[SavedReflection] = []
+
+        def write() -> None:
+            result.append(self._deliver.save_reflection(module.id, reflection, text, criteria))
+
+        what = f"Reflection in {module.title}: {' '.join(reflection.prompt.split())}"
+        if not self.pending.save((module.id, reflection.id), what, text, write):
+            return  # the words stay in the box; _pending_changed says why
+        saved = result[-1]
         self._saved_text, self._saved_criteria = text, saved.criteria
         self._show_saved(datetime.now())
         self._show_evidence_state()
@@ -189,19 +204,26 @@ class ReflectionPanel(QWidget):
         self.prompt.setText(" ".join(reflection.prompt.split()))
         self.editor.setAccessibleDescription(" ".join(reflection.prompt.split()))
         self._saved_text = saved.text if saved else ""
+        waiting = self.pending.waiting_text((self._module.id, reflection.id))
         self.editor.blockSignals(True)
-        self.editor.setPlainText(self._saved_text)
+        self.editor.setPlainText(self._saved_text if waiting is None else waiting)
         self.editor.blockSignals(False)
         chosen = self._deliver.reflection_criteria(self._module.id, reflection)
         self._saved_criteria = tuple(chosen)
         framework = self._learner.library.pack_of(self._module).framework
         choices = criteria_choices(framework, self._module.competency, reflection.evidences)
         self._fill_criteria(choices, chosen)
+        if waiting is not None:
+            self.saved_label.setText(self.pending.message)
+        else:
+            self._show_stored(saved)
+        self._show_evidence_state()
+
+    def _show_stored(self, saved: SavedReflection | None) -> None:
         if saved is None:
             self.saved_label.setText("Not written yet. What you type is saved as you go.")
         else:
             self._show_saved(datetime.fromisoformat(saved.updated_at))
-        self._show_evidence_state()
 
     def _fill_criteria(self, choices: list[Criterion], chosen: tuple[str, ...]) -> None:
         while self._criteria_grid.count():
@@ -243,6 +265,13 @@ class ReflectionPanel(QWidget):
             self.evidence_label.setText(text)
 
     # Saving as the learner goes -------------------------------------------------------
+
+    def _pending_changed(self) -> None:
+        if self.pending.problem is not None:
+            self.saved_label.setText(self.pending.message)
+        elif self._module is not None and self._current is not None:
+            self.flush()  # everything kept went through: show it saved, as usual
+            self._show_stored(self._learner.reflections.get(self._module.id, self._current.id))
 
     def _typed(self) -> None:
         self._save_timer.start()  # saved after a pause; nothing is announced while typing
