@@ -67,7 +67,8 @@ while True:
 QUERIES = {
     "progress": "SELECT module_id FROM module_progress WHERE status = 'complete'",
     "checklist": "SELECT item_id FROM checklist_items WHERE note = 'note ' || item_id",
-    "reflection": "SELECT reflection_id FROM reflections WHERE text = 'reflection ' || reflection_id",
+    "reflection": """SELECT reflection_id FROM reflections
+                     WHERE text = 'reflection ' || reflection_id""",
     "conversation": """SELECT r.conversation_id FROM conversation_runs r JOIN conversation_turns t
                        ON t.run_id = r.id WHERE t.text = 'answer ' || r.conversation_id""",
     "focus": "SELECT goal FROM focus_sessions",

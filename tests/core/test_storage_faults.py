@@ -62,7 +62,8 @@ def test_disk_full_during_the_start_up_backup_keeps_everything_and_says_so(disk:
 
     store = open_store(data, now=lambda: AFTERNOON)
     try:
-        assert store.notices == [f"Zavmo could not make today's backup of your progress. {DISK_FULL}"]
+        told = f"Zavmo could not make today's backup of your progress. {DISK_FULL}"
+        assert store.notices == [told]
         assert len(ProgressRepository(store.db).all()) == MODULES
     finally:
         store.db.conn.close()
@@ -135,9 +136,8 @@ def test_disk_full_at_start_with_no_room_at_all(disk: Path) -> None:
 def test_a_read_only_data_folder_is_not_damage(data_dir: Path, tmp_path: Path) -> None:
     database = learner(data_dir)
     before = database.read_bytes()
-    with read_only(data_dir, tmp_path) as folder:
-        with pytest.raises(StorageError) as raised:
-            open_store(folder, now=lambda: AFTERNOON)
+    with read_only(data_dir, tmp_path) as folder, pytest.raises(StorageError) as raised:
+        open_store(folder, now=lambda: AFTERNOON)
     if os.geteuid() == 0:  # a real read-only mount
         assert raised.value.problem is Problem.READ_ONLY
         assert str(raised.value).startswith("Your learning data is on a read-only drive or folder")
