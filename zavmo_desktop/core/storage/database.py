@@ -24,6 +24,7 @@ LEARNER_TABLES = (
     "checklist_items",
     "reflections",
     "evidence",
+    "reading_places",
 )
 
 
