@@ -132,6 +132,29 @@ def test_a_checklist_note_that_cannot_be_saved_says_so_and_is_kept(
     assert disk.stored("SELECT note FROM checklist_items") == [("One page, three parts.",)]
 
 
+def test_a_tick_that_cannot_be_saved_is_not_shown_as_done(
+    window: MainWindow, disk: FullDisk, qtbot: QtBot
+) -> None:
+    reflections_of(window)
+    window.reader.show_tab("Checklists")
+    settle()
+    items = find_by_name(window, "Checklist")
+    assert isinstance(items, QListWidget)
+    disk.fill()
+    items.setFocus()
+    qtbot.keyClick(items, Qt.Key.Key_Space)  # ticks the next step, which starts selected
+    settle()
+    detail = window.reader.checklists.detail
+    assert detail.note_status.text() == "Not saved yet: the disk is full. Try again soon."
+    section = window.reader.checklists.sections[0]
+    assert section.progress.done == 0
+    disk.free()
+    qtbot.keyClick(items, Qt.Key.Key_Space)
+    settle()
+    assert section.progress.done == 1
+    assert disk.stored("SELECT done FROM checklist_items") == [(1,)]
+
+
 def test_a_conversation_draft_and_reply_that_cannot_be_saved_are_kept(
     window: MainWindow, disk: FullDisk, qtbot: QtBot
 ) -> None:

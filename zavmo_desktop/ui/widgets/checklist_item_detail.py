@@ -181,7 +181,7 @@ class ChecklistItemDetail(QWidget):
         if self.pending.problem is None:
             self.flush()
 
-    def _say_not_saved(self, error: BaseException) -> None:
+    def say_not_saved(self, error: BaseException) -> None:
         """A date or evidence change that could not be kept: said under the note."""
         message = not_saved(classify(error, self._folder), TRY_AGAIN)
         self.note_status.setText(message)
@@ -228,7 +228,7 @@ class ChecklistItemDetail(QWidget):
         try:
             self._deliver.set_due_date(self._module_id, self._checklist, self._item, due)
         except STORAGE_ERRORS as error:
-            self._say_not_saved(error)
+            self.say_not_saved(error)
             return
         self.date_changed.emit(self._item.id, due)
 
@@ -239,7 +239,7 @@ class ChecklistItemDetail(QWidget):
         try:
             message = self._switch_evidence(self._checklist, self._item)
         except STORAGE_ERRORS as error:
-            self._say_not_saved(error)
+            self.say_not_saved(error)
             return
         self.refresh_evidence()
         announce(self.evidence_button, message)

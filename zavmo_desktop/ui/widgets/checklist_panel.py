@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Module
 from zavmo_desktop.core.deliver.evidence import DeliverEvidence, shorten
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.checklist_item_detail import ChecklistItemDetail
 from zavmo_desktop.ui.widgets.checklist_section import ChecklistSection
@@ -102,7 +103,13 @@ class ChecklistPanel(QWidget):
         if self._module is None:
             return
         self.detail.flush()
-        outcome = self._deliver.tick(self._module.id, section.checklist, item, done)
+        try:
+            outcome = self._deliver.tick(self._module.id, section.checklist, item, done)
+        except STORAGE_ERRORS as error:
+            section.set_done(item.id, not done)  # the box shows what is kept, and says why
+            section.select(item.id)
+            self.detail.say_not_saved(error)
+            return
         section.set_done(item.id, done)
         if section.current() == item:
             self.detail.refresh_evidence()

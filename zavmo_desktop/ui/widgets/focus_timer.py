@@ -38,6 +38,7 @@ from zavmo_desktop.core.focus.text import (
 from zavmo_desktop.core.focus.timer import Clock, FocusTimer
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.paths import resources_dir
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.timer_parts import (
@@ -121,7 +122,10 @@ class FocusTimerPanel(QWidget):
         if cues:
             self._give_cue()
         if cues or self._clock() - self._last_saved >= HEARTBEAT_SECONDS:
-            self.save()
+            # A heartbeat that cannot be written (a full disk) is tried at the next tick;
+            # the timer itself goes on.
+            with contextlib.suppress(*STORAGE_ERRORS):
+                self.save()
         self._render()
 
     # Showing ---------------------------------------------------------------------------
