@@ -76,6 +76,8 @@ def _ask(parent: QWidget, unsaved: Unsaved, reason: str) -> str:
     ):
         button = box.addButton(text, role)
         button.setAccessibleName(text)
+        button.ensurePolished()  # the app's padding first, so the words are never clipped
+        button.setMinimumWidth(button.sizeHint().width())
         buttons[button] = text
     box.setDefaultButton(next(b for b, t in buttons.items() if t == SAVE))
     box.setEscapeButton(next(b for b, t in buttons.items() if t == STAY))
