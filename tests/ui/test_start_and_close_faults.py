@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.accessibility import names_starting
 from tests.faults import read_only
+from tests.ui.conftest import OpenWindow
 from zavmo_desktop.app import prepare_window
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
@@ -124,3 +127,22 @@ def test_closing_while_loading_keeps_the_lock_until_the_loader_is_done(
     lock.acquire()  # released once the loader was done
     lock.release()
     window.deleteLater()
+
+
+def test_an_emptied_database_is_restored_and_home_says_so(
+    data_dir: Path, open_window: OpenWindow
+) -> None:
+    store = open_store(data_dir)
+    ProgressRepository(store.db).set_complete("board-storytelling", True)
+    store_time = datetime(2025, 3, 14, 9, 26)
+    store.back_up(store_time)
+    store.db.conn.close()
+    database = data_dir / DATABASE_NAME
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    database.write_bytes(b"")  # what a sync tool or a full disk can leave
+
+    window = open_window()
+    told = names_starting(window, "Your progress file was empty, so Zavmo restored the backup")
+    assert told and f"{store_time:%d %B %Y at %H:%M}" in told[0]
+    assert window.learner is not None and window.learner.completed_count() == 1

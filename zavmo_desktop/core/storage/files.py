@@ -7,6 +7,7 @@ left by a kill is only ever a copy and is removed at the next start.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -28,7 +29,9 @@ def private_folder(folder: Path) -> Path:
 
 def make_private(path: Path) -> None:
     if _POSIX and path.exists():
-        os.chmod(path, PRIVATE_FILE)
+        # Some media (a FAT USB stick) have no modes to set; that is not a reason to stop.
+        with contextlib.suppress(OSError):
+            os.chmod(path, PRIVATE_FILE)
 
 
 def partial_of(target: Path) -> Path:
