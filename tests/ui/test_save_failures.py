@@ -132,6 +132,18 @@ def test_a_checklist_note_that_cannot_be_saved_says_so_and_is_kept(
     assert disk.stored("SELECT note FROM checklist_items") == [("One page, three parts.",)]
 
 
+def test_modules_still_open_and_read_on_a_full_disk(
+    window: MainWindow, disk: FullDisk, qtbot: QtBot
+) -> None:
+    disk.fill()
+    assert window.learner is not None
+    for module in window.learner.library.modules[:3]:  # never opened: nothing cached yet
+        window.open_module(module)
+        settle()
+        assert window.reader.module is module
+        assert window.reader.text.toPlainText().strip()
+
+
 def test_a_tick_that_cannot_be_saved_is_not_shown_as_done(
     window: MainWindow, disk: FullDisk, qtbot: QtBot
 ) -> None:

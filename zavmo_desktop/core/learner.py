@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, I
 from zavmo_desktop.core.storage.conversations import ConversationRepository
 from zavmo_desktop.core.storage.evidence import EvidenceRepository
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.core.storage.reflections import ReflectionRepository
 from zavmo_desktop.core.storage.repositories import (
     ModuleProgress,
@@ -100,13 +102,16 @@ class Learner:
         html = self._html.get(module.id) or self._index.cached_html(module.id, module.content_hash)
         if html is None:
             html = render_markdown(module.body)
-            self._index.store_html(module.id, module.content_hash, html)
+            with contextlib.suppress(*STORAGE_ERRORS):  # only a cache: rendered again next time
+                self._index.store_html(module.id, module.content_hash, html)
         self._html[module.id] = html
         return html
 
     def open_module(self, module: Module) -> str:
-        self.recent.touch(module.id)
-        self.progress.mark_started(module.id)
+        # Noting that it was opened must never stop the learner reading it (a full disk).
+        with contextlib.suppress(*STORAGE_ERRORS):
+            self.recent.touch(module.id)
+            self.progress.mark_started(module.id)
         return self.module_html(module)
 
     def module_progress(self, module_id: str) -> ModuleProgress | None:
