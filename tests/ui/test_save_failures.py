@@ -144,6 +144,24 @@ def test_modules_still_open_and_read_on_a_full_disk(
         assert window.reader.text.toPlainText().strip()
 
 
+def test_marking_complete_that_cannot_be_saved_says_so(
+    window: MainWindow, disk: FullDisk, qtbot: QtBot
+) -> None:
+    reflections_of(window)
+    window.reader.show_tab("Read")
+    disk.fill()
+    button = find_by_name(window, "Mark as complete")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not button.isChecked()  # type: ignore[attr-defined]
+    status = window.reader.complete_status
+    assert status.isVisible()
+    assert status.text() == "Not saved yet: the disk is full. Try again soon."
+    disk.free()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.isChecked() and not status.isVisible()  # type: ignore[attr-defined]
+    assert disk.stored("SELECT status FROM module_progress") == [("complete",)]
+
+
 def test_a_tick_that_cannot_be_saved_is_not_shown_as_done(
     window: MainWindow, disk: FullDisk, qtbot: QtBot
 ) -> None:

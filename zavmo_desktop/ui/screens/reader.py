@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,13 +24,13 @@ from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, TRY_AGAIN, classify, not_saved
 from zavmo_desktop.core.storage.repositories import ModuleProgress
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.checklist_panel import ChecklistPanel
-from zavmo_desktop.ui.widgets.labels import heading
+from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.module_places import ModulePlaces
 from zavmo_desktop.ui.widgets.module_read_aloud import ModuleReadAloud
 from zavmo_desktop.ui.widgets.practice_panel import PracticePanel
@@ -153,8 +153,11 @@ class ReaderScreen(QWidget):
         self.complete.setAccessibleName("Mark as complete")
         self.complete.setCheckable(True)
         self.complete.toggled.connect(self._completion_toggled)
+        self.complete_status = paragraph()  # only when marking it could not be saved
+        self.complete_status.hide()
         row.addWidget(back)
         row.addStretch(1)
+        row.addWidget(self.complete_status, 1)
         row.addWidget(self.complete)
         return row
 
@@ -346,8 +349,16 @@ class ReaderScreen(QWidget):
                 self._learner.save_position(self._module.id, self.position(), self.offset())
 
     def _completion_toggled(self, checked: bool) -> None:
+        self.complete_status.hide()
         if self._module is not None:
-            self._learner.set_complete(self._module.id, checked)
+            try:
+                self._learner.set_complete(self._module.id, checked)
+            except STORAGE_ERRORS as error:
+                with QSignalBlocker(self.complete):
+                    self.complete.setChecked(not checked)  # shows what is kept
+                self.complete_status.setText(not_saved(classify(error), TRY_AGAIN))
+                self.complete_status.show()
+                announce(self.complete, self.complete_status.text(), assertive=True)
         self._show_completion_state()
 
     def _show_completion_state(self) -> None:
