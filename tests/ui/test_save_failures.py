@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import find_by_name, settle
+from tests.accessibility import find_by_name, names_starting, settle
 from tests.faults import fill, small_disk
 from tests.ui.test_conversation_screen import click, open_practice, write
 from zavmo_desktop.app import build_window
@@ -160,6 +160,16 @@ def test_marking_complete_that_cannot_be_saved_says_so(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert button.isChecked() and not status.isVisible()  # type: ignore[attr-defined]
     assert disk.stored("SELECT status FROM module_progress") == [("complete",)]
+
+
+def test_a_focus_session_started_on_a_full_disk_runs_and_says_it_is_not_logged(
+    window: MainWindow, disk: FullDisk, qtbot: QtBot
+) -> None:
+    disk.fill()
+    window.timer.toggle()  # as Ctrl+T does
+    settle()
+    assert find_by_name(window, "Pause focus session").isVisible()
+    assert names_starting(window, "Not saved yet: the disk is full. The timer goes on")
 
 
 def test_a_tick_that_cannot_be_saved_is_not_shown_as_done(

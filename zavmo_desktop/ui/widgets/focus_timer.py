@@ -37,8 +37,8 @@ from zavmo_desktop.core.focus.text import (
 )
 from zavmo_desktop.core.focus.timer import Clock, FocusTimer
 from zavmo_desktop.core.settings import Settings
-from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
+from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository, LoggedChange
+from zavmo_desktop.core.storage.problems import SHORT, STORAGE_ERRORS, classify
 from zavmo_desktop.paths import resources_dir
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.timer_parts import (
@@ -240,7 +240,10 @@ class FocusTimerPanel(QWidget):
 
     def _after_action(self, message: str) -> None:
         self._notice = ""
-        self.save()
+        try:
+            self.save()
+        except STORAGE_ERRORS as error:
+            self._notice = _not_logged(error)
         self._sync_ticker()
         self._render()
         announce(self, message)
@@ -249,9 +252,13 @@ class FocusTimerPanel(QWidget):
         """Log a transition (the phase it ended, the one it began, the state) and show it."""
         now = self._clock()
         state = self._timer.to_state()
-        logged = self._sessions.record_change(change, state, self._activity(), now)
-        self._last_saved = now
         self._notice = ""
+        try:
+            logged = self._sessions.record_change(change, state, self._activity(), now)
+        except STORAGE_ERRORS as error:  # the timer goes on; the learner is told
+            logged = LoggedChange(None, None)
+            self._notice = _not_logged(error)
+        self._last_saved = now
         self._sync_ticker()
         self._render()
         if Phase.FOCUS in (record.kind for record in (change.ended, change.started) if record):
@@ -341,3 +348,10 @@ class FocusTimerPanel(QWidget):
 
         dialog.finished.connect(answered)
         dialog.open()
+
+
+def _not_logged(error: BaseException) -> str:
+    return (
+        f"Not saved yet: {SHORT[classify(error)]}. The timer goes on, but this session may "
+        "be missing from your focus log."
+    )
