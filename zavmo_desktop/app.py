@@ -89,11 +89,14 @@ def main(argv: list[str] | None = None) -> int:
         return _hand_over_to_running_instance(Path(str(running)), argv)
     except OSError as error:  # the data folder cannot be made or locked: read-only, full ...
         return _cannot_start(error, paths.data_dir(parse_options(argv).data_dir), argv)
+    failures: list[BaseException] = []
+    window.failed.connect(failures.append)
     window.failed.connect(window.explain_failure)
     window.show()
     window.start_loading()  # the window paints while the learner's data loads
     listen_for_second_starts(window)
-    return QApplication.exec()
+    code = QApplication.exec()
+    return 1 if failures else code  # a content problem is listed in the app, never a failure
 
 
 def _cannot_start(error: OSError, data_dir: Path, argv: list[str]) -> int:

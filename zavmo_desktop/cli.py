@@ -12,6 +12,7 @@ from pathlib import Path
 from zavmo_desktop import __version__, paths
 from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.content.models import Problem
+from zavmo_desktop.core.content.validator import validate_packs
 
 COMMANDS = ("validate", "self-test")
 
@@ -31,14 +32,12 @@ def run(argv: list[str]) -> int:
 
 
 def validate_paths(pack_paths: list[Path]) -> int:
-    problems: list[Problem] = []
-    for path in pack_paths:
-        try:
-            problems.extend(load_library([_pack_root(path)]).problems)
-        except Exception as error:  # a validator bug must still read as a problem, not a traceback
-            problems.append(
-                Problem(path, 1, f"could not be checked ({type(error).__name__}: {error})")
-            )
+    """The packs together, as the app loads them: clashes between them are problems too."""
+    roots = list(dict.fromkeys(_pack_root(path) for path in pack_paths))
+    try:
+        problems = validate_packs(roots)
+    except Exception as error:  # a validator bug must still read as a problem, not a traceback
+        problems = [Problem(roots[0], 1, f"could not be checked ({type(error).__name__}: {error})")]
     for problem in problems:
         print(problem)
     count = len(problems)

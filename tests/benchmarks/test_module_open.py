@@ -4,9 +4,9 @@ Timed: `ReaderScreen.show_module(module)`, then `QApplication.processEvents()` f
 posted, then `document().size()`, which lays out the whole document. Not timed: opening the
 learner and building and showing the reader, which happen once, at start-up.
 
-In this process Python-Markdown is imported by a warm-up open first, so "first open" is the
+In this process markdown-it-py is imported by a warm-up open first, so "first open" is the
 render (Markdown + nh3), storing the HTML in the index, setHtml and layout. The first open
-in a new process, as after launching the app, also pays for importing Python-Markdown and
+in a new process, as after launching the app, also pays for importing markdown-it-py and
 its extensions, and for Qt's first text layout; a bare browser's first layout of the same
 HTML in a new process is its reference.
 """
@@ -36,7 +36,7 @@ from zavmo_desktop.core.content.render import render_markdown
 
 FIRST_OPEN_TARGET = 0.100  # seconds
 
-# A fresh process: its first module open also pays for importing Python-Markdown.
+# A fresh process: its first module open also pays for importing markdown-it-py.
 FIRST_IN_PROCESS = """
 import sys
 from pathlib import Path

@@ -445,8 +445,8 @@ def test_huge_file_is_reported_not_read(pack: Path) -> None:
     started = time.perf_counter()
     problems = load_broken(pack, BOARD)
     assert time.perf_counter() - started < 2
-    problem = assert_reported(problems, file, 1, "larger than 1 MiB", "split it")
-    assert "1,048,577" not in problem.message  # it never claims a size it did not measure
+    problem = assert_reported(problems, file, 1, "larger than 128 KiB", "split it")
+    assert "131,073" not in problem.message  # it never claims a size it did not measure
 
 
 def test_non_utf8_body_names_the_line(pack: Path) -> None:

@@ -73,7 +73,7 @@ def test_dangerous_html_is_removed(raw: str, gone: tuple[str, ...]) -> None:
 
 def test_relative_images_are_kept() -> None:
     html = render_markdown("![The ML lifecycle](images/lifecycle.png)")
-    assert '<img alt="The ML lifecycle" src="images/lifecycle.png">' in html
+    assert '<img src="images/lifecycle.png" alt="The ML lifecycle">' in html
 
 
 @pytest.mark.parametrize(
@@ -107,13 +107,11 @@ def test_extra_markdown_features_render() -> None:
     text = (
         "Term\n: Its definition.\n\n"
         "A claim.[^1]\n\n[^1]: The source.\n\n"
-        "*[ML]: Machine learning\n\nML matters.\n\n"
         "```python\nprint('hi')\n```\n"
     )
     html = render_markdown(text)
     assert "<dl>" in html and "<dt>Term</dt>" in html
-    assert 'id="fn:1"' in html or "fn:1" in html
-    assert '<abbr title="Machine learning">ML</abbr>' in html
+    assert '<a href="#fn1" id="fnref1">[1]</a>' in html and '<li id="fn1">' in html
     assert "<pre><code" in html and "print(" in html
 
 

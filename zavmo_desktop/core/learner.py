@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
+from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
+from zavmo_desktop.core.content.references import Refused, read_image
 from zavmo_desktop.core.content.render import render_markdown
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage.checklists import ChecklistRepository
@@ -48,6 +51,9 @@ class Learner:
         self.library = library
         self._index = index
         self._html: dict[str, str] = {}
+        self._sources: dict[Path, PackSource | None] = {}
+        self._sources_lock = threading.Lock()  # the reader renders off the GUI thread
+        self._closed = False
         self.profile = ProfileRepository(store.db)
         self.progress = ProgressRepository(store.db)
         self.recent = RecentRepository(store.db)
@@ -99,19 +105,61 @@ class Learner:
         return [hit for hit in self._index.search(text) if hit.module_id in known]
 
     def module_html(self, module: Module) -> str:
-        html = self._html.get(module.id) or self._index.cached_html(module.id, module.content_hash)
+        html = self.cached_module_html(module)
         if html is None:
-            html = render_markdown(module.body)
-            with contextlib.suppress(*STORAGE_ERRORS):  # only a cache: rendered again next time
-                self._index.store_html(module.id, module.content_hash, html)
-        self._html[module.id] = html
+            html = self.render_module_html(module)
+            self.keep_module_html(module, html)
         return html
 
-    def open_module(self, module: Module) -> str:
+    def cached_module_html(self, module: Module) -> str | None:
+        html = self._html.get(module.id) or self._index.cached_html(module.id, module.content_hash)
+        if html is not None:
+            self._html[module.id] = html
+        return html
+
+    def render_module_html(self, module: Module) -> str:
+        """The module's safe HTML, its references checked against its pack. Touches no
+        database, so it may run off the GUI thread."""
+        return render_markdown(module.body, self._source_of(module), self._file_of(module))
+
+    def keep_module_html(self, module: Module, html: str) -> None:
+        self._html[module.id] = html
+        if self.closed:  # a page finished rendering after the window closed
+            return
+        with contextlib.suppress(*STORAGE_ERRORS):  # only a cache: rendered again next time
+            self._index.store_html(module.id, module.content_hash, html)
+
+    def module_image(self, module: Module, src: str) -> bytes | None:
+        """An image the module shows, if it is a usable file inside its own pack."""
+        source = self._source_of(module)
+        if source is None:
+            return None
+        try:
+            return read_image(source, self._file_of(module), src)
+        except Refused:
+            return None
+
+    def _source_of(self, module: Module) -> PackSource | None:
+        root = self.library.pack_of(module).root
+        with self._sources_lock:
+            if root not in self._sources:
+                try:
+                    self._sources[root] = open_source(root)
+                except PackReadError:
+                    self._sources[root] = None
+            return self._sources[root]
+
+    def _file_of(self, module: Module) -> str:
+        return module.path.relative_to(self.library.pack_of(module).root).as_posix()
+
+    def mark_opened(self, module: Module) -> None:
         # Noting that it was opened must never stop the learner reading it (a full disk).
         with contextlib.suppress(*STORAGE_ERRORS):
             self.recent.touch(module.id)
             self.progress.mark_started(module.id)
+
+    def open_module(self, module: Module) -> str:
+        self.mark_opened(module)
         return self.module_html(module)
 
     def module_progress(self, module_id: str) -> ModuleProgress | None:
@@ -146,6 +194,14 @@ class Learner:
     def back_up(self) -> None:
         self._store.back_up(datetime.now())
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
+        self._closed = True
+        for source in self._sources.values():
+            if source is not None:
+                source.close()
         self._index.close()
         self._store.db.conn.close()

@@ -158,6 +158,14 @@ def check_evidences(reader: FieldReader, data: LDict, criteria: set[str]) -> tup
 
 
 def decode_utf8(reader: FieldReader, raw: bytes) -> str | None:
+    nul = raw.find(b"\x00")
+    if nul >= 0:  # reported where it is: YAML would only say "special characters"
+        reader.problem(
+            raw.count(b"\n", 0, nul) + 1,
+            "the line holds a NUL byte (character 0), which text never has: remove it, "
+            "or save the file as UTF-8 text",
+        )
+        return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -6,16 +6,22 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from zavmo_desktop.core.content.fields import FieldReader, decode_utf8
+from zavmo_desktop.core.content.limits import MAX_MODULE_BYTES, MAX_PACK_FILE_BYTES
 from zavmo_desktop.core.content.models import Library, Module, Pack, Problem
 from zavmo_desktop.core.content.module_parser import parse_module
 from zavmo_desktop.core.content.pack_parser import parse_framework, parse_manifest
-from zavmo_desktop.core.content.pack_source import PackSource, open_source
+from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
 
 
 def load_library(pack_paths: Iterable[Path]) -> Library:
+    """Every pack that loads; a pack that cannot be read is a problem, never an exception."""
     library = Library()
     for path in pack_paths:
-        pack, problems = load_pack(path)
+        try:
+            pack, problems = load_pack(path)
+        except Exception as error:  # a loader bug must cost this pack only, not the app
+            message = f"this pack could not be checked ({type(error).__name__}: {error})"
+            pack, problems = None, [Problem(path, 1, message + ": please report it")]
         library.problems.extend(problems)
         if pack is None:
             continue
@@ -33,8 +39,15 @@ def load_pack(path: Path) -> tuple[Pack | None, list[Problem]]:
         return None, [Problem(path, 1, "no such file or folder: check the path")]
     try:
         source = open_source(path)
-    except OSError as error:
-        return None, [Problem(path, 1, f"cannot open this pack: {error.strerror or error}")]
+    except PackReadError as error:
+        return None, [Problem(path, 1, f"this pack {error}")]
+    try:
+        return _load_source(source)
+    finally:
+        source.close()
+
+
+def _load_source(source: PackSource) -> tuple[Pack | None, list[Problem]]:
     manifest_reader, manifest_text = _read_text(source, "pack.yaml")
     framework_reader, framework_text = _read_text(source, "framework.yaml")
     manifest = parse_manifest(manifest_reader, manifest_text) if manifest_text else None
@@ -43,11 +56,15 @@ def load_pack(path: Path) -> tuple[Pack | None, list[Problem]]:
     if manifest is None or framework is None:
         return None, problems
     modules: list[Module] = []
-    for name in source.module_names():
+    for name in _module_names(source, problems):
         relative = f"modules/{name}"
         reader = FieldReader(source.display_path(relative))
-        raw = source.read(relative) or b""
-        module = parse_module(reader, raw, framework, manifest.id)
+        try:
+            raw = source.read(relative, MAX_MODULE_BYTES) or b""
+        except PackReadError as error:
+            reader.problem(1, f"this file {error}")
+            raw = None
+        module = parse_module(reader, raw, framework, manifest.id) if raw is not None else None
         problems.extend(reader.problems)
         if module is not None:
             modules.append(module)
@@ -60,11 +77,26 @@ def load_pack(path: Path) -> tuple[Pack | None, list[Problem]]:
     return Pack(manifest, framework, source.path, tuple(ordered)), problems
 
 
+def _module_names(source: PackSource, problems: list[Problem]) -> list[str]:
+    try:
+        return source.module_names()
+    except PackReadError as error:
+        problems.append(Problem(source.display_path("modules"), 1, f"this folder {error}"))
+        return []
+
+
 def _read_text(source: PackSource, name: str) -> tuple[FieldReader, str | None]:
     reader = FieldReader(source.display_path(name))
-    raw = source.read(name)
+    try:
+        raw = source.read(name, MAX_PACK_FILE_BYTES)
+    except PackReadError as error:
+        reader.problem(1, f"this file {error}")
+        return reader, None
     if raw is None:
         reader.problem(1, f"{name} is missing: every pack has one (see docs/content-format.md)")
+        return reader, None
+    if len(raw) > MAX_PACK_FILE_BYTES:
+        reader.problem(1, f"{name} is larger than {MAX_PACK_FILE_BYTES // 1024 // 1024} MiB")
         return reader, None
     return reader, decode_utf8(reader, raw)
 

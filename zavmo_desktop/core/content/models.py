@@ -32,7 +32,12 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {prefix}{self.message}"
+        return one_line(f"{self.path}:{self.line}: {prefix}{self.message}")
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file name or a YAML error) shown, never obeyed."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,7 @@ class Module:
     prerequisites: tuple[str, ...] = ()
     prerequisite_lines: tuple[int, ...] = field(default=(), compare=False)  # for problems
     id_line: int = field(default=1, compare=False)  # for problems
+    body_line: int = field(default=1, compare=False)  # the file line the body starts on
     checklists: tuple[Checklist, ...] = ()
     reflections: tuple[Reflection, ...] = ()
     conversations: tuple[Conversation, ...] = ()

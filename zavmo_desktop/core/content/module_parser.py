@@ -7,6 +7,7 @@ import re
 
 from zavmo_desktop.core.content.conversation_parser import parse_conversation
 from zavmo_desktop.core.content.fields import FieldReader, check_evidences, decode_utf8
+from zavmo_desktop.core.content.limits import MAX_MODULE_BYTES
 from zavmo_desktop.core.content.located_yaml import LDict, YamlProblem, parse_located
 from zavmo_desktop.core.content.models import (
     CHECKLIST_WHEN,
@@ -17,8 +18,8 @@ from zavmo_desktop.core.content.models import (
     Reflection,
 )
 from zavmo_desktop.core.content.render import ALLOWED_TAGS
+from zavmo_desktop.core.content.text_limits import within_text_limits
 
-MAX_MODULE_BYTES = 1024 * 1024
 MODULE_FIELDS = (
     "id",
     "title",
@@ -34,16 +35,19 @@ MODULE_FIELDS = (
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`]*`")
-_RAW_HTML = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)[^>]*>?")
+# No pattern here may scan past a '<' or '[' it did not start at: each stays linear.
+_RAW_HTML = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)[^<>]*>?")
 _EVENT_ATTRIBUTE = re.compile(r"\b(on[a-z]+)\s*=", re.IGNORECASE)
-_REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+_REMOTE_IMAGE = re.compile(r"!\[[^\[\]]*\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
 def decode_module(reader: FieldReader, raw: bytes) -> str | None:
     if len(raw) > MAX_MODULE_BYTES:
-        reader.problem(1, "file is larger than 1 MiB: split it into modules under 1 MiB each")
+        kib = MAX_MODULE_BYTES // 1024
+        reader.problem(1, f"file is larger than {kib} KiB: split it into modules under {kib} KiB")
         return None
-    return decode_utf8(reader, raw)
+    text = decode_utf8(reader, raw)
+    return text if text is not None and within_text_limits(reader, text) else None
 
 
 def split_front_matter(reader: FieldReader, text: str) -> tuple[str, str, int] | None:
@@ -75,7 +79,7 @@ def parse_module(
     meta = reader.mapping(data, 2, "the front matter")
     if meta is None:
         return None
-    module = _build_module(reader, meta, framework, pack_id, body)
+    module = _build_module(reader, meta, framework, pack_id, body, body_line)
     _check_body(reader, body, body_line)
     if not body.strip():
         reader.problem(body_line - 1, "the module has no text after its front matter")
@@ -85,7 +89,7 @@ def parse_module(
 
 
 def _build_module(
-    reader: FieldReader, meta: LDict, framework: Framework, pack_id: str, body: str
+    reader: FieldReader, meta: LDict, framework: Framework, pack_id: str, body: str, line: int
 ) -> Module:
     reader.unknown_keys(meta, MODULE_FIELDS, "a module")
     criteria = framework.criterion_ids()
@@ -126,6 +130,7 @@ def _build_module(
         prerequisites=tuple(value for value, _ in prerequisites),
         prerequisite_lines=tuple(line for _, line in prerequisites),
         id_line=meta.line_of("id"),
+        body_line=line,
         checklists=tuple(checklists),
         reflections=tuple(reflections),
         conversations=tuple(conversations),
@@ -184,10 +189,12 @@ def _check_body(reader: FieldReader, body: str, first_line: int) -> None:
             reader.problem(
                 number, f"{removed} will be removed for safety: use Markdown instead", warning=True
             )
-        if _REMOTE_IMAGE.search(outside_code):
+        remote = _REMOTE_IMAGE.search(outside_code)
+        if remote:
             reader.problem(
                 number,
-                "images from the web are not shown: put the image file in the pack and link it",
+                f"images given as a URL ('{remote.group(1)}') are not shown: put the image "
+                "file in the pack and give its path",
                 warning=True,
             )
 

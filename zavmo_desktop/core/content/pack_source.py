@@ -1,11 +1,28 @@
-"""Where a pack's files come from: a folder, or a zip of that folder."""
+"""Where a pack's files come from: a folder, or a zip of that folder.
+
+Every read stays inside the pack: a file reached through a link that leads out of the
+pack's folder, and anything that is not a regular file (a device such as /dev/zero, a
+pipe, a folder), is refused with a reason instead of being opened. A damaged zip is a
+reason too, never an exception that stops the app.
+"""
 
 from __future__ import annotations
 
+import lzma
+import os
+import posixpath
+import stat
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
-MAX_FILE_BYTES = 1024 * 1024 + 1  # read one byte past the module limit so it can be reported
+_READABLE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError, OSError, ValueError,
+               NotImplementedError, RuntimeError)  # fmt: skip
+
+
+class PackReadError(Exception):
+    """A file of the pack that cannot be used; the message says why, for a Problem."""
 
 
 class PackSource:
@@ -15,24 +32,70 @@ class PackSource:
     def display_path(self, relative: str) -> Path:
         return self.path / relative
 
-    def read(self, relative: str) -> bytes | None:
+    def read(self, relative: str, limit: int) -> bytes | None:
+        """Up to limit + 1 bytes (so "too big" can be told), None if there is no such file."""
         raise NotImplementedError
 
     def module_names(self) -> list[str]:
         raise NotImplementedError
+
+    def locate(self, relative: str) -> int:
+        """The size of a regular file inside the pack; PackReadError says why it is not one."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Let go of any open file."""
 
 
 class FolderSource(PackSource):
-    def read(self, relative: str) -> bytes | None:
-        file = self.path / relative
-        if not file.is_file():
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._root = os.path.realpath(path)
+
+    def _inside(self, relative: str) -> str:
+        real = os.path.realpath(self.path / relative)
+        if os.path.commonpath([real, self._root]) != self._root:
+            raise PackReadError("leads outside the pack (through a link or '..'): keep it inside")
+        return real
+
+    def read(self, relative: str, limit: int) -> bytes | None:
+        real = self._inside(relative)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            descriptor = os.open(real, flags)  # O_NONBLOCK: opening a pipe never waits
+        except FileNotFoundError:
             return None
-        with file.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES)
+        except OSError as error:
+            raise PackReadError(
+                f"cannot be read ({error.strerror}): check its permissions"
+            ) from None
+        with os.fdopen(descriptor, "rb") as handle:
+            _require_regular(os.fstat(handle.fileno()).st_mode)
+            try:
+                return handle.read(limit + 1)
+            except OSError as error:
+                raise PackReadError(f"cannot be read ({error.strerror})") from None
 
     def module_names(self) -> list[str]:
         folder = self.path / "modules"
-        return sorted(p.name for p in folder.glob("*.md")) if folder.is_dir() else []
+        if not folder.is_dir():
+            return []
+        try:
+            return sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".md"))
+        except OSError as error:
+            raise PackReadError(
+                f"cannot be read ({error.strerror}): check its permissions"
+            ) from None
+
+    def locate(self, relative: str) -> int:
+        try:
+            status = os.stat(self._inside(relative))
+        except FileNotFoundError:
+            raise PackReadError("is not in the pack: check the name and folder") from None
+        except OSError as error:
+            raise PackReadError(f"cannot be read ({error.strerror})") from None
+        _require_regular(status.st_mode)
+        return status.st_size
 
 
 class ZipSource(PackSource):
@@ -40,18 +103,42 @@ class ZipSource(PackSource):
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
-        self._zip = zipfile.ZipFile(path)
-        names = self._zip.namelist()
+        try:
+            self._zip = zipfile.ZipFile(path)
+            names = self._zip.namelist()
+        except _ZIP_ERRORS as error:
+            raise PackReadError(zip_problem(error)) from None
         manifests = sorted((n for n in names if PurePosixPath(n).name == "pack.yaml"), key=len)
         self._prefix = manifests[0][: -len("pack.yaml")] if manifests else ""
 
-    def read(self, relative: str) -> bytes | None:
+    def _info(self, relative: str) -> zipfile.ZipInfo | None:
+        name = posixpath.normpath(relative)
+        if name == ".." or name.startswith("../"):
+            raise PackReadError("leads outside the pack (through '..'): keep it inside")
         try:
-            info = self._zip.getinfo(self._prefix + relative)
+            info = self._zip.getinfo(self._prefix + name)
         except KeyError:
             return None
-        with self._zip.open(info) as handle:
-            return handle.read(MAX_FILE_BYTES)
+        if info.is_dir() or stat.S_ISLNK(info.external_attr >> 16):
+            raise PackReadError("is not a regular file (a folder or a link): use the file itself")
+        if info.flag_bits & 0x1:
+            raise PackReadError("is encrypted: make the zip again without a password")
+        if info.compress_type not in _READABLE_METHODS:
+            raise PackReadError(
+                f"uses a compression method Zavmo cannot read (method {info.compress_type}): "
+                "make the zip again with ordinary (deflate) compression"
+            )
+        return info
+
+    def read(self, relative: str, limit: int) -> bytes | None:
+        info = self._info(relative)
+        if info is None:
+            return None
+        try:
+            with self._zip.open(info) as handle:
+                return handle.read(limit + 1)
+        except _ZIP_ERRORS as error:
+            raise PackReadError(zip_problem(error)) from None
 
     def module_names(self) -> list[str]:
         folder = self._prefix + "modules/"
@@ -61,8 +148,44 @@ class ZipSource(PackSource):
             if name.startswith(folder) and name.endswith(".md") and "/" not in name[len(folder) :]
         )
 
+    def locate(self, relative: str) -> int:
+        info = self._info(relative)
+        if info is None:
+            raise PackReadError("is not in the pack: check the name and folder")
+        return info.file_size
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _require_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise PackReadError(
+            "is not a regular file (a device, a pipe or a folder): use an ordinary file"
+        )
+
+
+def zip_problem(error: BaseException) -> str:
+    """What a zip error means for the person who made the zip."""
+    text = str(error)
+    if "CRC" in text:
+        return "is damaged in the zip (its checksum does not match): make the zip again"
+    if "encrypted" in text or "password" in text:
+        return "is encrypted: make the zip again without a password"
+    if "compression" in text:
+        return "uses a compression method Zavmo cannot read: make the zip again with deflate"
+    if isinstance(error, OSError) and not isinstance(error, zipfile.BadZipFile):
+        return f"cannot be read ({error.strerror or error}): check the file and its permissions"
+    return (
+        "is a damaged or cut-short zip (its end is missing or wrong): "
+        "copy it again or make the zip again"
+    )
+
 
 def open_source(path: Path) -> PackSource:
-    if path.is_file() and zipfile.is_zipfile(path):
-        return ZipSource(path)
-    return FolderSource(path)
+    """A pack as a folder or a zip; PackReadError if the zip cannot be opened."""
+    if path.is_dir():
+        return FolderSource(path)
+    if not path.is_file():  # a pipe or a device: opening it could wait for ever
+        raise PackReadError("is not a folder or a .zip file: give the pack's folder or zip")
+    return ZipSource(path)

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INDEX_NAME = "content-index.sqlite3"
-SCHEMA_VERSION = 2  # 2: a 3-letter prefix index, so search-as-you-type stays fast
+SCHEMA_VERSION = 3  # 2: a 3-letter prefix index; 3: HTML whose references are checked
 RESULT_LIMIT = 30
 MATCH_START, MATCH_END = "\x02", "\x03"  # where a snippet matched; the UI strips them
 _WORD = re.compile(r"\w+", re.UNICODE)
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#*_>`|~-]+")
+# Neither part scans past a bracket it did not start at, so "[[[[..." stays linear.
+_MARKUP = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|[#*_>`|~-]+")
 
 
 @dataclass(frozen=True)

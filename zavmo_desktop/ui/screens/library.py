@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.content_index import MATCH_END, MATCH_START
-from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.labels import heading, paragraph, plain_tooltip
 
 MODULE_ID = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 150
@@ -105,7 +105,7 @@ class LibraryScreen(QWidget):
                     "Complete" if state.complete else "In progress")  # fmt: skip
                 item = QTreeWidgetItem([module.title, status, f"{module.minutes} min"])
                 item.setData(0, MODULE_ID, module.id)
-                item.setToolTip(0, module.summary)
+                item.setToolTip(0, plain_tooltip(module.summary))
                 area_item.addChild(item)
             area_item.setExpanded(True)
         self._results_label.setText(f"{len(self._learner.library.modules)} modules")
@@ -124,7 +124,7 @@ class LibraryScreen(QWidget):
             snippet = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
             item = QTreeWidgetItem([hit.title, snippet, ""])
             item.setData(0, MODULE_ID, hit.module_id)
-            item.setToolTip(1, snippet)
+            item.setToolTip(1, plain_tooltip(snippet))
             self.modules.addTopLevelItem(item)
         count = len(hits)
         self._results_label.setText(

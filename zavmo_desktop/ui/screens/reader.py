@@ -11,7 +11,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.content.models import Conversation, Module
+from zavmo_desktop.core.content.render import likely_render_ms
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
@@ -28,6 +28,7 @@ from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, TRY_AGAIN, class
 from zavmo_desktop.core.storage.repositories import ModuleProgress
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
+from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.checklist_panel import ChecklistPanel
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
@@ -40,6 +41,8 @@ from zavmo_desktop.ui.widgets.reading_view import ReadingView
 from zavmo_desktop.ui.widgets.reflection_panel import ReflectionPanel
 
 SAVE_POSITION_DELAY_MS = 800
+RENDER_HERE_MS = 25  # a module likely to render faster renders on the GUI thread
+PREPARING = "Preparing this module…"
 
 
 class ReaderScreen(QWidget):
@@ -54,6 +57,7 @@ class ReaderScreen(QWidget):
         self._learner = learner
         self._module: Module | None = None
         self._sections: list[Section] = []
+        self._text_ready = False  # False while a module's text is being prepared
         self._section = 0
         self._places = ModulePlaces("", [])
         self._body_start = 0  # where the module's body begins in the text shown
@@ -120,8 +124,7 @@ class ReaderScreen(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.previous_section = self._button("Previous section", "Ctrl+PgUp", self.step_section, -1)
         self.next_section = self._button("Next section", "Ctrl+PgDown", self.step_section, 1)
-        self.section_label = QLabel()
-        self.section_label.setWordWrap(True)
+        self.section_label = paragraph()  # a section title from the module: plain text
         self.section_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.previous_section)
         row.addWidget(self.section_label, 1)
@@ -174,17 +177,51 @@ class ReaderScreen(QWidget):
         self._module = module
         self.tabs.setCurrentIndex(0)  # a module always opens on its text
         self._title.setText(module.title)
-        self.text.setSearchPaths([str(module.path.parent)])
-        rendered = self._learner.open_module(module)
-        self._sections = split_sections(rendered, "Introduction")
-        self._places = ModulePlaces(without_title(rendered), self._sections)
+        self.text.images = lambda src: self._learner.module_image(module, src)
+        self._learner.mark_opened(module)
+        self._text_ready = False
+        self._show_activities(module)
+        html = self._learner.cached_module_html(module)
+        if html is None and likely_render_ms(module.body) <= RENDER_HERE_MS:
+            html = self._learner.module_html(module)
+        if html is not None:
+            self._show_text(module, html)
+            return
+        # A long or heavily formatted module renders off the GUI thread: it never holds
+        # the window, and its text follows when ready.
+        self._sections = []
+        self._set_waiting(PREPARING)
+        announce(self, PREPARING)
+        run_in_background(
+            lambda: self._learner.render_module_html(module),
+            lambda rendered: self._rendered(module, rendered),
+            lambda error: self._render_failed(module, error),
+        )
+
+    def _rendered(self, module: Module, html: str) -> None:
+        self._learner.keep_module_html(module, html)
+        if self._module is module and not self._learner.closed:
+            self._show_text(module, html)
+
+    def _render_failed(self, module: Module, error: BaseException) -> None:
+        if self._module is module:
+            self._set_waiting(f"This module could not be shown ({type(error).__name__}).")
+
+    def _set_waiting(self, text: str) -> None:
+        self.speech.stop()
+        self.section_bar.hide()
+        self.text.setPlainText(text)
+
+    def _show_text(self, module: Module, html: str) -> None:
+        self._text_ready = True
+        self._sections = split_sections(html, "Introduction")
+        self._places = ModulePlaces(without_title(html), self._sections)
         progress = self._learner.module_progress(module.id)
         self.complete.blockSignals(True)
         self.complete.setChecked(bool(progress and progress.complete))
         self.complete.blockSignals(False)
         self._show_completion_state()
         self._show_at(self._saved_offset(progress))
-        self._show_activities(module)
 
     def _show_activities(self, module: Module) -> None:
         """Only the parts this module has: no empty tabs."""
@@ -216,7 +253,7 @@ class ReaderScreen(QWidget):
         self._values = values
         self.text.column_chars = values["column_chars"]
         self.aids.configure(values["line_focus"], values["reading_ruler"], colours_for(values))
-        if self._module is not None:
+        if self._module is not None and self._text_ready:
             self._show_completion_state()
             self._show_at(offset, caret)
         self.text.fit_column()
@@ -343,7 +380,7 @@ class ReaderScreen(QWidget):
 
     def save_position(self) -> None:
         self._save_timer.stop()
-        if self._module is not None:
+        if self._module is not None and self._text_ready:
             # Only where the learner was reading: it is tried again at the next scroll.
             with contextlib.suppress(*STORAGE_ERRORS):
                 self._learner.save_position(self._module.id, self.position(), self.offset())
@@ -386,12 +423,14 @@ class ReaderScreen(QWidget):
             return
         if url.scheme() not in ("http", "https", "mailto"):
             return
-        answer = QMessageBox.question(
-            self,
+        ask = QMessageBox(
+            QMessageBox.Icon.Question,
             "Open a web page?",
             f"This link goes outside Zavmo to:\n\n{url.toString()}\n\nOpen it in your web browser?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        ask.setTextFormat(Qt.TextFormat.PlainText)  # the address is the pack's, not markup
+        ask.setDefaultButton(QMessageBox.StandardButton.No)
+        if ask.exec() == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)

@@ -1,18 +1,37 @@
-"""Labels with a role the stylesheet knows (heading, notice) and sensible wrapping."""
+"""Labels with a role the stylesheet knows (heading, notice) and sensible wrapping.
+
+Every label here shows its text as plain text, never as rich text: a pack's title such as
+`<img src="/dev/zero">` is shown as those characters, and Qt loads nothing for it. Any
+string from a content pack goes on screen through these helpers (or a widget that is
+always plain, such as a button, list item or combo box entry).
+"""
 
 from __future__ import annotations
 
+import html
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
+def plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def heading(text: str, parent: QWidget | None = None, role: str = "heading") -> QLabel:
-    label = QLabel(text, parent)
+    label = plain(QLabel(text, parent))
     label.setProperty("role", role)
     label.setWordWrap(True)
     return label
 
 
 def paragraph(text: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
+    label = plain(QLabel(text, parent))
     label.setWordWrap(True)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as written: Qt would guess rich text from a '<'."""
+    return f"<p>{html.escape(text)}</p>" if text else ""

@@ -1,17 +1,35 @@
-"""A text browser whose reading column stays at most ~70 characters wide, centred."""
+"""A text browser whose reading column stays at most ~70 characters wide, centred.
+
+It loads nothing by itself: every image comes from `images`, which hands over only files
+inside the module's own pack, and is checked for pixel size before Qt decodes it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF, QResizeEvent, QShowEvent
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QImage,
+    QImageReader,
+    QResizeEvent,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from zavmo_desktop.core.content.limits import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
 from zavmo_desktop.ui.theme import READING_COLUMN_CHARS
+
+ImageSource = Callable[[str], bytes | None]
 
 
 class ReadingView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.images: ImageSource | None = None
         self.column_chars = READING_COLUMN_CHARS
         self.showing = False
         # Text always wraps to the column; a sideways scroll bar only ever showed rounding.
@@ -35,3 +53,36 @@ class ReadingView(QTextBrowser):
         self.showing = True  # QTextEdit scrolls to the caret as it shows: not the learner
         super().showEvent(event)
         self.showing = False
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        """Images from the pack only; never a file, style sheet or anything else by path.
+
+        A refused image gets a blank one, never None: given None, Qt "tries direct
+        loading" and opens the path itself.
+        """
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return None  # no style sheets or anything else: the page's are built in
+        data = self.images(name.toString()) if self.images is not None else None
+        image = decode_image(data) if data else None
+        return image if image is not None else blank_image()
+
+
+def blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    return image
+
+
+def decode_image(data: bytes) -> QImage | None:
+    """The image, if its header says it is small enough; read only after that check."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if not size.isValid() or max(size.width(), size.height()) > MAX_IMAGE_SIDE:
+        return None
+    if size.width() * size.height() > MAX_IMAGE_PIXELS:
+        return None
+    image = reader.read()
+    return None if image.isNull() else image

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.content.models import Reply
-from zavmo_desktop.ui.widgets.labels import paragraph
+from zavmo_desktop.ui.widgets.labels import paragraph, plain
 
 REPLY_NAME = "Your reply"
 
@@ -31,6 +31,7 @@ class _ChoiceLabel(QLabel):
 
     def __init__(self, text: str, button: QRadioButton) -> None:
         super().__init__(text)
+        plain(self)  # the reply's words, never markup
         self.setWordWrap(True)
         self.setProperty("role", "reply-choice")
         self.setBuddy(button)

@@ -1,0 +1,182 @@
+"""The largest modules the content limits allow: rendering, validating, indexing, opening.
+
+Each module is as big as the limits allow (MAX_MODULE_BYTES, and its lines, formatting
+characters and table rows), shaped to cost the most: generated prose; a list of 2,000
+items with emphasis in each (Qt lays a list out in time that grows with the square of
+its length); 1,200 headings; 150 table rows; and 5,000 "![" (Python-Markdown took 26 s
+on one 20,000-character line of them). Timed: render_markdown; `validate` on the pack
+(load, check, render every page); loading alone; indexing; and in the real reader, the
+time until the text shows and the longest the GUI thread went without handling events
+meanwhile (the largest gap of a 5 ms timer). The reference is a bare QTextBrowser's
+setHtml and layout of the prose module's HTML.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QTextBrowser
+
+from tests.benchmarks._corpus import module_file, text_maker
+from tests.benchmarks._reader_session import BIG_MODULE_ID, READER_SIZE, REPO_ROOT, open_session
+from tests.benchmarks._report import Row, Summary, record, time_it
+from zavmo_desktop.core.content.limits import (
+    MAX_FORMATTING_CHARS,
+    MAX_LINE_CHARS,
+    MAX_MODULE_BYTES,
+    MAX_MODULE_LINES,
+    MAX_TABLE_ROWS,
+)
+from zavmo_desktop.core.content.loader import load_library
+from zavmo_desktop.core.content.render import render_markdown
+from zavmo_desktop.core.content.validator import validate_packs
+from zavmo_desktop.core.storage.content_index import ContentIndex, IndexEntry
+
+SECTION = "content limits"
+GUI_BLOCK_TARGET = 0.050
+RUNS = 3  # every kind is opened in a new reader each run: fewer repeats than elsewhere
+FRONT_MATTER_ROOM = 800
+
+
+def prose(size: int) -> str:
+    body = text_maker().markdown(size // 5, 300)
+    return body[: size - FRONT_MATTER_ROOM].rsplit("\n", 1)[0] + "\n"
+
+
+def filled(lines: list[str], size: int = MAX_MODULE_BYTES - FRONT_MATTER_ROOM) -> str:
+    """The lines, then prose up to the size and line limits."""
+    text = "\n".join(lines) + "\n\n"
+    words = prose(size).split("\n\n")
+    room = MAX_MODULE_LINES - text.count("\n") - 20
+    for paragraph in words[1:]:
+        if len(text) + len(paragraph) + 2 > size or room < 2:
+            break
+        text += paragraph + "\n\n"
+        room -= 2
+    return text
+
+
+def shaped(kind: str) -> str:
+    lines = MAX_MODULE_LINES - 20
+    item = "lorem ipsum dolor sit amet consectetur"
+    if kind == "list":
+        return filled([f"- *{item[:5]}* {item}" for _ in range(lines)])
+    if kind == "headings":
+        return filled([f"# {item} {number}" for number in range(lines)])
+    if kind == "table":
+        rows = [f"| {item} {n} | {item} | {item} |" for n in range(MAX_TABLE_ROWS - 2)]
+        return filled(["| a | b | c |", "|---|---|---|", *rows])
+    if kind == "'!['":
+        return filled(["![" * 500] * (MAX_FORMATTING_CHARS // 500 - 1))
+    return prose(MAX_MODULE_BYTES)
+
+
+KINDS = ("prose", "list", "headings", "table", "'!['")
+
+
+def write_pack(folder: Path, body: str) -> Path:
+    (folder / "modules").mkdir(parents=True)
+    for name in ("pack.yaml", "framework.yaml"):
+        shutil.copy(REPO_ROOT / "content" / name, folder / name)
+    framework = yaml.safe_load((folder / "framework.yaml").read_text(encoding="utf-8"))
+    competency = framework["areas"][0]["competencies"][0]["id"]
+    text = module_file(BIG_MODULE_ID, competency, body)
+    assert len(text.encode()) <= MAX_MODULE_BYTES
+    (folder / "modules" / "big.md").write_text(text, encoding="utf-8")
+    problems = load_library([folder]).problems
+    assert problems == [], problems[0]  # the module is within every limit
+    return folder
+
+
+def runs(measure: Callable[[], float]) -> Summary:
+    return Summary.of([measure() for _ in range(RUNS)])
+
+
+def open_in_reader(data_dir: Path, pack: Path) -> tuple[float, float]:
+    """Seconds until the reader shows the text, and the GUI thread's longest stall."""
+    session = open_session(data_dir, pack)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(tick)
+    timer.start()
+    start = time.perf_counter()
+    session.reader.show_module(session.module)
+    while session.reader.text.toPlainText().startswith("Preparing"):
+        QApplication.processEvents()
+        time.sleep(0.002)
+    shown = time.perf_counter() - start
+    settle = time.perf_counter() + 0.3  # the layout and scroll the text posted
+    while time.perf_counter() < settle:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    timer.stop()
+    session.close()
+    return shown, max(gaps)
+
+
+def bare_layout(html: str) -> float:
+    browser = QTextBrowser()
+    browser.resize(*READER_SIZE)
+    browser.show()
+    QApplication.processEvents()
+
+    def lay_out() -> None:
+        browser.setHtml(html)
+        QApplication.processEvents()
+        browser.document().size()
+
+    seconds = time_it(lay_out)
+    browser.deleteLater()
+    return seconds
+
+
+def test_largest_allowed_module(qapp: QApplication, tmp_path: Path) -> None:
+    render_markdown("# warm up")
+    bodies = {kind: shaped(kind) for kind in KINDS}
+    bare = runs(lambda: bare_layout(render_markdown(bodies["prose"])))
+    record(Row(SECTION, f"bare QTextBrowser setHtml + layout (prose, "
+                        f"{MAX_MODULE_BYTES // 1024} KiB module)", bare, 1.0,
+               note="the reference"))  # fmt: skip
+    for number, (kind, body) in enumerate(bodies.items()):
+        pack = write_pack(tmp_path / f"pack-{number}", body)
+        render = runs(lambda b=body: time_it(lambda: render_markdown(b)))
+        validate = runs(lambda p=pack: time_it(lambda: validate_packs([p])))
+        load = runs(lambda p=pack: time_it(lambda: load_library([p])))
+        index = runs(lambda n=number, b=body: time_it(lambda: index_once(tmp_path, n, b)))
+        opened = [open_in_reader(tmp_path / f"data-{number}-{run}", pack) for run in range(RUNS)]
+        shown = Summary.of([seconds for seconds, _ in opened])
+        stall = Summary.of([gap for _, gap in opened])
+        ok = stall.maximum <= GUI_BLOCK_TARGET
+        for measure, figures in (("render_markdown", render), ("validate (load + pages)", validate),
+                                 ("load_library", load), ("index", index),
+                                 ("reader: text shown", shown)):  # fmt: skip
+            record(Row(SECTION, f"{kind}: {measure}", figures, figures.median / bare.median))
+        target = f"<= {GUI_BLOCK_TARGET * 1000:.0f} ms"
+        ratio = stall.median / bare.median
+        record(Row(SECTION, f"{kind}: reader: longest GUI-thread stall", stall, ratio, target, ok))
+    long_line = "![" * (MAX_LINE_CHARS // 2)
+    small = Summary.of([time_it(lambda: render_markdown(long_line)) for _ in range(RUNS)])
+    large = Summary.of([time_it(lambda: render_markdown(long_line * 4)) for _ in range(RUNS)])
+    growth = large.median / small.median
+    record(Row(SECTION, "'![' line: render time for 4x the text", large, growth,
+               "< 8x (linear: 4x)", growth < 8))  # fmt: skip
+    assert growth < 8, f"rendering grew {growth:.1f}x for 4x the text: not linear"
+
+
+def index_once(tmp_path: Path, number: int, body: str) -> None:
+    path = tmp_path / f"index-{number}-{time.perf_counter_ns()}.sqlite3"
+    index = ContentIndex(path)
+    index.sync([IndexEntry(BIG_MODULE_ID, "hash", "title", "summary", body)])
+    index.close()
