@@ -74,6 +74,8 @@ HOSTILE_BODY = """
 
 <img src="/dev/zero" alt="raw">
 
+<img src="\\\\server\\share\\y.png" alt="unc">
+
 ![too many pixels](huge.png)
 
 [the password file](/etc/passwd)

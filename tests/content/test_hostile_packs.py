@@ -73,6 +73,7 @@ def test_every_reference_outside_the_pack_is_reported_on_its_line(tmp_path: Path
         ("(pipe.png)", "pipe.png", "leads outside the pack"),
         ("(\\\\host", "host", "absolute path"),
         ('<img src="/dev/zero"', "/dev/zero", "absolute path"),
+        ("server", "\\\\server\\share\\y.png", "network (UNC) path"),
         ("(huge.png)", "huge.png", "100000 x 100000 pixels"),
         ("(/etc/passwd)", "/etc/passwd", "absolute path"),
     ]

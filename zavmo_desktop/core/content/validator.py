@@ -24,7 +24,7 @@ def validate_packs(pack_paths: Iterable[Path]) -> list[Problem]:
     problems = list(library.problems)
     for pack in library.packs:
         problems.extend(page_problems(pack))
-    return problems
+    return sorted(problems, key=lambda p: (str(p.path), p.line))  # each file's in line order
 
 
 def page_problems(pack: Pack) -> list[Problem]:
@@ -45,7 +45,7 @@ def _module_page(module: Module, pack: Pack, source: PackSource) -> list[Problem
     problems, at = [], 0
     for target, why in rendered.dropped:  # in the order they are written
         at = _line_naming(lines, target, at)
-        message = f"'{target}' {why}; it is left out of the page"
+        message = f"'{unquote(target)}' {why}; it is left out of the page"
         problems.append(Problem(module.path, module.body_line + at, message))
     problems += [
         Problem(
