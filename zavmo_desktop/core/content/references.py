@@ -76,7 +76,7 @@ def check_image(source: PackSource, module_relative: str, src: str) -> str:
     if size > MAX_IMAGE_BYTES:
         raise Refused(f"is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB: make it smaller")
     try:
-        head = source.read(relative, 64 * 1024) or b""
+        head = source.read(relative, 256 * 1024) or b""  # a JPEG may carry big metadata first
     except PackReadError as error:
         raise Refused(str(error)) from None
     check_image_header(head)
