@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from zavmo_desktop.core.content.fields import FieldReader, check_evidences
-from zavmo_desktop.core.content.located_yaml import LDict
+from zavmo_desktop.core.content.located_yaml import LDict, LList
 from zavmo_desktop.core.content.models import (
     COACHING_STAGES,
     CONVERSATION_TYPES,
@@ -15,6 +15,7 @@ from zavmo_desktop.core.content.models import (
     Reply,
     RubricPoint,
 )
+from zavmo_desktop.core.conversation.rubric import phrase_keys
 
 NODE_FIELDS = ("id", "speaker", "say", "stage", "replies", "answer", "next")
 
@@ -96,11 +97,48 @@ def _free_answer(reader: FieldReader, data: LDict) -> FreeAnswer:
 
 
 def _rubric_point(reader: FieldReader, data: LDict) -> RubricPoint:
-    reader.unknown_keys(data, ("point", "keywords"), "a rubric point")
-    keywords = tuple(value.lower() for value, _ in reader.strings(data, "keywords"))
-    if not keywords:
-        reader.problem(data.line, "a rubric point needs 'keywords': words that show it was covered")
-    return RubricPoint(reader.text(data, "point"), keywords)
+    reader.unknown_keys(data, ("point", "keywords", "all_of", "negated"), "a rubric point")
+    keywords = _phrases(reader, reader.strings(data, "keywords"))
+    negated = _phrases(reader, reader.strings(data, "negated"))
+    all_of = _groups(reader, data)
+    if not (keywords or negated or all_of):
+        reader.problem(
+            data.line,
+            "a rubric point needs 'keywords' (or 'all_of' or 'negated'): words that show it",
+        )
+    return RubricPoint(reader.text(data, "point"), keywords, all_of, negated)
+
+
+def _phrases(reader: FieldReader, found: list[tuple[str, int]]) -> tuple[str, ...]:
+    """Lower-case phrases; one with no word the matcher can use is reported."""
+    phrases = []
+    for value, line in found:
+        if not phrase_keys(value):
+            reader.problem(line, f"'{value}' has no word or number to look for")
+        else:
+            phrases.append(value.lower())
+    return tuple(phrases)
+
+
+def _groups(reader: FieldReader, data: LDict) -> tuple[tuple[str, ...], ...]:
+    """`all_of`: a list of groups, each a list of words or phrases (one of them is enough)."""
+    groups = []
+    for item, line in reader.items(data, "all_of"):
+        if not isinstance(item, LList) or not item:
+            reader.problem(line, "each entry of 'all_of' should be a list such as [notice, sooner]")
+            continue
+        words = []
+        for number, word in enumerate(item):
+            if isinstance(word, str | int) and not isinstance(word, bool) and str(word).strip():
+                words.append((str(word).strip(), item.line_of(number)))
+            else:  # YAML reads a bare on, off, yes or no as true or false
+                reader.problem(
+                    item.line_of(number), "each word in 'all_of' should be text: quote \"on\", \"no\""
+                )
+        groups.append(_phrases(reader, words))
+    if len(groups) == 1:
+        reader.problem(data.line_of("all_of"), "'all_of' needs two or more groups")
+    return tuple(g for g in groups if g)
 
 
 def _node_id_lines(data: LDict) -> list[tuple[str, int]]:

@@ -136,7 +136,9 @@ class Reply:
 @dataclass(frozen=True)
 class RubricPoint:
     point: str
-    keywords: tuple[str, ...]
+    keywords: tuple[str, ...]  # any one of these words or phrases, not negated
+    all_of: tuple[tuple[str, ...], ...] = ()  # one of each group, in one sentence
+    negated: tuple[str, ...] = ()  # counts only when said in the negative
 
 
 @dataclass(frozen=True)
