@@ -2,8 +2,10 @@
 
 The tutor's turns that simply carry on (`next`) are played straight away; the engine then
 waits for the learner, who picks one of the node's replies or writes a free answer. A free
-answer is checked against the node's rubric; when it covers fewer points than asked for,
-the learner decides whether to try again or carry on, with no pressure either way.
+answer is checked against the node's rubric; when the app did not find every key point,
+the learner sees what a strong answer also includes, may say which of those they believe
+they covered (kept as their claim, apart from what the app found), and decides whether to
+try again or carry on, with no pressure either way.
 
 Everything said is a `Turn` (what the transcript shows and the database keeps). The
 engine's position, `state()`, is a small JSON-able dict: with the turns it restores the
@@ -21,8 +23,8 @@ from zavmo_desktop.core.conversation.rubric import RubricResult, check_answer
 
 STATE_VERSION = 1
 ROLES = ("tutor", "learner", "feedback")
-# Phases: waiting for the learner's reply; reviewing a free answer that covered fewer
-# points than asked (try again or carry on); finished at an ending.
+# Phases: waiting for the learner's reply; reviewing a free answer in which the app did not
+# find every key point (try again or carry on); finished at an ending.
 REPLY, REVIEW, FINISHED = "reply", "review", "finished"
 PHASES = (REPLY, REVIEW, FINISHED)
 LEARNER = "You"
@@ -59,6 +61,7 @@ class ConversationEngine:
         self.phase = REPLY
         self.node_id = conversation.start
         self.draft = ""
+        self.claims: tuple[str, ...] = ()  # while reviewing: what the learner says they covered
         self.started = False
 
     # --- where the learner is -----------------------------------------------------------
@@ -91,7 +94,7 @@ class ConversationEngine:
         return None
 
     def learner_turns(self) -> int:
-        return sum(1 for turn in self.transcript if turn.role == "learner")
+        return sum(1 for turn in self.transcript if turn.kind in ("choice", "answer"))
 
     # --- moves ----------------------------------------------------------------------------
 
@@ -132,7 +135,8 @@ class ConversationEngine:
         attempt = 1 + sum(
             1 for t in self.transcript if t.kind == "answer" and t.node == self.node_id
         )
-        result = check_answer(text, answer.rubric, answer.min_points)
+        question = f"{self.node.say}\n{answer.prompt}"
+        result = check_answer(text, answer.rubric, answer.min_points, question)
         base = {"node": self.node_id}
         said = [
             Turn("learner", LEARNER, text, {"kind": "answer", "attempt": attempt, **base}),
@@ -144,26 +148,48 @@ class ConversationEngine:
             ),
         ]
         self._record(said)
-        if result.enough:
+        self.claims = ()
+        if result.complete:
             self.draft = ""
             return said + self._arrive(answer.next)
         self.draft = text  # kept, so "Try again" edits it rather than starting blank
         self.phase = REVIEW
         return said
 
+    def claim(self, points: Iterable[str]) -> None:
+        """The key points the learner believes they covered though the app did not find
+        them. Kept as their claim, never as something the app found."""
+        self._expect(REVIEW)
+        rubric = self.last_rubric
+        missed = [p.point for p in rubric.missed] if rubric else []
+        chosen = set(points)
+        self.claims = tuple(point for point in missed if point in chosen)
+
     def try_again(self) -> list[Turn]:
         """Back to writing the same answer, with the last one ready to edit."""
         self._expect(REVIEW)
+        said = self._said_claims()
         self.phase = REPLY
-        return []
+        return said
 
     def carry_on(self) -> list[Turn]:
-        """Move on from an answer that covered fewer points than asked: that is fine too."""
+        """Move on from an answer in which the app did not find every point: that is fine."""
         self._expect(REVIEW)
         answer = self.node.answer
         assert answer is not None
+        said = self._said_claims()
         self.draft = ""
-        return self._arrive(answer.next)
+        return said + self._arrive(answer.next)
+
+    def _said_claims(self) -> list[Turn]:
+        if not self.claims:
+            return []
+        text = "I believe I also covered: " + "; ".join(self.claims) + "."
+        details = {"kind": "claim", "node": self.node_id, "claimed": list(self.claims)}
+        turn = Turn("learner", LEARNER, text, details)
+        self.claims = ()
+        self._record([turn])
+        return [turn]
 
     def set_draft(self, text: str) -> None:
         self.draft = text
@@ -176,6 +202,7 @@ class ConversationEngine:
             "node": self.node_id,
             "phase": self.phase,
             "draft": self.draft,
+            "claims": list(self.claims),
         }
 
     @classmethod
@@ -192,6 +219,8 @@ class ConversationEngine:
             raise ConversationError("the saved turn is no longer in this conversation")
         engine.node_id, engine.phase = str(node_id), str(phase)
         engine.draft = str(state.get("draft", ""))
+        if engine.phase == REVIEW:
+            engine.claims = tuple(str(c) for c in state.get("claims", ()))
         engine.started = True
         node = engine.node
         fits = {

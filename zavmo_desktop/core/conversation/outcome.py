@@ -1,13 +1,14 @@
 """A short, plain-language result of a finished conversation, for the summary and evidence.
 
-Honest and simple: what the learner chose and wrote, and which key points their answers
-covered. No scores beyond what is plainly true ("3 of 4 right first time").
+Honest and simple: what the learner chose and wrote, which key points the app found in
+their answers, and, kept apart, which further points the learner says they covered. No
+scores beyond what is plainly true ("3 of 4 right first time").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from zavmo_desktop.core.content.models import COACHING_STAGES, Conversation
@@ -23,9 +24,10 @@ class Outcome:
     headline: str  # one line, e.g. "3 of 4 right first time"
     lines: tuple[str, ...]  # what the learner chose and wrote, one short line each
     results: dict[str, Any]  # the same as data, JSON-able, for the evidence's details
+    parts: tuple[str, ...] = ()  # the short summary the screen shows, one part per line
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Step:
     kind: str  # choice or answer
     node: str
@@ -33,11 +35,16 @@ class _Step:
     correct: bool | None = None
     consequence: str = ""
     rubric: RubricResult | None = None
+    claimed: list[str] = field(default_factory=list)  # what the learner says they covered
 
 
 def _steps(transcript: Sequence[Turn]) -> list[_Step]:
     steps: list[_Step] = []
     for number, turn in enumerate(transcript):
+        if turn.kind == "claim":
+            if steps and steps[-1].node == turn.node:
+                steps[-1].claimed.extend(str(c) for c in turn.details.get("claimed", ()))
+            continue
         if turn.role != "learner":
             continue
         after = list(transcript[number + 1 : number + 3])
@@ -70,25 +77,45 @@ def _final_answers(steps: list[_Step]) -> list[_Step]:
 def _answer_lines(step: _Step, prompt: str) -> list[str]:
     lines = [f"You wrote ({prompt}): {step.text}" if prompt else f"You wrote: {step.text}"]
     if step.rubric is not None:
-        covered = [p.point for p in step.rubric.covered]
-        missed = [p.point for p in step.rubric.missed]
-        lines.append(f"Key points covered: {'; '.join(covered) if covered else 'none'}.")
-        if missed:
-            lines.append(f"Key points missed: {'; '.join(missed)}.")
+        found = [p.point for p in step.rubric.covered]
+        claimed = _claimed(step)
+        others = [p.point for p in step.rubric.missed if p.point not in claimed]
+        lines.append(f"Key points the app found: {'; '.join(found) if found else 'none'}.")
+        if claimed:
+            lines.append(f"You said you also covered: {'; '.join(claimed)}.")
+        if others:
+            lines.append(f"A strong answer also includes: {'; '.join(others)}.")
     return lines
 
 
+def _claimed(step: _Step) -> list[str]:
+    missed = {p.point for p in step.rubric.missed} if step.rubric else set()
+    return [point for point in dict.fromkeys(step.claimed) if point in missed]
+
+
 def _answer_data(step: _Step, prompt: str) -> dict[str, Any]:
+    """What the app found and what the learner claimed, apart, as the evidence keeps them."""
     rubric = step.rubric
     return {
         "node": step.node,
         "prompt": prompt,
         "answer": step.text,
-        "covered": [{"point": p.point, "words": list(p.words)} for p in rubric.covered]
+        "found_by_app": [{"point": p.point, "words": list(p.words)} for p in rubric.covered]
         if rubric
         else [],
-        "missed": [p.point for p in rubric.missed] if rubric else [],
+        "not_found_by_app": [p.point for p in rubric.missed] if rubric else [],
+        "learner_says_covered": _claimed(step),
     }
+
+
+def _answer_part(data: dict[str, Any], number: int) -> str:
+    found = len(data["found_by_app"])
+    total = found + len(data["not_found_by_app"])
+    part = f"Answer {number}: the app found {found} of {total} key points"
+    claimed = len(data["learner_says_covered"])
+    if claimed:
+        part += f"; you said you covered {claimed} more"
+    return part + "."
 
 
 def summarise(conversation: Conversation, transcript: Sequence[Turn]) -> Outcome:
@@ -119,7 +146,7 @@ def _quiz(conversation: Conversation, steps: list[_Step]) -> Outcome:
             {"node": s.node, "chose": s.text, "correct": s.correct} for s in first.values()
         ],
     }
-    return Outcome(f"{right} of {len(first)} right first time", tuple(lines), results)
+    return Outcome(f"{right} of {len(first)} right first time", tuple(lines), results, tuple(lines))
 
 
 def _scenario(steps: list[_Step]) -> Outcome:
@@ -135,7 +162,8 @@ def _scenario(steps: list[_Step]) -> Outcome:
         ]
     }
     count = len(decisions)
-    return Outcome(f"{count} decision{'s' if count != 1 else ''} made", tuple(lines), results)
+    headline = f"{count} decision{'s' if count != 1 else ''} made"
+    return Outcome(headline, tuple(lines), results, tuple(lines))
 
 
 def _mixed(conversation: Conversation, steps: list[_Step]) -> Outcome:
@@ -158,10 +186,13 @@ def _mixed(conversation: Conversation, steps: list[_Step]) -> Outcome:
             extra = _answer_lines(step, prompt)
             lines += [prefix + extra[0], *extra[1:]]
             written.append(_answer_data(step, prompt))
-    covered = sum(len(a["covered"]) for a in written)
-    total = covered + sum(len(a["missed"]) for a in written)
+    found = sum(len(a["found_by_app"]) for a in written)
+    total = found + sum(len(a["not_found_by_app"]) for a in written)
     results: dict[str, Any] = {"choices": choices, "answers": written}
-    points = f"key points covered: {covered} of {total}"
+    claimed = sum(len(a["learner_says_covered"]) for a in written)
+    points = f"key points found: {found} of {total}"
+    if claimed:
+        points += f" (you said you covered {claimed} more)"
     if conversation.type == "coaching":
         stages = _stages(conversation, steps)
         results["stages"] = stages
@@ -178,7 +209,8 @@ def _mixed(conversation: Conversation, steps: list[_Step]) -> Outcome:
         headline = f"{count} choice{'s' if count != 1 else ''} made"
         if written:
             headline += f"; {points}"
-    return Outcome(headline, tuple(lines), results)
+    parts = tuple(_answer_part(a, n) for n, a in enumerate(written, start=1))
+    return Outcome(headline, tuple(lines), results, parts)
 
 
 def _stages(conversation: Conversation, steps: list[_Step]) -> list[str]:

@@ -100,6 +100,12 @@ class PracticeSession:
     def answer(self, text: str) -> list[Turn]:
         return self._move(lambda: self.engine.answer(text))
 
+    def claim(self, points: Sequence[str]) -> None:
+        """Keep which missed points the learner believes they covered (their claim)."""
+        assert self.run_id is not None
+        self.engine.claim(points)
+        self._repository.save(self.run_id, self.engine.state())
+
     def try_again(self) -> list[Turn]:
         return self._move(self.engine.try_again)
 

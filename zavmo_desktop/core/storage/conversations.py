@@ -45,7 +45,7 @@ class Run:
 
     @property
     def learner_turns(self) -> int:
-        return sum(1 for turn in self.turns if turn.role == "learner")
+        return sum(1 for t in self.turns if t.details.get("kind") in ("choice", "answer"))
 
 
 def evidence_source(module_id: str, conversation_id: str, run_id: int) -> str:
