@@ -8,7 +8,7 @@ from pathlib import Path
 
 from zavmo_desktop.core.content.conversation_parser import successors
 from zavmo_desktop.core.content.loader import load_library
-from zavmo_desktop.core.content.models import Conversation, Module, Node
+from zavmo_desktop.core.content.models import Conversation, Module, Node, RubricPoint
 from zavmo_desktop.core.conversation.engine import REPLY, REVIEW, ConversationEngine
 
 BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -40,7 +40,17 @@ def distances_to(conversation: Conversation, targets: set[str]) -> dict[str, int
 def full_answer(node: Node) -> str:
     """An answer that covers every key point of the node's rubric."""
     assert node.answer is not None
-    return "I would say " + ", ".join(point.keywords[0] for point in node.answer.rubric) + "."
+    return "I would say " + ", ".join(example(point) for point in node.answer.rubric) + "."
+
+
+def example(point: RubricPoint) -> str:
+    """Words that show the point: a plain keyword, one of each group, or the negated form."""
+    plain = [keyword for keyword in point.keywords if "{" not in keyword]
+    if plain:
+        return plain[0]
+    if point.all_of:
+        return " ".join(group[0] for group in point.all_of)
+    return f"we do not {point.negated[0]}"
 
 
 def step_towards(engine: ConversationEngine, distance: dict[str, int]) -> None:

@@ -105,16 +105,27 @@ def test_a_scenario_choice_shows_its_consequence() -> None:
     assert consequence[0].text.startswith("The team starts quickly")
 
 
-def test_a_full_answer_moves_on_with_a_checklist() -> None:
+def test_an_answer_with_every_point_moves_on() -> None:
+    engine = ConversationEngine(BY_ID["cfo-platform-value"])
+    engine.start()
+    engine.choose(0)
+    said = engine.answer("ROI, cloud cost and adoption, every three months.")
+    rubric = said[1]
+    assert rubric.kind == "rubric" and rubric.details["enough"] is True
+    assert rubric.text.startswith("The app found all 4 key points in your answer:")
+    assert "(you wrote “every three months”)" in rubric.text
+    assert said[2].node == "risk" and engine.phase == REPLY and engine.draft == ""
+
+
+def test_a_missed_point_shows_what_a_strong_answer_also_includes() -> None:
+    """Even an answer with enough points pauses, so the learner can say what they covered."""
     engine = ConversationEngine(BY_ID["cfo-platform-value"])
     engine.start()
     engine.choose(0)
     said = engine.answer("We will report ROI and cloud cost every quarter.")
-    rubric = said[1]
-    assert rubric.kind == "rubric" and rubric.details["enough"] is True
-    assert "✓ Covered: Links the spend to business value" in rubric.text
-    assert "✗ Missed: Names a measure of platform adoption" in rubric.text
-    assert said[2].node == "risk" and engine.phase == REPLY and engine.draft == ""
+    assert said[1].details["enough"] is True and engine.phase == REVIEW
+    assert "A strong answer also includes:\n• Names a measure of platform adoption" in said[1].text
+    assert "✗" not in said[1].text and "Missed" not in said[1].text
 
 
 def test_too_few_points_lets_the_learner_try_again_with_their_answer_or_carry_on() -> None:
@@ -131,9 +142,29 @@ def test_too_few_points_lets_the_learner_try_again_with_their_answer_or_carry_on
         engine.answer("again")  # first say which: try again or carry on
     engine.try_again()
     assert engine.phase == REPLY and engine.draft == "We will show revenue."
-    said = engine.answer("We will show revenue and GPU spend, monthly.")
+    said = engine.answer("We will show revenue, GPU spend and platform usage, monthly.")
     assert said[0].details["attempt"] == 2 and said[1].details["enough"] is True
     assert engine.node_id == "risk"
+
+
+def test_the_learners_claim_is_kept_apart_from_what_the_app_found() -> None:
+    engine = ConversationEngine(BY_ID["cfo-platform-value"])
+    engine.start()
+    engine.choose(0)
+    engine.answer("Money in against money out, shown to you on one page.")
+    missed = [p.point for p in engine.last_rubric.missed]  # type: ignore[union-attr]
+    engine.claim([missed[0], "Not a point of this rubric"])
+    assert engine.claims == (missed[0],)
+    engine = round_trip(engine)  # kept while reviewing, across a restart
+    assert engine.claims == (missed[0],)
+    said = engine.carry_on()
+    claim = said[0]
+    assert claim.role == "learner" and claim.kind == "claim"
+    assert claim.details["claimed"] == [missed[0]]
+    assert claim.text == f"I believe I also covered: {missed[0]}."
+    rubric = next(t for t in engine.transcript if t.kind == "rubric")
+    assert all(not p["words"] for p in rubric.details["points"])  # the app's result unchanged
+    assert engine.learner_turns() == 2  # a claim is not another turn
 
 
 def test_carry_on_moves_on_without_the_missing_points() -> None:
@@ -179,10 +210,11 @@ def test_state_keeps_the_exact_turn_and_a_half_typed_draft() -> None:
             "node": "figures",
             "phase": REPLY,
             "draft": "We will report the reve",
+            "claims": [],
         }
     )
     assert again.transcript == engine.transcript
-    again.answer(again.draft + "nue and cloud cost")
+    again.answer(again.draft + "nue, cloud cost and adoption, monthly")
     assert again.node_id == "risk"
 
 
@@ -216,4 +248,4 @@ def test_a_loop_of_tutor_turns_is_caught() -> None:
     engine.start()
     engine.choose(0)
     with pytest.raises(ConversationError, match="loop"):
-        engine.answer("ROI and cloud cost")
+        engine.answer("ROI, cloud cost and adoption, monthly")

@@ -60,17 +60,32 @@ def test_coaching_names_the_grow_stages_covered() -> None:
 def test_answer_types_show_the_learners_words_and_points_covered_and_missed() -> None:
     engine = started("drift-teach-back")
     engine.answer("Imagine the model learned from last year's customers; customers changed.")
-    engine.answer("We watch the data and raise an alert.")
+    engine.answer("We watch the incoming data and alert the owner.")
+    engine.claim(["Watches the answers and their accuracy"])
+    engine.carry_on()
     engine.choose(0)
     engine.answer("I cannot promise it, but we will notice sooner.")
     outcome = summarise(engine.conversation, engine.transcript)
-    assert outcome.headline == "3 answers in your own words; key points covered: 7 of 11"
+    assert outcome.headline == (
+        "3 answers in your own words; key points found: 7 of 11 (you said you covered 1 more)"
+    )
     assert (
         "You wrote (Explain drift in your own words, with an example.): Imagine"
         in (outcome.lines[0])
     )
-    assert outcome.lines[1].startswith("Key points covered: The model learned from past data;")
-    assert any(line.startswith("Key points missed:") for line in outcome.lines)
+    assert outcome.lines[1].startswith("Key points the app found: The model learned from past")
+    assert "You said you also covered: Watches the answers and their accuracy." in outcome.lines
+    assert any(line.startswith("A strong answer also includes:") for line in outcome.lines)
+    second = outcome.results["answers"][1]
+    assert second["learner_says_covered"] == ["Watches the answers and their accuracy"]
+    assert [p["point"] for p in second["found_by_app"]] == [
+        "Watches the data going in",
+        "Sets limits that raise an alert, with an owner",
+    ]
+    assert "Watches the answers and their accuracy" in second["not_found_by_app"]
+    assert outcome.parts[1] == (
+        "Answer 2: the app found 2 of 4 key points; you said you covered 1 more."
+    )
     assert any(line.startswith("You chose: The model learned") for line in outcome.lines)
 
 
@@ -91,7 +106,7 @@ def test_role_play_counts_choices_and_key_points() -> None:
     engine.answer("ROI and GPU spend, reported quarterly.")
     finish(engine)
     outcome = summarise(engine.conversation, engine.transcript)
-    assert outcome.headline == "2 choices made; key points covered: 3 of 4"
+    assert outcome.headline == "2 choices made; key points found: 3 of 4"
 
 
 def test_transcript_text_names_each_speaker() -> None:
