@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import assert_accessible, contrast_ratio, find_by_name, settle
+from tests.accessibility import (
+    assert_accessible,
+    clipped_labels,
+    contrast_ratio,
+    find_by_name,
+    settle,
+)
 from tests.core.conversation_paths import full_answer
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.content.models import Conversation, Module
@@ -14,6 +30,7 @@ from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.palettes import OVERLAY_TINTS, THEMES, colours
 from zavmo_desktop.ui.screens.conversation import ConversationScreen
 from zavmo_desktop.ui.widgets.conversation_styles import bubble_colours
+from zavmo_desktop.ui.widgets.fit_scroll import FitScroll
 from zavmo_desktop.ui.widgets.practice_panel import PracticePanel
 
 
@@ -117,23 +134,110 @@ def test_free_text_feedback_try_again_and_carry_on(window: MainWindow, qtbot: Qt
     editor = write(window, qtbot, "We will show the revenue.")
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle()
-    checklist = texts(screen)[-1]
-    assert checklist.startswith("Key points\nYou covered 1 of 4 key points.")
-    assert "✓ Covered: Links the spend to business value" in checklist
-    assert "✗ Missed: Names a measure of cloud cost" in checklist
+    feedback = texts(screen)[-1]
+    assert feedback.startswith("Key points\nThe app found 1 of 4 key points in your answer:")
+    assert "• Links the spend to business value (you wrote “revenue”)" in feedback
+    assert "A strong answer also includes:\n• Names a measure of cloud cost" in feedback
     assert_accessible(window)
     click(window, qtbot, "Try again")
     editor = find_by_name(window, "Your reply")
     assert editor.toPlainText() == "We will show the revenue."  # type: ignore[attr-defined]
-    qtbot.keyClicks(editor, " And GPU spend, every quarter.")
+    qtbot.keyClicks(editor, " And GPU spend and platform usage, every three months.")
     send(window, qtbot)
-    assert texts(screen)[-2].startswith("Key points\nYou covered 3 of 4")
+    assert texts(screen)[-2].startswith("Key points\nThe app found all 4 key points")
     assert isinstance(window.focusWidget(), QRadioButton)  # the CFO's next question
     choose(window, qtbot, 1)  # "I am confident": the CFO asks again
     choose(window, qtbot, 0)
     result = find_by_name(window, "Practice finished").text()  # type: ignore[attr-defined]
-    assert "Result: 3 choices made; key points covered: 3 of 4." in result
+    assert "Result: 3 choices made; key points found: 4 of 4." in result
     assert window.learner.evidence.all()  # type: ignore[union-attr]
+
+
+def test_a_good_answer_in_other_words_meets_calm_feedback_and_one_total(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = open_practice(window, "cfo-platform-value")
+    click(window, qtbot, "Start practice")
+    choose(window, qtbot, 0)
+    write(window, qtbot, "You will see money in against money out, on one page, as we go.")
+    send(window, qtbot)
+    feedback = texts(screen)[-1]
+    shown = visible_text(screen) + " " + feedback
+    assert "✗" not in shown and "Missed" not in shown and "✓" not in shown
+    assert "A strong answer includes:" in feedback and "other words" in feedback
+    assert re.findall(r"\d+ of (?:the )?\d+", shown) == []  # nothing found: no total at all
+    assert "try again" in shown and "carry on" in shown.lower()
+    assert find_by_name(window, "Try again").hasFocus()
+
+
+def test_the_learner_says_which_points_they_covered_and_it_stays_their_claim(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window()
+    screen = open_practice(window, "cfo-platform-value")
+    click(window, qtbot, "Start practice")
+    choose(window, qtbot, 0)
+    write(window, qtbot, "ROI, shown to you each quarter.")
+    send(window, qtbot)
+    shown = visible_text(screen) + " " + texts(screen)[-1]
+    assert re.findall(r"\d+ of (?:the )?\d+", shown) == ["2 of 4"]  # one total, once
+    name = "I believe I covered this: Names a measure of cloud cost"
+    box = find_by_name(window, name)
+    assert isinstance(box, QCheckBox) and not box.isChecked()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked()
+    assert_accessible(window)
+    window.close()  # the tick is kept while the learner is still deciding
+
+    window = open_window()
+    screen = open_practice(window, "cfo-platform-value")
+    box = find_by_name(window, name)
+    assert isinstance(box, QCheckBox) and box.isChecked()
+    click(window, qtbot, "Carry on")
+    claim = screen.message_views()[-2]
+    assert claim.accessibleName() == "You said"
+    assert claim.plain_text() == "You\nI believe I also covered: Names a measure of cloud cost."
+    choose(window, qtbot, 0)
+    summary = find_by_name(window, "Practice finished")
+    result = summary.text()  # type: ignore[attr-defined]
+    assert "key points found: 2 of 4 (you said you covered 1 more)" in result
+    assert "✓" not in result
+    [item] = window.learner.evidence.all()  # type: ignore[union-attr]
+    [answer] = item.details["results"]["answers"]
+    assert [p["point"] for p in answer["found_by_app"]] == [
+        "Links the spend to business value",
+        "Says how often you will report",
+    ]
+    assert answer["learner_says_covered"] == ["Names a measure of cloud cost"]
+    assert "Names a measure of cloud cost" in answer["not_found_by_app"]
+
+
+def test_the_finished_summary_is_short_in_parts_and_fits_at_double_size(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.learner.settings.set("text_scale", 200)  # type: ignore[union-attr]
+    screen = open_practice(window, "drift-teach-back")
+    click(window, qtbot, "Start practice")
+    engine = screen.session.engine  # type: ignore[union-attr]
+    while not engine.finished:
+        if engine.replies:
+            choose(window, qtbot, 0)
+        elif engine.phase == "review":
+            click(window, qtbot, window.conversation_screen.labels.carry_on)
+        else:
+            write(window, qtbot, "We would look into it.")
+            send(window, qtbot)
+    settle(8)
+    summary = find_by_name(window, "Practice finished")
+    parts = [label for label in summary.findChildren(QLabel) if label.isVisible()]
+    assert 3 <= len(parts) <= 6
+    assert all(len(label.text()) <= 120 for label in parts)
+    assert parts[0].text() == "You finished this practice."
+    assert not clipped_labels(summary)
+    scroll = screen.findChild(FitScroll)
+    assert scroll is not None and scroll.horizontalScrollBar().maximum() == 0
+    assert_accessible(window)
 
 
 def test_carry_on_moves_on_without_pressure(window: MainWindow, qtbot: QtBot) -> None:

@@ -163,7 +163,8 @@ def _scenario(steps: list[_Step]) -> Outcome:
     }
     count = len(decisions)
     headline = f"{count} decision{'s' if count != 1 else ''} made"
-    return Outcome(headline, tuple(lines), results, tuple(lines))
+    parts = tuple(f"You decided: {step.text}" for step in decisions)
+    return Outcome(headline, tuple(lines), results, parts)
 
 
 def _mixed(conversation: Conversation, steps: list[_Step]) -> Outcome:

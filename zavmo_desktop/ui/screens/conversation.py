@@ -20,15 +20,23 @@ from zavmo_desktop.core.conversation.engine import REPLY, REVIEW, Turn
 from zavmo_desktop.core.conversation.kinds import type_description, type_name
 from zavmo_desktop.core.conversation.session import PracticeSession
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import reading_css
+from zavmo_desktop.ui.widgets.claim_box import ClaimBox
 from zavmo_desktop.ui.widgets.conversation_read_aloud import ConversationReadAloud
+from zavmo_desktop.ui.widgets.finished_summary import FinishedSummary
 from zavmo_desktop.ui.widgets.fit_scroll import FitScroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.message_view import MessageView
 from zavmo_desktop.ui.widgets.pending_saves import PendingSaves, said_if_not_saved
-from zavmo_desktop.ui.widgets.practice_text import Labels, criteria_text, finished_text
+from zavmo_desktop.ui.widgets.practice_text import (
+    FINISHED_TITLE,
+    Labels,
+    criteria_text,
+    finished_parts,
+)
 from zavmo_desktop.ui.widgets.reply_area import AnswerBox, ChoiceGroup, watch_font
 from zavmo_desktop.ui.widgets.transcript_view import TranscriptView
 
@@ -106,16 +114,16 @@ class ConversationScreen(QWidget):
         self.draft_status = paragraph()
         self.draft_status.setProperty("role", "saved")
         self.draft_status.hide()
+        self.claims = ClaimBox()
+        self.claims.claimed.connect(self._claim)
         self._review = paragraph()
         self._review.setProperty("role", "practice-box")
-        self._finished = paragraph()
-        self._finished.setProperty("role", "practice-box")
-        self._finished.setAccessibleName("Practice finished")
+        self._finished = FinishedSummary()
         self._confirm = paragraph()
         self._confirm.setProperty("role", "notice")
         for widget in (self._intro, self.choices, self.answer_box, self.draft_status):
             column.addWidget(widget)
-        for widget in (self._review, self._finished):
+        for widget in (self.claims, self._review, self._finished):
             column.addWidget(widget)
         column.addWidget(self._confirm)
         column.addStretch(1)
@@ -201,7 +209,7 @@ class ConversationScreen(QWidget):
 
     def _only(self, *shown: QWidget) -> None:
         widgets = (
-            self._intro, self.choices, self.answer_box, self._review, self._finished,
+            self._intro, self.choices, self.answer_box, self.claims, self._review, self._finished,
             self._confirm, self.start_button, self.send_button, self.try_again_button,
             self.carry_on_button, self.again_button, self.confirm_yes, self.confirm_no,
         )  # fmt: skip
@@ -248,10 +256,11 @@ class ConversationScreen(QWidget):
             self._show_finished()
         elif engine.phase == REVIEW:
             rubric = engine.last_rubric
-            covered = len(rubric.covered) if rubric else 0
-            wanted = min(rubric.min_points, len(rubric.points)) if rubric else 1
-            self._review.setText(self.labels.review(covered, wanted))
-            self._only(self._review, self.try_again_button, self.carry_on_button)
+            missed = [p.point for p in rubric.missed] if rubric else []
+            self.claims.set_points(missed, engine.claims)
+            self._review.setText(self.labels.review())
+            self._only(self.claims, self._review, self.try_again_button, self.carry_on_button)
+            self.claims.setVisible(bool(missed))
             self.try_again_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif engine.replies:
             self.choices.set_replies(engine.replies)
@@ -266,7 +275,7 @@ class ConversationScreen(QWidget):
 
     def _show_finished(self) -> None:
         assert self.session is not None
-        self._finished.setText(finished_text(self.session))
+        self._finished.show_parts(FINISHED_TITLE, finished_parts(self.session))
         self._only(self._finished, self.again_button)
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -320,12 +329,19 @@ class ConversationScreen(QWidget):
         self._status.setText(text)
         announce(self, text)
 
+    def _claim(self, points: list[str]) -> None:
+        if self.session is not None and self.session.engine.phase == REVIEW:
+            try:
+                self.session.claim(points)
+            except STORAGE_ERRORS as error:  # the tick stays and is saved with the next move
+                self._say_status(self.pending.not_kept(error))
+
     @said_if_not_saved
     def _try_again(self) -> None:
         if self.session is not None:
-            self.session.try_again()
+            self._add_turns(self.session.try_again())
             self._show_turn()
-            views = self.message_views()
+            views = [v for v in self.message_views() if v.details.get("kind") == "rubric"]
             if views:  # keep the key points in sight while the answer is changed
                 self.transcript.show_from(views[-1])
 

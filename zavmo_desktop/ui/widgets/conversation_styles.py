@@ -62,8 +62,8 @@ def conversation_rules(c: Colours, focus_width: int = 3) -> str:
             border: 1px solid {c.border}; padding: {w - 1}px; }}""",
         f"""QScrollArea[role="transcript"]:focus {{ border: {w}px solid {c.focus};
             padding: 0px; }}""",
-        f"""QLabel[role="practice-box"] {{ background: {c.base}; border: 2px solid {c.border};
-            padding: 10px; }}""",
+        f"""QLabel[role="practice-box"], QFrame[role="practice-box"] {{ background: {c.base};
+            border: 2px solid {c.border}; padding: 10px; }}""",
         f"""QRadioButton[role="reply-choice"] {{ min-width: 24px; min-height: 24px;
             padding: {w}px; }}
         QRadioButton[role="reply-choice"]::indicator {{ width: 18px; height: 18px;

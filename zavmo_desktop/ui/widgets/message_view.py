@@ -17,13 +17,15 @@ from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
 
 def turn_html(role: str, speaker: str, text: str, details: dict[str, Any]) -> str:
-    """The message as simple HTML: who speaks in bold, then the text; a key-point check
-    becomes a list whose lines say "Covered" or "Missed" in words as well as ✓ and ✗."""
+    """The message as simple HTML: who speaks in bold, then the text; in feedback on a
+    written answer each line is a paragraph and each "•" line an indented list item."""
     who = f'<p style="margin-bottom: 4px"><b>{html.escape(speaker)}</b></p>'
     if details.get("kind") == "rubric":
         lines = [html.escape(line) for line in text.splitlines()] or [""]
-        items = "".join(f'<p style="margin: 0 0 6px 12px">{line}</p>' for line in lines[1:])
-        return f"{who}<p>{lines[0]}</p>{items}"
+        return who + "".join(
+            f'<p style="margin: 0 0 6px 12px">{line}</p>' if line.startswith("•") else f"<p>{line}</p>"
+            for line in lines
+        )
     paragraphs = [p for p in text.split("\n\n") if p.strip()] or [""]
     body = "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
     return who + body

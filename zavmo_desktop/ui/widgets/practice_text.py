@@ -34,11 +34,10 @@ class Labels:
             "in your history, but this go will not be finished or saved as evidence."
         )
 
-    def review(self, covered: int, wanted: int) -> str:
-        points = "point" if wanted == 1 else "points"
+    def review(self) -> str:
+        """What to do next after feedback; the feedback itself gives the one total."""
         return (
-            f"Your answer covered {covered} of the {wanted} key {points} this turn asks for. "
-            "You can try again and change your answer, or "
+            "You can change your answer and try again, or "
             + ("go to the next turn" if self.literal else "carry on")
             + ". Both are fine."
         )
@@ -57,12 +56,15 @@ def criteria_text(framework: Framework, criteria: Sequence[str]) -> str:
     return "When you finish, it is saved as evidence for:\n" + "\n".join(lines)
 
 
-def finished_text(session: PracticeSession) -> str:
+FINISHED_TITLE = "You finished this practice."
+
+
+def finished_parts(session: PracticeSession) -> list[str]:
+    """The summary in short parts: saved where, the result, then one line per answer."""
     outcome = session.outcome
     saved = (
         "It is saved in your evidence portfolio."
         if session.evidence_id is not None
         else "It is saved in your evidence portfolio from when you finished it."
     )
-    lines = "\n".join(outcome.lines)
-    return f"You finished this practice. {saved}\n\nResult: {outcome.headline}.\n\n{lines}"
+    return [saved, f"Result: {outcome.headline}.", *(f"• {part}" for part in outcome.parts)]
