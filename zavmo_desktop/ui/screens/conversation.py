@@ -258,7 +258,7 @@ class ConversationScreen(QWidget):
             rubric = engine.last_rubric
             missed = [p.point for p in rubric.missed] if rubric else []
             self.claims.set_points(missed, engine.claims)
-            self._review.setText(self.labels.review())
+            self._review.setText(self.labels.review(rubric.enough if rubric else False))
             self._only(self.claims, self._review, self.try_again_button, self.carry_on_button)
             self.claims.setVisible(bool(missed))
             self.try_again_button.setFocus(Qt.FocusReason.OtherFocusReason)

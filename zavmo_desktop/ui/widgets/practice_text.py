@@ -34,13 +34,12 @@ class Labels:
             "in your history, but this go will not be finished or saved as evidence."
         )
 
-    def review(self) -> str:
+    def review(self, enough: bool) -> str:
         """What to do next after feedback; the feedback itself gives the one total."""
-        return (
-            "You can change your answer and try again, or "
-            + ("go to the next turn" if self.literal else "carry on")
-            + ". Both are fine."
-        )
+        onward = "go to the next turn" if self.literal else "carry on"
+        if enough:
+            return f"Your answer has what this turn asks for. You can add to it, or {onward}."
+        return f"You can change your answer and try again, or {onward}. Both are fine."
 
 
 def criteria_text(framework: Framework, criteria: Sequence[str]) -> str:
