@@ -91,6 +91,13 @@ def test_part_words_other_numbers_and_split_phrases_do_not_count(
     assert words(answer, point) == ()
 
 
+def test_a_number_inside_a_time_is_not_that_number() -> None:
+    target = RubricPoint("Names a target", ("10",))
+    assert words("attrition below 10%", target)
+    assert words("week 10", target) == () and words("every 10 days", target) == ()
+    assert words("in week 10", RubricPoint("A date", ("{date}",)))
+
+
 @pytest.mark.parametrize(
     "answer",
     [

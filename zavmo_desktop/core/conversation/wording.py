@@ -235,7 +235,10 @@ def join_times(tokens: list[Token]) -> list[Token]:
             index += 1
             continue
         length, forms, key = found
-        out.append(_merged(tokens[index : index + length], forms, key))
+        merged = _merged(tokens[index : index + length], forms, key)
+        # "week 10" is a date, not the number 10 a rubric may ask for
+        merged.forms = {f for f in merged.forms if not f.startswith("n:") and f != "{number}"}
+        out.append(merged)
         index += length
     return out
 
