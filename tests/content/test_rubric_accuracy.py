@@ -1,11 +1,12 @@
 """How often the bundled rubrics agree with a fair human marker, over labelled answers.
 
 `tests/data/rubric_answers.yaml` holds at least ten answers for every free-text turn in
-the bundled content (the rubrics were rewritten while measuring it), and
-`rubric_answers_holdout.yaml` four more per turn written afterwards (strong, partial, off-point, negated, paraphrased, one word, copied
-from the question ...), each with the key points a fair marker would give it. Precision is
-how often a point the app finds is one the marker gave; recall is how often a point the
-marker gave is one the app finds. Run with `-s` to print the table per point.
+the bundled content (strong, partial, off-point, negated, paraphrased, one word, copied
+from the question ...), each with the key points a fair marker would give it; the rubrics
+were rewritten while measuring it. `rubric_answers_holdout.yaml` holds four more per turn,
+written afterwards and never tuned to. Precision is how often a point the app finds is one
+the marker gave; recall is how often a point the marker gave is one the app finds. Run with
+`-s` to print the table per point.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def measure(data: dict[str, list[dict[str, object]]]) -> tuple[Tally, list[str]]
     for key, answers in data.items():
         node = turns[key]
         assert node.answer is not None
-        for point, counts in zip(node.answer.rubric, tally(key, node, answers)):
+        for point, counts in zip(node.answer.rubric, tally(key, node, answers), strict=False):
             rows.append(f"{key:62} {counts.precision:5.2f} {counts.recall:5.2f}  {point.point}")
             total.found_and_given += counts.found_and_given
             total.found_not_given += counts.found_not_given
@@ -87,7 +88,9 @@ def tally(key: str, node: Node, answers: list[dict[str, object]]) -> list[Tally]
         given = set(item["points"])  # type: ignore[call-overload]
         assert given <= set(range(1, len(tallies) + 1)), f"{key}: no such point in {given}"
         result = check_answer(str(item["answer"]), node.answer.rubric, 1, question)
-        for number, (point, counts) in enumerate(zip(result.points, tallies), start=1):
+        for number, (point, counts) in enumerate(
+            zip(result.points, tallies, strict=False), start=1
+        ):
             if point.covered and number in given:
                 counts.found_and_given += 1
             elif point.covered:
@@ -102,7 +105,7 @@ def test_every_free_text_turn_has_ten_labelled_answers_of_every_kind() -> None:
     assert set(data) == set(turns) == set(labelled(HELD_OUT))
     for key, answers in data.items():
         assert len(answers) >= 10, key
-        assert KINDS <= {str(a["kind"]) for a in answers}, key
+        assert {str(a["kind"]) for a in answers} >= KINDS, key
 
 
 def test_precision_and_recall_over_all_labelled_answers_meet_the_targets(
@@ -118,7 +121,9 @@ def test_precision_and_recall_over_all_labelled_answers_meet_the_targets(
         for name, data in (("tuned set", tuned), ("held-out set", held_out), ("all", every)):
             part, _ = measure(data)
             count = sum(len(answers) for answers in data.values())
-            print(f"{name}: {count} answers, precision {part.precision:.3f}, recall {part.recall:.3f}")
+            print(
+                f"{name}: {count} answers, precision {part.precision:.3f}, recall {part.recall:.3f}"
+            )
     assert total.precision >= PRECISION_TARGET
     assert total.recall >= RECALL_TARGET
     held, _ = measure(held_out)

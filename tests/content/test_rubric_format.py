@@ -45,7 +45,7 @@ def line_with(file: Path, text: str) -> int:
 
 
 def test_all_of_negated_and_placeholders_load(pack: Path) -> None:
-    replace_point(pack, "negated: [adopt]\nall_of:\n  - [team, model]\n  - [\"{period}\"]")
+    replace_point(pack, 'negated: [adopt]\nall_of:\n  - [team, model]\n  - ["{period}"]')
     assert problems_for(pack) == []
 
 

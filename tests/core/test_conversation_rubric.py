@@ -113,7 +113,12 @@ def test_a_match_inside_a_negated_clause_does_not_count(answer: str) -> None:
 
 @pytest.mark.parametrize(
     "answer",
-    ["I can't promise that.", "No, I cannot promise it", "Nobody can promise that", "I won’t promise"],
+    [
+        "I can't promise that.",
+        "No, I cannot promise it",
+        "Nobody can promise that",
+        "I won’t promise",
+    ],
 )
 def test_a_point_can_need_the_negated_form(answer: str) -> None:
     assert words(answer, HONEST)

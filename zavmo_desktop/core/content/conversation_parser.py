@@ -133,7 +133,7 @@ def _groups(reader: FieldReader, data: LDict) -> tuple[tuple[str, ...], ...]:
                 words.append((str(word).strip(), item.line_of(number)))
             else:  # YAML reads a bare on, off, yes or no as true or false
                 reader.problem(
-                    item.line_of(number), "each word in 'all_of' should be text: quote \"on\", \"no\""
+                    item.line_of(number), 'each word in \'all_of\' should be text: quote "on", "no"'
                 )
         groups.append(_phrases(reader, words))
     if len(groups) == 1:

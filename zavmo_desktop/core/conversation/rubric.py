@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import Any
 
 from zavmo_desktop.core.content.models import RubricPoint
-from zavmo_desktop.core.conversation.wording import Token, tokens
+from zavmo_desktop.core.conversation.wording import tokens
+from zavmo_desktop.core.conversation.words import Token
 
 PLACEHOLDERS = ("{number}", "{period}", "{duration}", "{date}", "{time}")
 _PLACEHOLDER = re.compile(r"(\{[a-z]+\})")

@@ -23,7 +23,9 @@ def turn_html(role: str, speaker: str, text: str, details: dict[str, Any]) -> st
     if details.get("kind") == "rubric":
         lines = [html.escape(line) for line in text.splitlines()] or [""]
         return who + "".join(
-            f'<p style="margin: 0 0 6px 12px">{line}</p>' if line.startswith("•") else f"<p>{line}</p>"
+            f'<p style="margin: 0 0 6px 12px">{line}</p>'
+            if line.startswith("•")
+            else f"<p>{line}</p>"
             for line in lines
         )
     paragraphs = [p for p in text.split("\n\n") if p.strip()] or [""]
