@@ -155,7 +155,8 @@ def test_an_answer_copied_from_the_question_covers_nothing() -> None:
 
 
 def test_the_learners_own_words_are_reported() -> None:
-    assert words("I'll report Every Three Months", OFTEN) == ("every three months",)
+    assert words("I'll report Every Three Months", OFTEN) == ("Every Three Months",)
+    assert words("We expect £5M", VALUE) == ("£5M",)
 
 
 def test_covered_missed_and_min_points() -> None:
@@ -171,7 +172,7 @@ def test_summary_is_calm_with_one_total_and_no_crosses() -> None:
     summary = check_answer("ROI every quarter", RUBRIC, min_points=2).summary()
     assert summary.splitlines() == [
         "The app found 2 of 3 key points in your answer:",
-        "• Links the spend to business value (you wrote “roi”)",
+        "• Links the spend to business value (you wrote “ROI”)",
         "• Says how often you will report (you wrote “every quarter”)",
         "A strong answer also includes:",
         "• Names a measure of cloud cost",

@@ -16,24 +16,25 @@ from zavmo_desktop.core.conversation.words import Token, number_form, stem, word
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _CONTRACTIONS = (
-    (re.compile(r"\bcan'?t\b"), "can not"),
-    (re.compile(r"\bcannot\b"), "can not"),
-    (re.compile(r"\bwon'?t\b"), "will not"),
-    (re.compile(r"\bshan'?t\b"), "shall not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'d\b"), " would"),
-    (re.compile(r"'s\b"), ""),  # possessive or "is": neither changes what is meant
+    (re.compile(r"\bcan'?t\b", re.IGNORECASE), "can not"),
+    (re.compile(r"\bcannot\b", re.IGNORECASE), "can not"),
+    (re.compile(r"\bwon'?t\b", re.IGNORECASE), "will not"),
+    (re.compile(r"\bshan'?t\b", re.IGNORECASE), "shall not"),
+    (re.compile(r"n't\b", re.IGNORECASE), " not"),
+    (re.compile(r"'ll\b", re.IGNORECASE), " will"),
+    (re.compile(r"'re\b", re.IGNORECASE), " are"),
+    (re.compile(r"'m\b", re.IGNORECASE), " am"),
+    (re.compile(r"'ve\b", re.IGNORECASE), " have"),
+    (re.compile(r"'d\b", re.IGNORECASE), " would"),
+    (re.compile(r"'s\b", re.IGNORECASE), ""),  # possessive or "is": neither changes what is meant
 )
 # A word, a number (with its £, %, m, k or bn), or a break between clauses or sentences.
 _PIECE = re.compile(
     r"(?P<num>[£$€]?\d+(?:[.,]\d+)*(?:\s?%|(?:m|k|bn)\b)?)"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<sentence>[.!?]+|\n\s*\n)"
-    r"|(?P<clause>[,;:()\u2013\u2014]|\s-\s)"
+    r"|(?P<clause>[,;:()\u2013\u2014]|\s-\s)",
+    re.IGNORECASE,
 )
 SENTENCE, CLAUSE = "sentence", "clause"
 
@@ -48,7 +49,8 @@ SUBJECTS = word_set("i we you they he she it there this that our")
 
 
 def fold(text: str) -> str:
-    folded = text.translate(_APOSTROPHES).casefold()
+    """Contractions written out and apostrophes made plain; the case is kept for showing."""
+    folded = text.translate(_APOSTROPHES)
     for pattern, replacement in _CONTRACTIONS:
         folded = pattern.sub(replacement, folded)
     return folded
@@ -65,7 +67,7 @@ def _word_token(word: str, text: str, sentence: int) -> Token:
 
 
 def _number_token(raw: str, sentence: int) -> list[Token]:
-    digits = raw.lstrip("£$€").rstrip()
+    digits = raw.casefold().lstrip("£$€").rstrip()
     percent = digits.endswith("%")
     suffix = next((s for s in SUFFIX_SCALES if digits.endswith(s)), "")
     digits = digits.rstrip("%").removesuffix(suffix).strip().replace(",", "")
@@ -91,22 +93,20 @@ def raw_tokens(text: str) -> tuple[list[Token], list[tuple[int, str]]]:
         if kind == "num":
             tokens += _number_token(piece, sentence)
         elif kind == "word":
-            tokens.append(_word_token(piece, piece, sentence))
+            tokens.append(_word_token(piece.casefold(), piece, sentence))
         elif kind == SENTENCE:
             sentence += 1
             breaks.append((len(tokens), SENTENCE))
         else:
             breaks.append((len(tokens), CLAUSE))
-    _restore_may(tokens, text)
+    _restore_may(tokens)
     return tokens, breaks
 
 
-def _restore_may(tokens: list[Token], original: str) -> None:
+def _restore_may(tokens: list[Token]) -> None:
     """ "May" is a month only when written with a capital after "in", "by" and the like."""
-    if "May" not in original:
-        return
     for index, token in enumerate(tokens[1:], start=1):
-        if token.word == "may" and tokens[index - 1].word in {"in", "by", "of", "from", "until"}:
+        if token.text == "May" and tokens[index - 1].word in {"in", "by", "of", "from", "until"}:
             token.forms |= {"{date}", "{time}"}
 
 
