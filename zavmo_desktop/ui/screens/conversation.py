@@ -24,19 +24,14 @@ from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import reading_css
-from zavmo_desktop.ui.widgets.claim_box import ClaimBox
+from zavmo_desktop.ui.widgets.claim_box import ReviewPanel
 from zavmo_desktop.ui.widgets.conversation_read_aloud import ConversationReadAloud
 from zavmo_desktop.ui.widgets.finished_summary import FinishedSummary
 from zavmo_desktop.ui.widgets.fit_scroll import FitScroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.message_view import MessageView
 from zavmo_desktop.ui.widgets.pending_saves import PendingSaves, said_if_not_saved
-from zavmo_desktop.ui.widgets.practice_text import (
-    FINISHED_TITLE,
-    Labels,
-    criteria_text,
-    finished_parts,
-)
+from zavmo_desktop.ui.widgets.practice_text import FINISHED_TITLE, Labels, criteria_text, parts
 from zavmo_desktop.ui.widgets.reply_area import AnswerBox, ChoiceGroup, watch_font
 from zavmo_desktop.ui.widgets.transcript_view import TranscriptView
 
@@ -114,18 +109,14 @@ class ConversationScreen(QWidget):
         self.draft_status = paragraph()
         self.draft_status.setProperty("role", "saved")
         self.draft_status.hide()
-        self.claims = ClaimBox()
-        self.claims.claimed.connect(self._claim)
-        self._review = paragraph()
-        self._review.setProperty("role", "practice-box")
+        self.review = ReviewPanel()  # what a strong answer also includes, and the claim
+        self.review.claims.claimed.connect(self._claim)
         self._finished = FinishedSummary()
         self._confirm = paragraph()
         self._confirm.setProperty("role", "notice")
-        for widget in (self._intro, self.choices, self.answer_box, self.draft_status):
+        shown = (self._intro, self.choices, self.answer_box, self.draft_status, self.review)
+        for widget in (*shown, self._finished, self._confirm):
             column.addWidget(widget)
-        for widget in (self.claims, self._review, self._finished):
-            column.addWidget(widget)
-        column.addWidget(self._confirm)
         column.addStretch(1)
         return panel
 
@@ -209,7 +200,7 @@ class ConversationScreen(QWidget):
 
     def _only(self, *shown: QWidget) -> None:
         widgets = (
-            self._intro, self.choices, self.answer_box, self.claims, self._review, self._finished,
+            self._intro, self.choices, self.answer_box, self.review, self._finished,
             self._confirm, self.start_button, self.send_button, self.try_again_button,
             self.carry_on_button, self.again_button, self.confirm_yes, self.confirm_no,
         )  # fmt: skip
@@ -257,10 +248,9 @@ class ConversationScreen(QWidget):
         elif engine.phase == REVIEW:
             rubric = engine.last_rubric
             missed = [p.point for p in rubric.missed] if rubric else []
-            self.claims.set_points(missed, engine.claims)
-            self._review.setText(self.labels.review(rubric.enough if rubric else False))
-            self._only(self.claims, self._review, self.try_again_button, self.carry_on_button)
-            self.claims.setVisible(bool(missed))
+            advice = self.labels.review(rubric.enough if rubric else False)
+            self.review.show_review(missed, engine.claims, advice)
+            self._only(self.review, self.try_again_button, self.carry_on_button)
             self.try_again_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif engine.replies:
             self.choices.set_replies(engine.replies)
@@ -275,7 +265,7 @@ class ConversationScreen(QWidget):
 
     def _show_finished(self) -> None:
         assert self.session is not None
-        self._finished.show_parts(FINISHED_TITLE, finished_parts(self.session))
+        self._finished.show_parts(FINISHED_TITLE, parts(self.session))
         self._only(self._finished, self.again_button)
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 

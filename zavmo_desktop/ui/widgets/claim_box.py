@@ -81,3 +81,22 @@ class ClaimBox(QGroupBox):
     def focus_first(self) -> None:
         if self.boxes:
             self.boxes[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class ReviewPanel(QWidget):
+    """What the learner sees while reviewing feedback: the claim boxes, then what next."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.claims = ClaimBox()
+        self.advice = paragraph()
+        self.advice.setProperty("role", "practice-box")
+        layout.addWidget(self.claims)
+        layout.addWidget(self.advice)
+
+    def show_review(self, missed: Sequence[str], ticked: Sequence[str], advice: str) -> None:
+        self.claims.set_points(missed, ticked)
+        self.claims.setVisible(bool(missed))
+        self.advice.setText(advice)

@@ -58,7 +58,7 @@ def criteria_text(framework: Framework, criteria: Sequence[str]) -> str:
 FINISHED_TITLE = "You finished this practice."
 
 
-def finished_parts(session: PracticeSession) -> list[str]:
+def parts(session: PracticeSession) -> list[str]:
     """The summary in short parts: saved where, the result, then one line per answer."""
     outcome = session.outcome
     saved = (
