@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import find_by_name, names_starting, settle
@@ -216,6 +223,30 @@ def test_a_conversation_draft_and_reply_that_cannot_be_saved_are_kept(
     assert len(screen.message_views()) > turns
     answers = disk.stored("SELECT text FROM conversation_turns WHERE role = 'learner'")
     assert answers == [("The model learned",)]
+
+
+def test_a_claim_that_cannot_be_saved_says_so_and_is_kept_for_the_next_move(
+    window: MainWindow, disk: FullDisk, qtbot: QtBot
+) -> None:
+    screen = open_practice(window, "drift-teach-back")
+    click(window, qtbot, "Start practice")
+    write(window, qtbot, "It learned from last year's sales.")
+    click(window, qtbot, "Send reply")
+    disk.fill()
+    box = find_by_name(window, "I believe I covered this: Uses an everyday example")
+    assert isinstance(box, QCheckBox)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    status = find_by_name(window, "Reply status")
+    assert status.text() == "Not saved yet: the disk is full. Try again soon."  # type: ignore[attr-defined]
+    assert box.isChecked()  # the tick stays where the learner put it
+
+    disk.free()
+    click(window, qtbot, screen.labels.carry_on)
+    claims = disk.stored(
+        'SELECT text FROM conversation_turns WHERE details LIKE \'%"kind": "claim"%\''
+    )
+    assert claims == [("I believe I also covered: Uses an everyday example.",)]
 
 
 def test_a_setting_that_cannot_be_saved_applies_and_says_so(
