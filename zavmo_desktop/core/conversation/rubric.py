@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -111,14 +111,10 @@ def _all_of(groups: Sequence[Sequence[str]], answer: Sequence[Token]) -> list[st
     return found
 
 
-def _content_keys(answer: Sequence[Token]) -> list[str]:
-    return [token.key for token in answer]
-
-
 def copied_from(answer: Sequence[Token], question: str) -> bool:
     """Most of the answer is runs of words taken in order from the question."""
-    words = _content_keys(answer)
-    asked = _content_keys(tokens(question))
+    words = [token.key for token in answer]
+    asked = [token.key for token in tokens(question)]
     if len(words) < COPY_RUN or not asked:
         return False
     runs = {tuple(asked[i : i + COPY_RUN]) for i in range(len(asked) - COPY_RUN + 1)}
@@ -149,7 +145,6 @@ class RubricResult:
     points: tuple[PointResult, ...]
     min_points: int
     note: str = ""  # COPIED or NOT_KNOWN when the answer could not be checked
-    claimed: tuple[str, ...] = field(default=())  # points the learner says they covered
 
     @property
     def covered(self) -> tuple[PointResult, ...]:
@@ -208,8 +203,7 @@ class RubricResult:
             PointResult(str(p["point"]), tuple(str(w) for w in p.get("words", ())))
             for p in data.get("points", ())
         )
-        claimed = tuple(str(c) for c in data.get("claimed", ()))
-        return cls(points, int(data.get("min_points", 1)), str(data.get("note", "")), claimed)
+        return cls(points, int(data.get("min_points", 1)), str(data.get("note", "")))
 
 
 def check_answer(

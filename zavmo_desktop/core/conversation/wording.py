@@ -124,7 +124,6 @@ def mark_negation(tokens: list[Token], breaks: list[tuple[int, str]]) -> None:
         token.negated = active
         following = tokens[index + 1].word if index + 1 < len(tokens) else ""
         if token.word in NEGATIONS and (token.word, following) not in NOT_NEGATIONS:
-            token.cue = True
             active = True
 
 

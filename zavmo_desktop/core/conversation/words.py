@@ -43,7 +43,6 @@ class Token:
     negated: bool = False
     word: str = ""  # the lower-case word, for the rules below; empty for numbers and times
     number: float | None = None
-    cue: bool = False  # a negation word ("not", "never")
     parts: list[Token] = field(default_factory=list, repr=False)
 
 
