@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from tests.benchmarks._corpus import module_file, text_maker
@@ -27,13 +28,18 @@ from tests.benchmarks._reader_session import BIG_MODULE_ID, READER_SIZE, REPO_RO
 from tests.benchmarks._report import Row, Summary, record, time_it
 from zavmo_desktop.core.content.limits import (
     MAX_FORMATTING_CHARS,
+    MAX_HEADINGS,
+    MAX_IMAGE_SIDE,
     MAX_LINE_CHARS,
+    MAX_LIST_ITEMS,
     MAX_MODULE_BYTES,
     MAX_MODULE_LINES,
+    MAX_TABLE_COLUMNS,
     MAX_TABLE_ROWS,
 )
 from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.content.render import render_markdown
+from zavmo_desktop.core.content.text_limits import HEADING, LIST_ITEM
 from zavmo_desktop.core.content.validator import validate_packs
 from zavmo_desktop.core.storage.content_index import ContentIndex, IndexEntry
 
@@ -54,29 +60,46 @@ def filled(lines: list[str], size: int = MAX_MODULE_BYTES - FRONT_MATTER_ROOM) -
     words = prose(size).split("\n\n")
     room = MAX_MODULE_LINES - text.count("\n") - 20
     for paragraph in words[1:]:
+        if any(HEADING.match(line) or LIST_ITEM.match(line) for line in paragraph.split("\n")):
+            continue  # headings and list items have limits of their own
         if len(text) + len(paragraph) + 2 > size or room < 2:
             break
         text += paragraph + "\n\n"
-        room -= 2
+        room -= paragraph.count("\n") + 2
     return text
 
 
 def shaped(kind: str) -> str:
-    lines = MAX_MODULE_LINES - 20
     item = "lorem ipsum dolor sit amet consectetur"
     if kind == "list":
-        return filled([f"- *{item[:5]}* {item}" for _ in range(lines)])
+        return filled([f"- *{item[:5]}* {item}" for _ in range(MAX_LIST_ITEMS - 5)])
     if kind == "headings":
-        return filled([f"# {item} {number}" for number in range(lines)])
+        return filled([f"# {item} {number}" for number in range(MAX_HEADINGS - 5)])
     if kind == "table":
-        rows = [f"| {item} {n} | {item} | {item} |" for n in range(MAX_TABLE_ROWS - 2)]
-        return filled(["| a | b | c |", "|---|---|---|", *rows])
+        columns = MAX_TABLE_COLUMNS
+        rows = [
+            f"| {n} " + f"| {item[:12]} " * (columns - 1) + "|" for n in range(MAX_TABLE_ROWS - 2)
+        ]
+        return filled(["| a " * columns + "|", "|---" * columns + "|", *rows])
+    if kind == "images":
+        return filled([f"![A picture as large as allowed]({name})\n" for name in IMAGES])
     if kind == "'!['":
-        return filled(["![" * 500] * (MAX_FORMATTING_CHARS // 500 - 1))
+        return filled(["![" * 200] * (MAX_FORMATTING_CHARS // 200 - 1))
     return prose(MAX_MODULE_BYTES)
 
 
-KINDS = ("prose", "list", "headings", "table", "'!['")
+KINDS = ("prose", "list", "headings", "table", "'!['", "images")
+IMAGES = ("big-1.png", "big-2.png", "big-3.png")
+
+
+def write_images(folder: Path) -> None:
+    """PNGs as wide and high as allowed: each takes Qt ~0.2 s to decode."""
+    image = QImage(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    for y in range(0, MAX_IMAGE_SIDE, 64):
+        image.setPixelColor((y * 7919) % MAX_IMAGE_SIDE, y, QColor("navy"))
+    for name in IMAGES:
+        assert image.save(str(folder / name), "PNG")
 
 
 def write_pack(folder: Path, body: str) -> Path:
@@ -88,6 +111,8 @@ def write_pack(folder: Path, body: str) -> Path:
     text = module_file(BIG_MODULE_ID, competency, body)
     assert len(text.encode()) <= MAX_MODULE_BYTES
     (folder / "modules" / "big.md").write_text(text, encoding="utf-8")
+    if IMAGES[0] in body:
+        write_images(folder / "modules")
     problems = load_library([folder]).problems
     assert problems == [], problems[0]  # the module is within every limit
     return folder

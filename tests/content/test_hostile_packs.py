@@ -25,9 +25,17 @@ from tests.hostile_packs import (
     unreadable_packs,
 )
 from zavmo_desktop.cli import run
-from zavmo_desktop.core.content.limits import MAX_LINE_CHARS, MAX_MODULE_LINES, MAX_TABLE_ROWS
+from zavmo_desktop.core.content.limits import (
+    MAX_HEADINGS,
+    MAX_LINE_CHARS,
+    MAX_LIST_ITEMS,
+    MAX_MODULE_LINES,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+)
 from zavmo_desktop.core.content.loader import load_library, load_pack
 from zavmo_desktop.core.content.render import render_markdown
+from zavmo_desktop.core.content.text_limits import HEADING, LIST_ITEM
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.content_index import plain_text
 
@@ -261,9 +269,12 @@ def test_folders_that_cannot_be_read_are_problems_and_the_rest_loads(
 @pytest.mark.parametrize(
     ("extra", "passed_on", "words"),
     [
-        ("Line.\n" * MAX_MODULE_LINES, MAX_MODULE_LINES + 1, ("longer than 1,200 lines",)),
-        ("*a* " * 2_500 + "\n", 0, ("more than 5,000 characters that start formatting",)),
-        ("| a | b |\n" * MAX_TABLE_ROWS, 0, ("more than 150 table rows",)),
+        ("Line.\n" * MAX_MODULE_LINES, MAX_MODULE_LINES + 1, ("longer than 800 lines",)),
+        ("*a* " * 500 + "\n", 0, ("more than 1,000 characters that start formatting",)),
+        ("| a | b |\n" * MAX_TABLE_ROWS, 0, ("more than 30 table rows",)),
+        ("|" * (MAX_TABLE_COLUMNS + 2) + "\n", 0, ("more than 6 columns",)),
+        ("# Heading\n" * MAX_HEADINGS, 0, ("more than 200 headings",)),
+        ("- item\n" * MAX_LIST_ITEMS, 0, ("more than 300 list items",)),
     ],
 )
 def test_each_size_limit_is_reported_where_it_is_passed(
@@ -283,7 +294,15 @@ def _line_passing_limit(file: Path, extra: str) -> int:
     """The first line of the added text that holds the mark which passes the limit."""
     lines = file.read_text(encoding="utf-8").split("\n")
     first_added = len(lines) - extra.count("\n")
-    if "|" in extra:
-        before = sum(1 for line in lines[: first_added - 1] if "|" in line)
-        return first_added + (MAX_TABLE_ROWS - before)
+    for mark, limit in (("|", MAX_TABLE_ROWS), ("# ", MAX_HEADINGS), ("- ", MAX_LIST_ITEMS)):
+        if extra.startswith(mark) and extra.count("\n") > 1:
+            before = sum(1 for line in lines[: first_added - 1] if _counted(mark, line))
+            return first_added + (limit - before)
     return first_added
+
+
+def _counted(mark: str, line: str) -> bool:
+    if mark == "|":
+        return "|" in line
+    matcher = HEADING if mark == "# " else LIST_ITEM
+    return bool(matcher.match(line))

@@ -80,7 +80,8 @@ def test_a_heavily_formatted_module_renders_off_the_gui_thread(
     pack = hostile_pack(tmp_path)
     module_file = pack / "modules" / "board-storytelling.md"
     text = module_file.read_text(encoding="utf-8")
-    module_file.write_text(text + "\n" + ("![" * 1_500 + "\n\n") * 3, encoding="utf-8")
+    heavy = ("![" * 200 + "\n\n") * 3 + ("words " * 600 + "\n\n") * 10  # within the limits
+    module_file.write_text(text + "\n" + heavy, encoding="utf-8")
     window = open_window("--content", str(pack))
     assert window.learner is not None
     module = window.learner.module(MODULE_ID)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 MAX_MODULE_BYTES = 128 * 1024  # a module file; the longest bundled one is ~19 KiB
 MAX_LINE_CHARS = 4_000  # one line of a module; the longest bundled table row is ~300
-MAX_MODULE_LINES = 1_200  # the longest bundled module has 409
-MAX_FORMATTING_CHARS = 5_000  # * _ [ ` < & ~ \ in a module; the bundled modules use 16-56
-MAX_TABLE_ROWS = 150  # lines with "|" in a module; the bundled modules have 5-10
+MAX_MODULE_LINES = 800  # the longest bundled module has 409
+MAX_FORMATTING_CHARS = 1_000  # * _ [ ` < & ~ \ in a module; the bundled modules use 16-56
+MAX_TABLE_ROWS = 30  # lines with "|" in a module; the bundled modules have 5-13
+MAX_TABLE_COLUMNS = 6  # "|" on one line, less one; the bundled tables have 2-4 columns
+MAX_HEADINGS = 200  # heading lines in a module; the bundled modules have at most 9
+MAX_LIST_ITEMS = 300  # list items in a module; the bundled modules have at most ~60
 MAX_PACK_FILE_BYTES = 1024 * 1024  # pack.yaml and framework.yaml
 MAX_NESTING = 20  # lists and quotes inside each other, in the Markdown body
 MAX_IMAGE_BYTES = 4 * 1024 * 1024

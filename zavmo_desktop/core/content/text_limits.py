@@ -1,22 +1,30 @@
 """The limits on a module's text (limits.py), checked in one pass before anything parses it.
 
-Each limit bounds work that grows faster than the text itself somewhere downstream: Qt
-lays out a list or a run of headings in time that grows with the square of its length, a
-table row costs about 0.15 ms, and every piece of formatting costs Markdown and Qt more
-than plain words. A module past a limit is left out, with the line where it was passed.
+Each limit bounds what Qt does on the GUI thread when the module opens (setHtml and the
+first layout cannot be moved off it): every block costs far more than its letters (a
+heading ~0.08 ms, a table cell ~0.05 ms), and every piece of formatting costs Markdown
+and Qt more than plain words. A module past a limit is left out, with the line where it was passed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from zavmo_desktop.core.content.fields import FieldReader
 from zavmo_desktop.core.content.limits import (
     MAX_FORMATTING_CHARS,
+    MAX_HEADINGS,
     MAX_LINE_CHARS,
+    MAX_LIST_ITEMS,
     MAX_MODULE_LINES,
+    MAX_TABLE_COLUMNS,
     MAX_TABLE_ROWS,
 )
+
+# An ATX heading ("# Title") or a setext underline ("===", "---", which also counts rules).
+HEADING = re.compile(r" {0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
+LIST_ITEM = re.compile(r"\s*([-*+]|\d{1,9}[.)])(\s|$)")
 
 FORMATTING = "*_[`<&~\\"
 
@@ -32,6 +40,13 @@ def within_text_limits(reader: FieldReader, text: str) -> bool:
                 f"line is {len(line):,} characters long: break it into lines of at most "
                 f"{MAX_LINE_CHARS:,} (an empty line between paragraphs)",
             )
+        if line.count("|") > MAX_TABLE_COLUMNS + 1:
+            ok = False
+            reader.problem(
+                number,
+                f"this table row has more than {MAX_TABLE_COLUMNS} columns: "
+                "split the table, or escape a '|' that is not a column edge as &#124;",
+            )
     if len(lines) > MAX_MODULE_LINES:
         ok = False
         reader.problem(
@@ -44,11 +59,23 @@ def within_text_limits(reader: FieldReader, text: str) -> bool:
                        "use less formatting or split the module") and ok  # fmt: skip
     ok = _count_within(reader, lines, _table_row, MAX_TABLE_ROWS, "table rows (lines with '|')",
                        "split the table or the module") and ok  # fmt: skip
+    ok = _count_within(reader, lines, _heading, MAX_HEADINGS, "headings",
+                       "split the module") and ok  # fmt: skip
+    ok = _count_within(reader, lines, _list_item, MAX_LIST_ITEMS, "list items",
+                       "split the list or the module") and ok  # fmt: skip
     return ok
 
 
 def _formatting(line: str) -> int:
     return sum(line.count(mark) for mark in FORMATTING)
+
+
+def _heading(line: str) -> int:
+    return 1 if HEADING.match(line) else 0
+
+
+def _list_item(line: str) -> int:
+    return 1 if LIST_ITEM.match(line) else 0
 
 
 def _table_row(line: str) -> int:

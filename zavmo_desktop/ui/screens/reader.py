@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.content.models import Conversation, Module
-from zavmo_desktop.core.content.render import likely_render_ms
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
@@ -32,6 +31,12 @@ from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.checklist_panel import ChecklistPanel
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.module_page import (
+    INTRO_TITLE,
+    PreparedPage,
+    needs_preparing,
+    prepare_page,
+)
 from zavmo_desktop.ui.widgets.module_places import ModulePlaces
 from zavmo_desktop.ui.widgets.module_read_aloud import ModuleReadAloud
 from zavmo_desktop.ui.widgets.practice_panel import PracticePanel
@@ -41,7 +46,6 @@ from zavmo_desktop.ui.widgets.reading_view import ReadingView
 from zavmo_desktop.ui.widgets.reflection_panel import ReflectionPanel
 
 SAVE_POSITION_DELAY_MS = 800
-RENDER_HERE_MS = 25  # a module likely to render faster renders on the GUI thread
 PREPARING = "Preparing this module…"
 
 
@@ -178,30 +182,31 @@ class ReaderScreen(QWidget):
         self.tabs.setCurrentIndex(0)  # a module always opens on its text
         self._title.setText(module.title)
         self.text.images = lambda src: self._learner.module_image(module, src)
+        self.text.decoded = {}
         self._learner.mark_opened(module)
         self._text_ready = False
         self._show_activities(module)
-        html = self._learner.cached_module_html(module)
-        if html is None and likely_render_ms(module.body) <= RENDER_HERE_MS:
-            html = self._learner.module_html(module)
-        if html is not None:
-            self._show_text(module, html)
+        cached = self._learner.cached_module_html(module)
+        if not needs_preparing(module.body):
+            self._show_text(module, cached or self._learner.module_html(module))
             return
-        # A long or heavily formatted module renders off the GUI thread: it never holds
-        # the window, and its text follows when ready.
+        # A long or heavily formatted module, or one with images, is made ready off the
+        # GUI thread: it never holds the window, and its text follows when ready.
         self._sections = []
         self._set_waiting(PREPARING)
         announce(self, PREPARING)
         run_in_background(
-            lambda: self._learner.render_module_html(module),
-            lambda rendered: self._rendered(module, rendered),
+            lambda: prepare_page(self._learner, module, cached),
+            lambda page: self._prepared(module, page),
             lambda error: self._render_failed(module, error),
         )
 
-    def _rendered(self, module: Module, html: str) -> None:
-        self._learner.keep_module_html(module, html)
+    def _prepared(self, module: Module, page: PreparedPage) -> None:
+        if page.rendered:
+            self._learner.keep_module_html(module, page.html)
         if self._module is module and not self._learner.closed:
-            self._show_text(module, html)
+            self.text.decoded = page.images
+            self._show_text(module, page.html, page)
 
     def _render_failed(self, module: Module, error: BaseException) -> None:
         if self._module is module:
@@ -212,10 +217,13 @@ class ReaderScreen(QWidget):
         self.section_bar.hide()
         self.text.setPlainText(text)
 
-    def _show_text(self, module: Module, html: str) -> None:
+    def _show_text(self, module: Module, html: str, page: PreparedPage | None = None) -> None:
         self._text_ready = True
-        self._sections = split_sections(html, "Introduction")
-        self._places = ModulePlaces(without_title(html), self._sections)
+        if page is not None:
+            self._sections, self._places = page.sections, page.places
+        else:
+            self._sections = split_sections(html, INTRO_TITLE)
+            self._places = ModulePlaces(without_title(html), self._sections)
         progress = self._learner.module_progress(module.id)
         self.complete.blockSignals(True)
         self.complete.setChecked(bool(progress and progress.complete))

@@ -1,7 +1,8 @@
 """A text browser whose reading column stays at most ~70 characters wide, centred.
 
-It loads nothing by itself: every image comes from `images`, which hands over only files
-inside the module's own pack, and is checked for pixel size before Qt decodes it.
+It loads nothing by itself: every image comes from `decoded` (decoded off the GUI thread,
+module_page.py) or else from `images`, which hands over only files inside the module's own
+pack, and is checked for pixel size before Qt decodes it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class ReadingView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.images: ImageSource | None = None
+        self.decoded: dict[str, QImage] = {}
         self.column_chars = READING_COLUMN_CHARS
         self.showing = False
         # Text always wraps to the column; a sideways scroll bar only ever showed rounding.
@@ -62,6 +64,9 @@ class ReadingView(QTextBrowser):
         """
         if kind != QTextDocument.ResourceType.ImageResource.value:
             return None  # no style sheets or anything else: the page's are built in
+        ready = self.decoded.get(name.toString())
+        if ready is not None:
+            return ready
         data = self.images(name.toString()) if self.images is not None else None
         image = decode_image(data) if data else None
         return image if image is not None else blank_image()
