@@ -5,6 +5,7 @@ Shared by the in-process module-open benchmark and its fresh-process child.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import time
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ def open_session(data_dir: Path, pack: Path) -> ReaderSession:
     reader.resize(*READER_SIZE)
     reader.show()
     QApplication.processEvents()
+    gc.freeze()  # as the app does once it has started (app.main)
     return ReaderSession(learner, reader, module)
 
 

@@ -1,14 +1,14 @@
 """The largest modules the content limits allow: rendering, validating, indexing, opening.
 
-Each module is as big as the limits allow (MAX_MODULE_BYTES, and its lines, formatting
-characters and table rows), shaped to cost the most: generated prose; a list of 2,000
-items with emphasis in each (Qt lays a list out in time that grows with the square of
-its length); 1,200 headings; 150 table rows; and 5,000 "![" (Python-Markdown took 26 s
-on one 20,000-character line of them). Timed: render_markdown; `validate` on the pack
-(load, check, render every page); loading alone; indexing; and in the real reader, the
-time until the text shows and the longest the GUI thread went without handling events
-meanwhile (the largest gap of a 5 ms timer). The reference is a bare QTextBrowser's
-setHtml and layout of the prose module's HTML.
+Each module is as big as the limits allow (MAX_MODULE_BYTES, and its lines, headings, list
+items, formatting characters and table rows and columns), shaped to cost the most:
+generated prose; 295 list items with emphasis; 195 headings; a 6-column table of 28 rows;
+800 "![" (Python-Markdown took 26 s on one 20,000-character line of them); and three
+4,096 x 4,096 pictures (each takes Qt ~0.2 s to decode). Timed: render_markdown; `validate`
+on the pack (load, check, render every page); loading alone; indexing; and in the real
+reader, the time until the text shows and the longest the GUI thread went without
+handling events meanwhile (the largest gap of a 5 ms timer). The reference is a bare
+QTextBrowser's setHtml and layout of the prose module's HTML.
 """
 
 from __future__ import annotations
