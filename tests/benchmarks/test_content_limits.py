@@ -2,7 +2,7 @@
 
 Each module is as big as the limits allow (MAX_MODULE_BYTES, and its lines, headings, list
 items, formatting characters and table rows and columns), shaped to cost the most:
-generated prose; 295 list items with emphasis; 195 headings; a 6-column table of 28 rows;
+generated prose; 295 list items with emphasis; 195 headings; a 6-column table of 22 rows;
 800 "![" (Python-Markdown took 26 s on one 20,000-character line of them); and three
 4,096 x 4,096 pictures (each takes Qt ~0.2 s to decode). Timed: render_markdown; `validate`
 on the pack (load, check, render every page); loading alone; indexing; and in the real

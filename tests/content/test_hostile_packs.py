@@ -271,7 +271,7 @@ def test_folders_that_cannot_be_read_are_problems_and_the_rest_loads(
     [
         ("Line.\n" * MAX_MODULE_LINES, MAX_MODULE_LINES + 1, ("longer than 800 lines",)),
         ("*a* " * 500 + "\n", 0, ("more than 1,000 characters that start formatting",)),
-        ("| a | b |\n" * MAX_TABLE_ROWS, 0, ("more than 30 table rows",)),
+        ("| a | b |\n" * MAX_TABLE_ROWS, 0, ("more than 24 table rows",)),
         ("|" * (MAX_TABLE_COLUMNS + 2) + "\n", 0, ("more than 6 columns",)),
         ("# Heading\n" * MAX_HEADINGS, 0, ("more than 200 headings",)),
         ("- item\n" * MAX_LIST_ITEMS, 0, ("more than 300 list items",)),
