@@ -7,14 +7,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QImageReader, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from tests.hostile_packs import MODULE_ID, hostile_pack, png
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.ui.widgets import reading_view
 
-SIDE = 400  # pixels: the page is at least this tall once the picture is laid out
+SIDE = 400  # pixels
 
 
 def test_module_pictures_are_decoded_off_the_gui_thread(
@@ -39,3 +40,7 @@ def test_module_pictures_are_decoded_off_the_gui_thread(
     window.reader.text.document().size()  # lays out the whole page, the picture too
     assert decoded_on, "the picture was never decoded"
     assert not any(decoded_on), "the GUI thread decoded the picture"
+    shown = window.reader.text.loadResource(
+        QTextDocument.ResourceType.ImageResource.value, QUrl("good.png")
+    )
+    assert shown.width() == SIDE  # the page has the worker's picture, not a blank one

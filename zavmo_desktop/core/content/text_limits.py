@@ -3,7 +3,8 @@
 Each limit bounds what Qt does on the GUI thread when the module opens (setHtml and the
 first layout cannot be moved off it): every block costs far more than its letters (a
 heading ~0.08 ms, a table cell ~0.05 ms), and every piece of formatting costs Markdown
-and Qt more than plain words. A module past a limit is left out, with the line where it was passed.
+and Qt more than plain words. A module past a limit is left out, with the line where it
+was passed.
 """
 
 from __future__ import annotations

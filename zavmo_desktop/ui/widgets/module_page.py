@@ -40,8 +40,7 @@ class PreparedPage:
 
 def needs_preparing(body: str) -> bool:
     """Whether showing the module at once would hold the GUI thread too long."""
-    lowered = body.lower()
-    has_images = "![" in body or "<img" in lowered
+    has_images = "![" in body or "<img" in body.lower()
     return has_images or likely_render_ms(body) > RENDER_HERE_MS
 
 
