@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 
+from zavmo_desktop.ui.theme import current_stylesheet
+
 Role = QAccessible.Role
 INTERACTIVE_ROLES = {
     Role.PushButton, Role.CheckBox, Role.RadioButton, Role.ComboBox, Role.SpinBox,
@@ -174,7 +176,7 @@ def contrast_problems() -> list[str]:
     colour = {role: palette.color(role).name() for role in (
         R.Text, R.Base, R.WindowText, R.Window, R.ButtonText, R.Button, R.PlaceholderText,
         R.HighlightedText, R.Highlight, R.Link)}  # fmt: skip
-    focus = FOCUS_RULE.search(app.styleSheet())
+    focus = FOCUS_RULE.search(current_stylesheet())
     assert focus is not None, "the stylesheet has no focus ring for buttons"
     width, ring = int(focus.group(1)), focus.group(2)
     needs = [

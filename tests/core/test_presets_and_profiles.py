@@ -10,7 +10,13 @@ import pytest
 
 from zavmo_desktop.core.content.sections import split_sections, without_title
 from zavmo_desktop.core.settings import SPECS, Settings, resolve
-from zavmo_desktop.core.settings.presets import PRESETS, matching_presets
+from zavmo_desktop.core.settings.presets import (
+    PRESETS,
+    apply_preset,
+    matching_presets,
+    preset_changes,
+    uses_defaults,
+)
 from zavmo_desktop.core.settings.profile_file import ProfileError, read_profile, write_profile
 from zavmo_desktop.core.storage.repositories import SettingsRepository
 from zavmo_desktop.core.storage.store import OpenedStore, open_store
@@ -47,19 +53,56 @@ def test_applying_a_preset_is_a_starting_point_the_learner_can_change(
     store: OpenedStore,
 ) -> None:
     settings = Settings(SettingsRepository(store.db))
-    assert matching_presets(settings.snapshot()) == []
-    settings.apply(PRESETS["dyslexia"].values)
-    assert matching_presets(settings.snapshot()) == ["dyslexia"]
+    assert matching_presets(settings.snapshot(), settings.defaults()) == []
+    apply_preset(settings, PRESETS["dyslexia"])
+    assert matching_presets(settings.snapshot(), settings.defaults()) == ["dyslexia"]
     settings.set("theme", "light")
     assert settings.get("font") == "lexend"
-    assert matching_presets(settings.snapshot()) == []
+    assert matching_presets(settings.snapshot(), settings.defaults()) == []
+
+
+def test_a_preset_starts_from_the_defaults_so_presets_never_pile_up(store: OpenedStore) -> None:
+    settings = Settings(SettingsRepository(store.db))
+    settings.set("voice", "en-gb")  # the installed voice is the learner's, not a preset's
+    settings.set("timer_focus_minutes", 50)
+    apply_preset(settings, PRESETS["dyslexia"])
+    apply_preset(settings, PRESETS["low_vision"])
+    expected = {**resolve({}), **PRESETS["low_vision"].values, "voice": "en-gb"}
+    assert settings.snapshot() == expected  # no Lexend, wide spacing or line focus left over
+    assert matching_presets(settings.snapshot(), settings.defaults()) == ["low_vision"]
+    apply_preset(settings, None)
+    assert settings.snapshot() == {**resolve({}), "voice": "en-gb"}
+    assert uses_defaults(settings.snapshot(), settings.defaults())
+    assert matching_presets(settings.snapshot(), settings.defaults()) == []
+
+
+def test_a_preset_says_what_it_would_change_before_it_is_applied(store: OpenedStore) -> None:
+    settings = Settings(SettingsRepository(store.db))
+    apply_preset(settings, PRESETS["dyslexia"])
+    before = settings.snapshot()
+    low_vision = preset_changes(settings, PRESETS["low_vision"])
+    assert settings.snapshot() == before  # only described
+    assert low_vision["font"] == "system" and low_vision["line_focus"] == 0
+    assert low_vision["theme"] == "high_contrast" and "overlay" not in low_vision  # unchanged
+    apply_preset(settings, PRESETS["low_vision"])
+    assert preset_changes(settings, PRESETS["low_vision"]) == {}
+
+
+def test_defaults_are_the_organisations_values_where_it_set_them(store: OpenedStore) -> None:
+    settings = Settings(SettingsRepository(store.db), organisation={"theme": "cream"})
+    apply_preset(settings, PRESETS["low_vision"])
+    apply_preset(settings, None)
+    assert settings.get("theme") == "cream"
 
 
 def test_a_preset_skips_what_the_organisation_locked(store: OpenedStore) -> None:
     settings = Settings(SettingsRepository(store.db), locked=frozenset({"theme"}))
-    skipped = settings.apply(PRESETS["low_vision"].values)
+    skipped = apply_preset(settings, PRESETS["low_vision"])
     assert skipped == ["theme"]
     assert settings.get("theme") == "light" and settings.get("text_scale") == 150
+    assert matching_presets(settings.snapshot(), settings.defaults(), settings.locked) == [
+        "low_vision"
+    ]
 
 
 def test_apply_checks_every_value_before_keeping_any(store: OpenedStore) -> None:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.accessibility import find_by_name, names_starting, settle
 from tests.ui.conftest import OpenWindow
+from zavmo_desktop.core.settings import resolve
 from zavmo_desktop.core.settings.presets import PRESETS
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.shortcuts import SHORTCUTS
@@ -248,3 +249,32 @@ def test_reader_shows_the_title_once(window: MainWindow) -> None:
     window.open_module(module)
     assert not window.reader.text.toPlainText().startswith(module.title)
     assert names_starting(window, module.title)
+
+
+def test_presets_say_what_they_change_which_is_in_use_and_reset(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    settings = window.learner.settings  # type: ignore[union-attr]
+    window.show_screen("Settings")
+    assert names_starting(window, "In use: The defaults")
+    for key in ("dyslexia", "low_vision"):
+        choose(window, "Preset", PRESETS[key].name)
+        qtbot.mouseClick(find_by_name(window, "Apply preset"), Qt.MouseButton.LeftButton)
+        settle()
+    assert settings.get("font") == "system" and settings.get("line_focus") == 0
+    assert names_starting(window, "In use: Low vision")
+    box = find_by_name(window, "Preset")
+    assert isinstance(box, QComboBox)
+    assert box.findText("Low vision (in use)") >= 0
+    assert box.findText("Dyslexia (BDA style)") >= 0  # not marked: it is not in use
+    choose(window, "Preset", PRESETS["dyslexia"].name)
+    assert names_starting(window, "Applying it changes")
+    assert names_starting(window, "Applying it changes")[0].count("Font from System font to")
+    assert settings.get("theme") == "high_contrast"  # described, not applied
+    choose(window, "Line focus", "1 line")  # a change of the learner's own
+    assert names_starting(window, "In use: Your own mix")
+    assert box.findText("Low vision") >= 0
+    qtbot.mouseClick(find_by_name(window, "Reset to defaults"), Qt.MouseButton.LeftButton)
+    settle()
+    assert settings.snapshot() == resolve({})
+    assert names_starting(window, "In use: The defaults")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -68,3 +70,17 @@ def test_every_screen_at_double_text_size_clips_nothing(window: MainWindow, scre
     window.learner.settings.set("theme", "dark")  # type: ignore[union-attr]
     show(window, screen)
     assert_accessible(window)
+
+
+def test_only_home_is_built_at_start_and_others_on_first_show(window: MainWindow) -> None:
+    assert window.built_screens() == ["Home"]
+    assert window.stack.count() == 1  # the loading page is gone, nothing else waits unseen
+    window.show_screen("Library")
+    window.show_screen("Home")
+    window.show_screen("Library")  # shown twice, built once
+    assert window.built_screens() == ["Home", "Library"]
+    assert window.stack.count() == 2
+
+
+def test_the_garbage_collector_runs_again_once_the_learner_can_act(window: MainWindow) -> None:
+    assert gc.isenabled()  # app.py pauses it for start-up only

@@ -12,7 +12,7 @@ from tests.accessibility import assert_accessible, contrast_problems, contrast_r
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.settings import OVERLAYS, THEMES, resolve
 from zavmo_desktop.ui.palettes import colours, mix, spoken_sentence_background
-from zavmo_desktop.ui.theme import apply_theme
+from zavmo_desktop.ui.theme import apply_theme, current_stylesheet
 from zavmo_desktop.ui.widgets.reading_aids import DIM_OPACITY, under_ruler
 
 SCREENS = ("Home", "Library", "Settings", "Keyboard shortcuts", "reader")
@@ -38,7 +38,7 @@ def test_focus_ring_follows_the_setting_and_never_moves_the_control(
     qapp: QApplication, width: int
 ) -> None:
     apply_theme(resolve({"focus_ring": width}))
-    sheet = qapp.styleSheet()
+    sheet = current_stylesheet()
     ring = re.search(r"QPushButton:focus, QToolButton:focus \{ border: (\d+)px solid", sheet)
     assert ring is not None and int(ring.group(1)) == width
     # 1 px edge + padding unfocused == ring + padding focused: nothing shifts on focus
@@ -81,3 +81,19 @@ def test_text_inside_the_read_aloud_highlight_keeps_4_5_to_1(theme: str, overlay
     c = colours(theme, overlay)
     assert contrast_ratio(c.text, spoken_sentence_background(c)) >= 4.5  # the sentence
     assert contrast_ratio(c.highlight_text, c.highlight) >= 4.5  # the word
+
+
+def test_a_screen_hidden_during_a_theme_change_shows_the_new_theme(open_window: OpenWindow) -> None:
+    window = open_window()
+    assert window.learner is not None
+    window.show_screen("Library")
+    window.show_screen("Settings")
+    window.learner.settings.set("theme", "dark")
+    settle()
+    assert window.library.isHidden()
+    window.show_screen("Library")
+    settle()
+    corner = window.library.grab().toImage().pixelColor(1, 1).name()
+    assert corner == colours("dark").window
+    navigation = window.nav_buttons["Home"].grab().toImage()
+    assert navigation.pixelColor(navigation.width() // 2, 2).name() != colours("light").button

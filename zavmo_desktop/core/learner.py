@@ -67,8 +67,10 @@ class Learner:
     @classmethod
     def open(cls, data_dir: Path, content_dirs: Iterable[Path]) -> Learner:
         store = open_store(data_dir)
-        library = load_library(content_dirs)
         index = ContentIndex(data_dir / INDEX_NAME)
+        parsed = index.parse_cache()
+        library = load_library(content_dirs, parsed)
+        parsed.save()
         index.sync(
             IndexEntry(m.id, m.content_hash, m.title, m.summary, m.body) for m in library.modules
         )

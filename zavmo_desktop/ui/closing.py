@@ -30,14 +30,17 @@ def save_everything(window: MainWindow) -> tuple[Unsaved, str]:
     """Save what waits; return what still could not be saved and why, in a few words."""
     learner = window.learner
     assert learner is not None
-    window.read_aloud.stop()
-    for step in (window.reader.flush, window.conversation_screen.save_draft, window.timer.save):
+    window.stop_reading_aloud()
+    reader, conversation = (
+        window.built("Reader"),
+        window.built("Conversation"),
+    )  # not built: nothing typed
+    steps = [reader.flush] if reader else []
+    steps += [conversation.save_draft] if conversation else []
+    for step in (*steps, window.timer.save):
         _quietly(step)
-    pendings = (
-        window.reader.reflections.pending,
-        window.reader.checklists.detail.pending,
-        window.conversation_screen.pending,
-    )
+    pendings = [reader.reflections.pending, reader.checklists.detail.pending] if reader else []
+    pendings += [conversation.pending] if conversation else []
     unsaved: Unsaved = []
     problems: list[Problem] = []
     for pending in pendings:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,24 +22,62 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.settings import SPECS
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
+from zavmo_desktop.ui.restyle import Restyler
 from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.tasks import run_in_background
-from zavmo_desktop.ui.theme import apply_theme
 from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
 from zavmo_desktop.ui.widgets.labels import heading
 
 if TYPE_CHECKING:
     from zavmo_desktop.core.content.models import Conversation, Module
     from zavmo_desktop.core.learner import Learner
+    from zavmo_desktop.ui.read_aloud import ReadAloud
 
 NAVIGATION = ("Home", "Library", "Settings")
 HELP = "Keyboard shortcuts"
+READER, CONVERSATION = "Reader", "Conversation"
+
+
+def collect_garbage_again() -> None:
+    """Start-up is over (see app.prepare_window): what it made is kept out of the collector's
+    way."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def other_reason() -> Any:
+    # Qt's namespace takes ~13 ms to import: this module keeps it off the first frame.
+    from PySide6.QtCore import Qt
+
+    return Qt.FocusReason.OtherFocusReason
+
+
+def _screen(module: str, name: str) -> Any:
+    """A screen class, imported when the screen is first shown: start-up imports only Home."""
+    return getattr(importlib.import_module(f"zavmo_desktop.ui.screens.{module}"), name)
+
+
+ScreenFactory = Callable[["MainWindow", "Learner"], QWidget]
+# Adding a screen is one file in ui/screens/ plus one line here.
+SCREENS: dict[str, ScreenFactory] = {
+    "Home": lambda w, learner: _screen("home", "HomeScreen")(learner, w.open_module),
+    "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
+    "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(learner.settings),
+    HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
+    READER: lambda w, learner: _screen("reader", "ReaderScreen")(
+        learner, lambda: w.show_screen("Library"), w.read_aloud, w.open_conversation
+    ),
+    CONVERSATION: lambda w, learner: _screen("conversation", "ConversationScreen")(
+        learner, w._back_to_module, w.read_aloud
+    ),
+}
 TEXT_STEPS = tuple(range(75, 251, 25))
 LINE_FOCUS_STEPS = (0, 1, 3, 5)
 
 
 class MainWindow(QMainWindow):
-    ready = Signal()  # the learner's data is loaded and every screen is built
+    ready = Signal()  # the learner's data is loaded and Home is showing
     failed = Signal(object)  # the learner's data could not be opened: the exception
 
     def __init__(self, data_dir: Path, content_dirs: list[Path], lock: InstanceLock) -> None:
@@ -48,17 +88,28 @@ class MainWindow(QMainWindow):
         self.learner: Learner | None = None
         self._loading = False  # the store is being opened (perhaps restored) on a worker
         self._close_when_loaded = False
+        self._built: dict[str, QWidget] = {}
+        self._read_aloud: ReadAloud | None = None
+        self._reader_behind = False  # the look changed while the reader was hidden
         self.setWindowTitle("Zavmo Desktop")
         self.resize(1100, 760)
+        self._restyler = Restyler()
         self.stack = QStackedWidget()
         self._loading_label = heading("Opening your learning space…")
         self.stack.addWidget(self._loading_label)
+        self._restyler.add(self._loading_label)
+        self.stack.currentChanged.connect(
+            lambda _i: self._restyler.refresh(self.stack.currentWidget())
+        )
         central = QWidget()
         layout = QHBoxLayout(central)
-        layout.addWidget(ColumnScroll(self._build_navigation()))
+        navigation = ColumnScroll(self._build_navigation())
+        self._restyler.add(navigation)
+        layout.addWidget(navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._add_shortcuts()
+        self.failed.connect(lambda _error: collect_garbage_again())
 
     def _build_navigation(self) -> QWidget:
         bar = QWidget()
@@ -98,8 +149,7 @@ class MainWindow(QMainWindow):
         self._shortcut(keys_for("Reading ruler"), self._toggle_ruler)
 
     def _shortcut(self, keys: Any, action: Callable[[], None]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut = QShortcut(QKeySequence(keys), self)  # for the whole window, by default
         shortcut.activated.connect(action)
 
     def start_loading(self) -> None:
@@ -108,14 +158,10 @@ class MainWindow(QMainWindow):
         run_in_background(self._open_learner, self._learner_loaded, self._load_failed)
 
     def _open_learner(self) -> Learner:
-        # Imported here, on the worker thread: storage, YAML and Markdown are not
-        # needed to paint the first window, and importing them costs ~200 ms.
-        from zavmo_desktop.core.content.render import warm_up
+        # Imported here, on the worker thread: storage is not needed to paint the first window.
         from zavmo_desktop.core.learner import Learner
 
-        learner = Learner.open(self.data_dir, self._content_dirs)
-        warm_up()
-        return learner
+        return Learner.open(self.data_dir, self._content_dirs)
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
@@ -130,55 +176,88 @@ class MainWindow(QMainWindow):
             learner.close()
             self.close()
             return
-        from zavmo_desktop.ui.read_aloud import ReadAloud
-        from zavmo_desktop.ui.screens.conversation import ConversationScreen
-        from zavmo_desktop.ui.screens.home import HomeScreen
-        from zavmo_desktop.ui.screens.library import LibraryScreen
-        from zavmo_desktop.ui.screens.reader import ReaderScreen
-        from zavmo_desktop.ui.screens.settings import SettingsScreen
-        from zavmo_desktop.ui.screens.shortcuts import ShortcutsScreen
         from zavmo_desktop.ui.widgets.focus_timer import FocusTimerPanel
 
         self.learner = learner
-        self.home = HomeScreen(learner, self.open_module)
-        self.library = LibraryScreen(learner, self.open_module)
-        self.read_aloud = ReadAloud.for_this_machine(learner.settings)
-        self.reader = ReaderScreen(
-            learner, lambda: self.show_screen("Library"), self.read_aloud, self.open_conversation
-        )
-        self.conversation_screen = ConversationScreen(
-            learner, self._back_to_module, self.read_aloud
-        )
-        self.settings_screen = SettingsScreen(learner.settings)
-        self.shortcuts_screen = ShortcutsScreen()
         self.timer = FocusTimerPanel(learner.settings, learner.focus_sessions, self._activity)
-        self.timer.minutes_changed.connect(self.home.refresh)
         self._sidebar.insertWidget(self._sidebar.count() - 1, self.timer)
-        self._screens: dict[str, QWidget] = {
-            "Home": self.home,
-            "Library": self.library,
-            "Settings": self.settings_screen,
-            HELP: self.shortcuts_screen,
-        }
-        loading = self.stack.widget(0)
-        for screen in (*self._screens.values(), self.reader, self.conversation_screen):
-            self.stack.addWidget(screen)
-        self.stack.removeWidget(loading)
-        loading.deleteLater()
-        self.reader.apply_settings(learner.settings.snapshot())
+        self.show_screen("Home")
+        self.stack.removeWidget(self._loading_label)
+        self._restyler.forget(self._loading_label)
+        self._loading_label.deleteLater()
+        self.timer.minutes_changed.connect(self.home.refresh)
         self._restyle = QTimer(self, singleShot=True, interval=0)
         self._restyle.timeout.connect(self._apply_settings)
         learner.settings.subscribe(lambda _key, _value: self._restyle.start())
         for button in self.nav_buttons.values():
             button.setEnabled(True)
-        self.show_screen("Home")
         self.ready.emit()
+        collect_garbage_again()
+        # Markdown is first needed when a module opens: load it now, off the GUI thread.
+        from zavmo_desktop.core.content.render import warm_up
+
+        run_in_background(warm_up, lambda _none: None, lambda _error: None)
+
+    def screen(self, name: str) -> QWidget:
+        """The named screen, built (and added to the stack) the first time it is asked for."""
+        built = self._built.get(name)
+        if built is None:
+            assert self.learner is not None, "screens exist once the learner's data is open"
+            built = SCREENS[name](self, self.learner)
+            self._built[name] = built
+            self._restyler.add(built)
+            self.stack.addWidget(built)
+            if name == READER:
+                built.apply_settings(self.learner.settings.snapshot())
+        return built
+
+    def built_screens(self) -> list[str]:
+        return list(self._built)
+
+    def built(self, name: str) -> Any:
+        """The named screen if it has been built, else None (closing must not build one)."""
+        return self._built.get(name)
+
+    @property
+    def home(self) -> Any:
+        return self.screen("Home")
+
+    @property
+    def library(self) -> Any:
+        return self.screen("Library")
+
+    @property
+    def settings_screen(self) -> Any:
+        return self.screen("Settings")
+
+    @property
+    def shortcuts_screen(self) -> Any:
+        return self.screen(HELP)
+
+    @property
+    def reader(self) -> Any:
+        return self.screen(READER)
+
+    @property
+    def conversation_screen(self) -> Any:
+        return self.screen(CONVERSATION)
+
+    @property
+    def read_aloud(self) -> ReadAloud:
+        """One speech player for every screen, made when a screen that speaks is built."""
+        if self._read_aloud is None:
+            from zavmo_desktop.ui.read_aloud import ReadAloud
+
+            assert self.learner is not None
+            self._read_aloud = ReadAloud.for_this_machine(self.learner.settings)
+        return self._read_aloud
 
     def _activity(self) -> str:
         """What the learner is studying, for the focus-session log."""
         showing = self.stack.currentWidget()
-        if showing is self.reader and self.reader.module is not None:
-            return self.reader.module.title
+        reader = self.built(READER)
+        if showing is reader and reader.module is not None:
+            return str(reader.module.title)
         return showing.accessibleName().removesuffix(" screen") if showing else ""
 
     def explain_failure(self, error: BaseException) -> None:
@@ -191,9 +270,18 @@ class MainWindow(QMainWindow):
         # Coalesced: a preset changes ten settings, and the window restyles once.
         if self.learner is None:
             return
-        values = self.learner.settings.snapshot()
-        apply_theme(values)
-        self.reader.apply_settings(values)
+        self._restyler.restyle(self.learner.settings.snapshot())
+        self._reader_behind = True
+        self._bring_reader_up_to_date(only_if_shown=True)
+
+    def _bring_reader_up_to_date(self, only_if_shown: bool = False) -> None:
+        # A hidden reader lays its text out again when next opened, not on every change.
+        reader = self.built(READER)
+        if reader is None or not self._reader_behind or (only_if_shown and reader.isHidden()):
+            return
+        self._reader_behind = False
+        assert self.learner is not None
+        reader.apply_settings(self.learner.settings.snapshot())
 
     def _step_text_size(self, step: int) -> None:
         assert self.learner is not None
@@ -234,10 +322,19 @@ class MainWindow(QMainWindow):
     def show_screen(self, name: str) -> None:
         if self.learner is None:
             return
-        self.reader.save_position()
-        self.read_aloud.stop()  # speech belongs to the screen it was started on
-        self.stack.setCurrentWidget(self._screens[name])
+        self._leave_reading()
+        self.stack.setCurrentWidget(self.screen(name))
         self._mark_current(name)
+
+    def _leave_reading(self) -> None:
+        reader = self.built(READER)
+        if reader is not None:
+            reader.save_position()
+        self.stop_reading_aloud()  # speech belongs to the screen it was started on
+
+    def stop_reading_aloud(self) -> None:
+        if self._read_aloud is not None:
+            self._read_aloud.stop()
 
     def _mark_current(self, name: str) -> None:
         # Not a QButtonGroup: that would make Tab skip every button but the checked one.
@@ -246,10 +343,11 @@ class MainWindow(QMainWindow):
 
     def open_module(self, module: Module) -> None:
         self.read_aloud.stop()
+        self._bring_reader_up_to_date()
         self.reader.show_module(module)
         self.stack.setCurrentWidget(self.reader)
         self._mark_current("Library")
-        self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reader.text.setFocus(other_reason())
 
     def open_conversation(self, module: Module, conversation: Conversation) -> None:
         self.read_aloud.stop()
@@ -265,9 +363,11 @@ class MainWindow(QMainWindow):
         else:
             self.open_module(module)
             self.reader.show_tab("Practise")
-            self.reader.practice.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.reader.practice.setFocus(other_reason())
 
     def bring_to_front(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
@@ -296,4 +396,5 @@ class MainWindow(QMainWindow):
             close_learner(self.learner)
             self.learner = None
         self._lock.release()
+        collect_garbage_again()  # closed before it was ready
         super().closeEvent(event)

@@ -91,3 +91,24 @@ def spoken_sentence_background(c: Colours) -> str:
     """A light wash of the highlight colour behind the sentence being read; the page's own
     text colour stays on it (>= 4.5:1 in every theme and overlay, tested)."""
     return mix(c.base, c.highlight, 0.16 if c.dark else 0.12)
+
+
+def disabled_text(c: Colours) -> str:
+    """Text and edges of a control that cannot be used now: faded towards the page, yet
+    >= 3:1 on it, so it reads as unavailable and stays legible (drawn dashed, too, so it
+    never rests on colour alone)."""
+    for amount in (0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3):
+        faded = mix(c.text, c.window, amount)
+        if _contrast(faded, c.window) >= 3.0 and _contrast(faded, c.base) >= 3.0:
+            return faded
+    return c.muted_text
+
+
+def _contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [value / 255 for value in _rgb(colour)]
+        linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

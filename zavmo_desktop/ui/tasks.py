@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -40,12 +41,13 @@ class _Task(QRunnable):
         self._delivery = delivery
 
     def run(self) -> None:
+        ok, result = True, None
         try:
             result = self._fn()
         except BaseException as error:  # handed to on_error on the GUI thread
-            self._delivery.finished.emit(False, error)
-        else:
-            self._delivery.finished.emit(True, result)
+            ok, result = False, error
+        with contextlib.suppress(RuntimeError):  # the app quit while this ran: nobody to tell
+            self._delivery.finished.emit(ok, result)
 
 
 def _raise(error: BaseException) -> None:

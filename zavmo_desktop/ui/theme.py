@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication
 
 from zavmo_desktop.core.settings import LOOK_KEYS
 from zavmo_desktop.ui.fonts import REGULAR_WEIGHT, family_for, weighted
-from zavmo_desktop.ui.palettes import Colours, colours, mix
+from zavmo_desktop.ui.palettes import Colours, colours, disabled_text, mix
 from zavmo_desktop.ui.widgets.conversation_styles import conversation_rules
 from zavmo_desktop.ui.widgets.deliver_styles import deliver_rules
 
@@ -41,42 +40,63 @@ def body_font(values: dict[str, Any]) -> QFont:
 
 
 _applied: dict[str, Any] | None = None
+_sheet = ""
 
 
-def apply_theme(values: dict[str, Any]) -> None:
-    """Restyle the app, only when something it looks at changed: a restyle re-polishes
-    every widget."""
-    global _applied
+def apply_theme(values: dict[str, Any], app_sheet: bool = True) -> str:
+    """Set the app's font, palette and motion from the learner's look settings, and return the
+    stylesheet for them. With `app_sheet` it is also set on the whole app (for a widget on
+    its own); the main window sets it on each of its parts instead (see ui/restyle.py), since
+    an app-wide stylesheet re-polishes every widget, shown or not, on each change."""
+    global _applied, _sheet
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     look = {key: values.get(key) for key in LOOK_KEYS}
-    if look == _applied and app.styleSheet():
-        return
-    _applied = look
-    c = colours_for(values)
-    app.setFont(body_font(values))
-    app.setPalette(build_palette(c))
-    app.setStyleSheet(build_stylesheet(c, point_size(values), values.get("focus_ring", 3)))
-    apply_motion(app, bool(values.get("reduce_motion", False)))
+    if look != _applied:
+        before = _applied or {}
+        _applied = look
+        c = colours_for(values)
+        if _changed(before, look, "font", "text_scale", "letter_spacing", "word_spacing"):
+            app.setFont(body_font(values))
+        if _changed(before, look, "theme", "overlay"):
+            app.setPalette(build_palette(c))
+        _sheet = build_stylesheet(c, point_size(values), values.get("focus_ring", 3))
+        apply_motion(app, bool(values.get("reduce_motion", False)))
+    if app_sheet and app.styleSheet() != _sheet:
+        app.setStyleSheet(_sheet)
+    return _sheet
 
 
-_ANIMATIONS = (
-    Qt.UIEffect.UI_AnimateMenu,
-    Qt.UIEffect.UI_FadeMenu,
-    Qt.UIEffect.UI_AnimateCombo,
-    Qt.UIEffect.UI_AnimateTooltip,
-    Qt.UIEffect.UI_FadeTooltip,
-    Qt.UIEffect.UI_AnimateToolBox,
-)
+def current_stylesheet() -> str:
+    return _sheet
+
+
+def _changed(before: dict[str, Any], after: dict[str, Any], *keys: str) -> bool:
+    return not before or any(before.get(key) != after.get(key) for key in keys)
+
+
 _default_flash_ms: int | None = None
+_motion_reduced = False  # how the app started: every effect on, the cursor blinking
 
 
 def apply_motion(app: QApplication, reduce: bool) -> None:
     """With reduced motion nothing animates, the text cursor included: it stops blinking."""
-    global _default_flash_ms
+    global _default_flash_ms, _motion_reduced
+    if reduce == _motion_reduced:
+        return  # also keeps Qt's namespace (~13 ms to import) off the first frame
+    from PySide6.QtCore import Qt
+
+    _motion_reduced = reduce
     if _default_flash_ms is None:
         _default_flash_ms = app.cursorFlashTime()
-    for effect in _ANIMATIONS:
+    for effect in (
+        Qt.UIEffect.UI_AnimateMenu,
+        Qt.UIEffect.UI_FadeMenu,
+        Qt.UIEffect.UI_AnimateCombo,
+        Qt.UIEffect.UI_AnimateTooltip,
+        Qt.UIEffect.UI_FadeTooltip,
+        Qt.UIEffect.UI_AnimateToolBox,
+    ):
         app.setEffectEnabled(effect, not reduce)
     app.setCursorFlashTime(0 if reduce else _default_flash_ms)
 
@@ -100,6 +120,16 @@ def build_palette(c: Colours) -> QPalette:
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
+    # What a control that cannot be used now looks like where no stylesheet rule draws it.
+    disabled = {
+        QPalette.ColorRole.Text: disabled_text(c),
+        QPalette.ColorRole.WindowText: disabled_text(c),
+        QPalette.ColorRole.ButtonText: disabled_text(c),
+        QPalette.ColorRole.Button: c.window,
+        QPalette.ColorRole.Base: c.window,
+    }
+    for role, colour in disabled.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
     return palette
 
 
@@ -158,7 +188,25 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
     """
         + deliver_rules(c, w)
         + conversation_rules(c, w)
+        + disabled_rules(c)
     )
+
+
+def disabled_rules(c: Colours) -> str:
+    """Last, so they win: a control that cannot be used now has no fill, faded text and a
+    dashed edge, in every theme (tested against the enabled look)."""
+    d = disabled_text(c)
+    return f"""
+    QPushButton:disabled, QToolButton:disabled {{ background: {c.window}; color: {d};
+        border: 1px dashed {d}; }}
+    QPushButton[nav="true"]:disabled {{ border: 1px dashed {d}; border-left: 6px solid {c.window};
+        }}
+    QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled, QPlainTextEdit:disabled,
+    QDateEdit:disabled {{ background: {c.window}; color: {d}; border: 1px dashed {d}; }}
+    QCheckBox:disabled, QRadioButton:disabled {{ color: {d}; }}
+    QCheckBox::indicator:disabled {{ border: 2px dashed {d}; background: {c.window}; }}
+    QCheckBox::indicator:checked:disabled {{ background: {d}; border: 2px dashed {d}; }}
+    """
 
 
 def reading_css(values: dict[str, Any]) -> str:

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from zavmo_desktop.core.content.fields import FieldReader, decode_utf8
 from zavmo_desktop.core.content.limits import MAX_MODULE_BYTES, MAX_PACK_FILE_BYTES
-from zavmo_desktop.core.content.models import Library, Module, Pack, Problem
+from zavmo_desktop.core.content.models import Framework, Library, Manifest, Module, Pack, Problem
 from zavmo_desktop.core.content.module_parser import parse_module
 from zavmo_desktop.core.content.pack_parser import parse_framework, parse_manifest
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
+from zavmo_desktop.core.content.parse_cache import FileStamp, ParseCache, code_stamp, digest
+
+T = TypeVar("T")
 
 
-def load_library(pack_paths: Iterable[Path]) -> Library:
-    """Every pack that loads; a pack that cannot be read is a problem, never an exception."""
+def load_library(pack_paths: Iterable[Path], cache: ParseCache | None = None) -> Library:
+    """Every pack that loads; a pack that cannot be read is a problem, never an exception.
+    With a cache, a file unchanged since it was last parsed is not parsed again."""
     library = Library()
     for path in pack_paths:
         try:
-            pack, problems = load_pack(path)
+            pack, problems = load_pack(path, cache)
         except Exception as error:  # a loader bug must cost this pack only, not the app
             message = f"this pack could not be checked ({type(error).__name__}: {error})"
             pack, problems = None, [Problem(path, 1, message + ": please report it")]
@@ -34,7 +39,7 @@ def load_library(pack_paths: Iterable[Path]) -> Library:
     return library
 
 
-def load_pack(path: Path) -> tuple[Pack | None, list[Problem]]:
+def load_pack(path: Path, cache: ParseCache | None = None) -> tuple[Pack | None, list[Problem]]:
     if not path.exists():
         return None, [Problem(path, 1, "no such file or folder: check the path")]
     try:
@@ -42,32 +47,38 @@ def load_pack(path: Path) -> tuple[Pack | None, list[Problem]]:
     except PackReadError as error:
         return None, [Problem(path, 1, f"this pack {error}")]
     try:
-        return _load_source(source)
+        return _load_source(source, cache)
     finally:
         source.close()
 
 
-def _load_source(source: PackSource) -> tuple[Pack | None, list[Problem]]:
-    manifest_reader, manifest_text = _read_text(source, "pack.yaml")
-    framework_reader, framework_text = _read_text(source, "framework.yaml")
-    manifest = parse_manifest(manifest_reader, manifest_text) if manifest_text else None
-    framework = parse_framework(framework_reader, framework_text) if framework_text else None
-    problems = manifest_reader.problems + framework_reader.problems
+def _load_source(source: PackSource, cache: ParseCache | None) -> tuple[Pack | None, list[Problem]]:
+    code = code_stamp() if cache is not None else ""
+    manifest, problems = _parsed(source, "pack.yaml", MAX_PACK_FILE_BYTES, _manifest, code, cache)
+    framework, more = _parsed(
+        source, "framework.yaml", MAX_PACK_FILE_BYTES, _framework, code, cache
+    )
+    problems = problems + more
     if manifest is None or framework is None:
         return None, problems
+    # A module is checked against its pack's framework: a new framework means parsing again.
+    context = ""
+    if cache is not None:
+        framework_bytes = source.read("framework.yaml", MAX_PACK_FILE_BYTES) or b""
+        context = f"{code}:{manifest.id}:{digest(framework_bytes)}"
+
+    def module(reader: FieldReader, raw: bytes | None) -> Module | None:
+        return parse_module(reader, raw or b"", framework, manifest.id)
+
     modules: list[Module] = []
     for name in _module_names(source, problems):
         relative = f"modules/{name}"
-        reader = FieldReader(source.display_path(relative))
-        try:
-            raw = source.read(relative, MAX_MODULE_BYTES) or b""
-        except PackReadError as error:
-            reader.problem(1, f"this file {error}")
-            raw = None
-        module = parse_module(reader, raw, framework, manifest.id) if raw is not None else None
-        problems.extend(reader.problems)
-        if module is not None:
-            modules.append(module)
+        loaded, module_problems = _parsed(
+            source, relative, MAX_MODULE_BYTES, module, context, cache
+        )
+        problems.extend(module_problems)
+        if loaded is not None:
+            modules.append(loaded)
     if not modules:
         problems.append(
             Problem(source.display_path("modules"), 1, "the pack has no modules that load")
@@ -85,20 +96,61 @@ def _module_names(source: PackSource, problems: list[Problem]) -> list[str]:
         return []
 
 
-def _read_text(source: PackSource, name: str) -> tuple[FieldReader, str | None]:
-    reader = FieldReader(source.display_path(name))
+def _parsed(
+    source: PackSource,
+    relative: str,
+    limit: int,
+    parse: Callable[[FieldReader, bytes | None], T | None],
+    context: str,
+    cache: ParseCache | None,
+) -> tuple[T | None, list[Problem]]:
+    """A file's parsed value and problems, from the cache while the file is unchanged."""
+    path = source.display_path(relative)
+    reader = FieldReader(path)
     try:
-        raw = source.read(name, MAX_PACK_FILE_BYTES)
+        raw = source.read(relative, limit)
     except PackReadError as error:
         reader.problem(1, f"this file {error}")
-        return reader, None
+        return None, reader.problems
+    stamp = _stamp(source, relative, raw, context) if cache is not None else None
+    if cache is not None and stamp is not None:
+        cached = cache.get(path, stamp)
+        if cached is not None:
+            return cached
+    parsed = parse(reader, raw), reader.problems
+    if cache is not None and stamp is not None:
+        cache.put(path, stamp, parsed)
+    return parsed
+
+
+def _stamp(source: PackSource, relative: str, raw: bytes | None, context: str) -> FileStamp | None:
+    if raw is None:
+        return None
+    try:
+        size, mtime_ns = source.size_and_time(relative)
+    except (OSError, PackReadError):  # gone since it was read: parse what was read, keep nothing
+        return None
+    return FileStamp(size, mtime_ns, digest(raw), context)
+
+
+def _manifest(reader: FieldReader, raw: bytes | None) -> Manifest | None:
+    text = _pack_file_text(reader, raw, "pack.yaml")
+    return parse_manifest(reader, text) if text else None
+
+
+def _framework(reader: FieldReader, raw: bytes | None) -> Framework | None:
+    text = _pack_file_text(reader, raw, "framework.yaml")
+    return parse_framework(reader, text) if text else None
+
+
+def _pack_file_text(reader: FieldReader, raw: bytes | None, name: str) -> str | None:
     if raw is None:
         reader.problem(1, f"{name} is missing: every pack has one (see docs/content-format.md)")
-        return reader, None
+        return None
     if len(raw) > MAX_PACK_FILE_BYTES:
         reader.problem(1, f"{name} is larger than {MAX_PACK_FILE_BYTES // 1024 // 1024} MiB")
-        return reader, None
-    return reader, decode_utf8(reader, raw)
+        return None
+    return decode_utf8(reader, raw)
 
 
 def _check_module_references(modules: list[Module]) -> list[Problem]:

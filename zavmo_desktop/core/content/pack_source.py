@@ -14,6 +14,7 @@ import posixpath
 import stat
 import zipfile
 import zlib
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 _READABLE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
@@ -41,6 +42,10 @@ class PackSource:
 
     def locate(self, relative: str) -> int:
         """The size of a regular file inside the pack; PackReadError says why it is not one."""
+        raise NotImplementedError
+
+    def size_and_time(self, relative: str) -> tuple[int, int]:
+        """A file's size and modification time (ns), for the parse cache; OSError if gone."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -96,6 +101,10 @@ class FolderSource(PackSource):
             raise PackReadError(f"cannot be read ({error.strerror})") from None
         _require_regular(status.st_mode)
         return status.st_size
+
+    def size_and_time(self, relative: str) -> tuple[int, int]:
+        status = os.stat(self._inside(relative))
+        return status.st_size, status.st_mtime_ns
 
 
 class ZipSource(PackSource):
@@ -153,6 +162,13 @@ class ZipSource(PackSource):
         if info is None:
             raise PackReadError("is not in the pack: check the name and folder")
         return info.file_size
+
+    def size_and_time(self, relative: str) -> tuple[int, int]:
+        info = self._info(relative)
+        if info is None:
+            raise FileNotFoundError(relative)
+        seconds = datetime(*info.date_time).timestamp()  # a zip keeps 2-second local times
+        return info.file_size, int(seconds) * 1_000_000_000
 
     def close(self) -> None:
         self._zip.close()

@@ -135,6 +135,14 @@ class Settings:
     def is_locked(self, key: str) -> bool:
         return key in self._locked
 
+    @property
+    def locked(self) -> frozenset[str]:
+        return self._locked
+
+    def defaults(self) -> dict[str, Any]:
+        """Each setting before the learner chose: the organisation's value, else the default."""
+        return {key: self._organisation.get(key, spec.default) for key, spec in SPECS.items()}
+
     def set(self, key: str, value: Any) -> None:
         if self.is_locked(key):
             raise PermissionError(f"{SPECS[key].label} is set by your organisation")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from zavmo_desktop.core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -88,10 +91,51 @@ PRESETS: dict[str, Preset] = {
 }
 
 
-def matching_presets(values: Mapping[str, Any]) -> list[str]:
-    """The presets whose every value is in force now, so the learner can see what is on."""
+# A preset sets every setting, its own values over the defaults, so presets never pile up
+# on each other. The voice stays: it names a voice installed on this machine, not a need.
+KEPT_BY_PRESETS = frozenset({"voice"})
+
+
+def preset_values(preset: Preset | None, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """Every value a preset sets: its own over the defaults (None: the defaults alone)."""
+    values = {key: value for key, value in defaults.items() if key not in KEPT_BY_PRESETS}
+    values.update(preset.values if preset is not None else {})
+    return values
+
+
+def changes(current: Mapping[str, Any], target: Mapping[str, Any]) -> dict[str, Any]:
+    """The values of `target` that differ from `current`."""
+    return {key: value for key, value in target.items() if current.get(key) != value}
+
+
+def matching_presets(
+    values: Mapping[str, Any], defaults: Mapping[str, Any], fixed: frozenset[str] = frozenset()
+) -> list[str]:
+    """The presets exactly in force now: their values, and the defaults for everything else.
+    `fixed` settings (locked by the organisation) are left out of the comparison."""
     return [
         preset.key
         for preset in PRESETS.values()
-        if all(values.get(key) == value for key, value in preset.values.items())
+        if not set(changes(values, preset_values(preset, defaults))) - fixed
     ]
+
+
+def uses_defaults(
+    values: Mapping[str, Any], defaults: Mapping[str, Any], fixed: frozenset[str] = frozenset()
+) -> bool:
+    return not set(changes(values, preset_values(None, defaults))) - fixed
+
+
+def preset_changes(settings: Settings, preset: Preset | None) -> dict[str, Any]:
+    """What applying a preset (None: the defaults) would change, leaving locked settings be."""
+    target = preset_values(preset, settings.defaults())
+    return changes(
+        settings.snapshot(), {k: v for k, v in target.items() if not settings.is_locked(k)}
+    )
+
+
+def apply_preset(settings: Settings, preset: Preset | None) -> list[str]:
+    """Apply a preset over the defaults; returns the keys the organisation locked."""
+    skipped = [key for key in (preset.values if preset else {}) if settings.is_locked(key)]
+    settings.apply(preset_changes(settings, preset))
+    return skipped

@@ -1,4 +1,4 @@
-"""Full-text search and rendered-HTML cache for modules, in a disposable cache database.
+"""Full-text search and the parsed-module and rendered-HTML caches, in a disposable database.
 
 It holds nothing of the learner's: when it is damaged or its layout changes it is
 simply rebuilt, so it lives outside the backed-up learner database.
@@ -6,14 +6,18 @@ simply rebuilt, so it lives outside the backed-up learner database.
 
 from __future__ import annotations
 
+import pickle
 import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from zavmo_desktop.core.content.parse_cache import FileStamp, Parsed
+
 INDEX_NAME = "content-index.sqlite3"
-SCHEMA_VERSION = 3  # 2: a 3-letter prefix index; 3: HTML whose references are checked
+SCHEMA_VERSION = 4  # 2: a 3-letter prefix index; 3: HTML whose references are checked;
+# 4: parsed pack files (the parse cache)
 RESULT_LIMIT = 30
 MATCH_START, MATCH_END = "\x02", "\x03"  # where a snippet matched; the UI strips them
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -115,8 +119,51 @@ class ContentIndex:
             [module_id, content_hash, html],
         )
 
+    def parse_cache(self) -> StoredParseCache:
+        return StoredParseCache(self.conn)
+
     def close(self) -> None:
         self.conn.close()
+
+
+class StoredParseCache:
+    """Parsed modules by file path; `save` writes what was parsed anew and forgets files that
+    were not seen, in one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._rows = {
+            path: (FileStamp(size, mtime, sha, context), data)
+            for path, size, mtime, sha, context, data in conn.execute("SELECT * FROM parsed")
+        }
+        self._seen: set[str] = set()
+        self._fresh: list[tuple[str, FileStamp, bytes]] = []
+
+    def get(self, path: Path, stamp: FileStamp) -> Parsed | None:
+        self._seen.add(str(path))
+        row = self._rows.get(str(path))
+        if row is None or row[0] != stamp:
+            return None
+        try:
+            parsed: Parsed = pickle.loads(row[1])  # our own rows, in the learner's 0700 folder
+        except Exception:  # written by another version of the models: parse again
+            return None
+        return parsed
+
+    def put(self, path: Path, stamp: FileStamp, parsed: Parsed) -> None:
+        self._fresh.append((str(path), stamp, pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)))
+
+    def save(self) -> None:
+        gone = [path for path in self._rows if path not in self._seen]
+        if not self._fresh and not gone:
+            return
+        with _transaction(self.conn):
+            self.conn.executemany("DELETE FROM parsed WHERE path = ?", [[p] for p in gone])
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?, ?)",
+                [(p, s.size, s.mtime_ns, s.sha256, s.context, d) for p, s, d in self._fresh],
+            )
+        self._fresh = []
 
 
 def fts_query(text: str) -> str:
@@ -157,6 +204,9 @@ def _create_schema(conn: sqlite3.Connection) -> None:
         CREATE TABLE indexed (module_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
         CREATE TABLE rendered (module_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL,
                                html TEXT NOT NULL);
+        CREATE TABLE parsed (path TEXT PRIMARY KEY, size INTEGER NOT NULL,
+                             mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+                             context TEXT NOT NULL, data BLOB NOT NULL);
         CREATE VIRTUAL TABLE module_fts USING fts5(
             module_id UNINDEXED, title, summary, body,
             tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3');

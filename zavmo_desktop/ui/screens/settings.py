@@ -18,8 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.settings import Settings
-from zavmo_desktop.core.settings.presets import PRESETS, matching_presets
+from zavmo_desktop.core.settings import SPECS, Settings
+from zavmo_desktop.core.settings.presets import (
+    PRESETS,
+    Preset,
+    apply_preset,
+    matching_presets,
+    preset_changes,
+    uses_defaults,
+)
 from zavmo_desktop.core.settings.profile_file import (
     SUFFIX,
     ProfileError,
@@ -28,7 +35,7 @@ from zavmo_desktop.core.settings.profile_file import (
 )
 from zavmo_desktop.core.storage.problems import SETTINGS_KEPT, classify, not_saved
 from zavmo_desktop.ui.announce import announce
-from zavmo_desktop.ui.setting_options import OPTIONS
+from zavmo_desktop.ui.setting_options import OPTIONS, describe
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import RETRY_MS
 from zavmo_desktop.ui.widgets.setting_controls import SettingControls, shrinkable_combo
@@ -115,20 +122,32 @@ class SettingsScreen(QWidget):
         self.preset.currentIndexChanged.connect(self._show_preset_description)
         label = QLabel("Preset:")
         label.setBuddy(self.preset)
-        self.apply_preset_button = QPushButton("Apply preset")
-        self.apply_preset_button.setAccessibleName("Apply preset")
-        self.apply_preset_button.clicked.connect(self.apply_preset)
         row.addWidget(label)
         row.addWidget(self.preset, 1)
         column.addLayout(row)
-        column.addWidget(self.apply_preset_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.preset_description = paragraph()
+        self.preset_changes = paragraph()  # what applying it would change, before it is applied
+        for label in (self.preset_description, self.preset_changes):
+            column.addWidget(label)
+        buttons = QHBoxLayout()
+        self.apply_preset_button = self._button("Apply preset", self.apply_preset)
+        self.reset_button = self._button("Reset to defaults", self.reset_to_defaults)
+        buttons.addWidget(self.apply_preset_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         self.preset_in_use = paragraph()
         self.preset_status = paragraph()
-        for label in (self.preset_description, self.preset_in_use, self.preset_status):
+        for label in (self.preset_in_use, self.preset_status):
             column.addWidget(label)
         self._show_preset_description()
         return box
+
+    def _button(self, name: str, action: Any) -> QPushButton:
+        button = QPushButton(name)
+        button.setAccessibleName(name)
+        button.clicked.connect(action)
+        return button
 
     def _build_profile_buttons(self) -> QWidget:
         box = QWidget()
@@ -161,13 +180,20 @@ class SettingsScreen(QWidget):
 
     def apply_preset(self) -> None:
         preset = PRESETS[self.preset.currentData()]
+        self._switch_to(preset, preset.name)
+
+    def reset_to_defaults(self) -> None:
+        self._switch_to(None, "The defaults")
+
+    def _switch_to(self, preset: Preset | None, name: str) -> None:
+        """Every setting to the preset's values over the defaults (None: the defaults)."""
         if self.previewing:
-            self._pending.update(preset.values)
+            self._pending = preset_changes(self._settings, preset)
             self._show_current()
-            announce(self, f"{preset.name} is shown in the preview. Apply changes to use it.")
+            announce(self, f"{name} is shown in the preview. Apply changes to use it.")
             return
-        skipped = self._settings.apply(preset.values)
-        self._tell(f"{preset.name} applied." + _locked_note(skipped))
+        skipped = apply_preset(self._settings, preset)
+        self._tell(f"{name} applied." + _locked_note(skipped))
 
     def apply_pending(self) -> None:
         pending, self._pending = self._pending, {}
@@ -244,20 +270,48 @@ class SettingsScreen(QWidget):
         merged = {**current, **self._pending}
         self.controls.show_values(merged)
         self.preview.show_pending(self._pending, merged)
-        in_use = [PRESETS[key].name for key in matching_presets(current)]
-        self.preset_in_use.setText("In use: " + (", ".join(in_use) if in_use else "your own mix"))
+        self._show_preset_in_use(current)
+        self._show_preset_description()
         self._intro.setText(
             "Changes wait in a preview until you apply them."
             if self.previewing
             else "Changes apply straight away and are kept for next time."
         )
 
+    def _show_preset_in_use(self, current: dict[str, Any]) -> None:
+        defaults, locked = self._settings.defaults(), self._settings.locked
+        in_use = matching_presets(current, defaults, locked)
+        for index in range(self.preset.count()):
+            preset = PRESETS[self.preset.itemData(index)]
+            mark = " (in use)" if preset.key in in_use else ""
+            self.preset.setItemText(index, preset.name + mark)
+        if in_use:
+            text = ", ".join(PRESETS[key].name for key in in_use)
+        else:
+            text = "The defaults" if uses_defaults(current, defaults, locked) else "Your own mix"
+        self.preset_in_use.setText(f"In use: {text}")
+
     def _show_preset_description(self) -> None:
-        self.preset_description.setText(PRESETS[self.preset.currentData()].description)
+        preset = PRESETS[self.preset.currentData()]
+        self.preset_description.setText(preset.description)
+        current = self._settings.snapshot()
+        self.preset_changes.setText(change_summary(current, preset_changes(self._settings, preset)))
 
     def _tell(self, message: str, where: QLabel | None = None) -> None:
         (where or self.preset_status).setText(message)
         announce(self, message)
+
+
+def change_summary(current: dict[str, Any], differ: dict[str, Any]) -> str:
+    """What applying a preset would change, in the words the settings lists use."""
+    if not differ:
+        return "Applying it changes nothing: it is what you have now."
+    steps = [
+        f"{SPECS[key].label} from {describe(key, current.get(key))} to {describe(key, value)}"
+        for key, value in differ.items()
+    ]
+    count = len(steps)
+    return f"Applying it changes {count} setting{'' if count == 1 else 's'}: {'; '.join(steps)}."
 
 
 def _locked_note(skipped: list[str]) -> str:

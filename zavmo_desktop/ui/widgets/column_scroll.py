@@ -6,8 +6,13 @@ than a small window, and then it must scroll rather than squash or clip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+# The navigation column is in the first frame, and Qt's namespace (Qt.ScrollBarPolicy ...)
+# takes ~13 ms to import: its two values are set through their properties instead.
+_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+_NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
 
 class ColumnScroll(QScrollArea):
@@ -15,9 +20,9 @@ class ColumnScroll(QScrollArea):
         super().__init__()
         self.setWidget(content)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setProperty("horizontalScrollBarPolicy", _ALWAYS_OFF)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
+        self.setProperty("focusPolicy", _NO_FOCUS)  # Tab goes to the controls inside
         content.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -35,6 +40,8 @@ class ColumnScroll(QScrollArea):
 
 def page_scroll() -> QScrollArea:
     """A page that scrolls up and down, never sideways; Tab goes to the controls inside."""
+    from PySide6.QtCore import Qt
+
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
