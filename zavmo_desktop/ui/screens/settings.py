@@ -74,7 +74,10 @@ class SettingsScreen(QWidget):
         layout.addWidget(self._build_scroll_area(), 1)
         self.preview = SettingsPreview(self.apply_pending, self.discard_pending)
         layout.addWidget(self.preview)
-        settings.subscribe(lambda _key, _value: self._show_current())
+        # Coalesced: a preset changes up to thirty settings, and the page is shown once.
+        self._refresh = QTimer(self, singleShot=True, interval=0)
+        self._refresh.timeout.connect(self._show_current)
+        settings.subscribe(lambda _key, _value: self._refresh.start())
         settings.subscribe(lambda _key, _value: self._show_save_state())
         self._show_current()
 
