@@ -27,7 +27,10 @@ from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.ui.main_window import MainWindow
 
 BOARD = "board-storytelling"
-NOT_SAVED = "Not saved yet: the disk is full. Your words are kept here, and Zavmo keeps trying."
+TRY_SOON = "\u26a0 Not saved yet: the disk is full. Try again soon."
+NOT_SAVED = (
+    "\u26a0 Not saved yet: the disk is full. Your words are kept here, and Zavmo keeps trying."
+)
 
 
 class FullDisk:
@@ -162,7 +165,7 @@ def test_marking_complete_that_cannot_be_saved_says_so(
     assert not button.isChecked()  # type: ignore[attr-defined]
     status = window.reader.complete_status
     assert status.isVisible()
-    assert status.text() == "Not saved yet: the disk is full. Try again soon."
+    assert status.text() == TRY_SOON
     disk.free()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert button.isChecked() and not status.isVisible()  # type: ignore[attr-defined]
@@ -176,7 +179,7 @@ def test_a_focus_session_started_on_a_full_disk_runs_and_says_it_is_not_logged(
     window.timer.toggle()  # as Ctrl+T does
     settle()
     assert find_by_name(window, "Pause focus session").isVisible()
-    assert names_starting(window, "Not saved yet: the disk is full. The timer goes on")
+    assert names_starting(window, "\u26a0 Not saved yet: the disk is full. The timer goes on")
 
 
 def test_a_tick_that_cannot_be_saved_is_not_shown_as_done(
@@ -192,7 +195,7 @@ def test_a_tick_that_cannot_be_saved_is_not_shown_as_done(
     qtbot.keyClick(items, Qt.Key.Key_Space)  # ticks the next step, which starts selected
     settle()
     detail = window.reader.checklists.detail
-    assert detail.note_status.text() == "Not saved yet: the disk is full. Try again soon."
+    assert detail.note_status.text() == TRY_SOON
     section = window.reader.checklists.sections[0]
     assert section.progress.done == 0
     disk.free()
@@ -209,12 +212,11 @@ def test_a_conversation_draft_and_reply_that_cannot_be_saved_are_kept(
     click(window, qtbot, "Start practice")
     disk.fill()
     editor = write(window, qtbot, "The model learned")
-    qtbot.waitUntil(lambda: screen.draft_status.isVisible(), timeout=3000)
-    assert screen.draft_status.text() == NOT_SAVED
+    qtbot.waitUntil(lambda: screen.save_status.isVisible(), timeout=3000)
+    assert screen.save_status.text() == NOT_SAVED
     turns = len(screen.message_views())
     click(window, qtbot, "Send reply")
-    status = find_by_name(window, "Reply status")
-    assert status.text() == "Not saved yet: the disk is full. Try again soon."  # type: ignore[attr-defined]
+    assert screen.save_status.text() == TRY_SOON
     assert len(screen.message_views()) == turns  # not sent, so not shown as sent
     assert editor.toPlainText() == "The model learned"
 
@@ -259,7 +261,7 @@ def test_a_setting_that_cannot_be_saved_applies_and_says_so(
     status = window.settings_screen.save_status
     assert status.isVisible()
     assert status.text() == (
-        "Not saved yet: the disk is full. Your choices apply now, and Zavmo keeps trying to "
+        "\u26a0 Not saved yet: the disk is full. Your choices apply now, and Zavmo keeps trying to "
         "save them."
     )
     assert window.learner.settings.get("text_scale") == 150

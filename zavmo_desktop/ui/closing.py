@@ -41,6 +41,7 @@ def save_everything(window: MainWindow) -> tuple[Unsaved, str]:
         _quietly(step)
     pendings = [reader.reflections.pending, reader.checklists.detail.pending] if reader else []
     pendings += [conversation.pending] if conversation else []
+    pendings.append(window.timer.pending)  # a check-in
     unsaved: Unsaved = []
     problems: list[Problem] = []
     for pending in pendings:

@@ -18,6 +18,7 @@ class Colours:
     highlight_text: str
     link: str
     accent: str  # the current-screen bar and progress fill; grey in low stimulation
+    warning: str  # "Not saved yet": >= 4.5:1 on window, base and button, with every overlay
     dark: bool = False
 
 
@@ -25,29 +26,31 @@ THEMES: dict[str, Colours] = {
     "light": Colours(
         window="#f7f7f5", base="#ffffff", text="#1b1b1b", muted_text="#3d3d3d",
         button="#ececea", border="#616161", focus="#0b4fc4", highlight="#0b4fc4",
-        highlight_text="#ffffff", link="#0a47b0", accent="#0b4fc4",
+        highlight_text="#ffffff", link="#0a47b0", accent="#0b4fc4", warning="#a00d00",
     ),
     "dark": Colours(
         window="#181a1b", base="#101213", text="#f1f1ee", muted_text="#d4d4d0",
         button="#2a2d2f", border="#9a9a96", focus="#ffd34d", highlight="#ffd34d",
-        highlight_text="#101213", link="#9fc3ff", accent="#ffd34d", dark=True,
+        highlight_text="#101213", link="#9fc3ff", accent="#ffd34d", warning="#ffb4a2",
+        dark=True,
     ),
     # Dark brown on warm off-white: the BDA's "cream or pastel" background.
     "cream": Colours(
         window="#f4ecd8", base="#fbf4e3", text="#1f1a14", muted_text="#433a2f",
         button="#e9dfc6", border="#6b5d49", focus="#0b4fc4", highlight="#0b4fc4",
-        highlight_text="#ffffff", link="#0a47b0", accent="#0b4fc4",
+        highlight_text="#ffffff", link="#0a47b0", accent="#0b4fc4", warning="#9a1000",
     ),
     "high_contrast": Colours(
         window="#000000", base="#000000", text="#ffffff", muted_text="#ffffff",
         button="#000000", border="#ffffff", focus="#ffff00", highlight="#ffff00",
-        highlight_text="#000000", link="#ffff00", accent="#ffff00", dark=True,
+        highlight_text="#000000", link="#ffff00", accent="#ffff00", warning="#ffff00",
+        dark=True,
     ),
     # Muted greys only: no accent colour anywhere, focus shown by a dark ring.
     "low_stimulation": Colours(
         window="#e9e8e4", base="#f1f0ec", text="#252525", muted_text="#3f3f3f",
         button="#dedcd7", border="#6a6a6a", focus="#2e2e2e", highlight="#4a4a4a",
-        highlight_text="#ffffff", link="#252525", accent="#5a5a5a",
+        highlight_text="#ffffff", link="#252525", accent="#5a5a5a", warning="#7d2410",
     ),
 }  # fmt: skip
 

@@ -8,6 +8,7 @@ saved (a full disk) is said so on screen; the words stay in the box and the draf
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +21,6 @@ from zavmo_desktop.core.conversation.engine import REPLY, REVIEW, Turn
 from zavmo_desktop.core.conversation.kinds import type_description, type_name
 from zavmo_desktop.core.conversation.session import PracticeSession
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import reading_css
@@ -30,9 +30,10 @@ from zavmo_desktop.ui.widgets.finished_summary import FinishedSummary
 from zavmo_desktop.ui.widgets.fit_scroll import FitScroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.message_view import MessageView
-from zavmo_desktop.ui.widgets.pending_saves import PendingSaves, said_if_not_saved
+from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
 from zavmo_desktop.ui.widgets.practice_text import FINISHED_TITLE, Labels, criteria_text, parts
 from zavmo_desktop.ui.widgets.reply_area import AnswerBox, ChoiceGroup, watch_font
+from zavmo_desktop.ui.widgets.save_status import SaveStatus, said_if_not_saved, write_or_say
 from zavmo_desktop.ui.widgets.transcript_view import TranscriptView
 
 DRAFT_SAVE_DELAY_MS = 300
@@ -79,6 +80,7 @@ class ConversationScreen(QWidget):
         layout.addLayout(self._build_navigation(back))
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_SAVE_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
+        self.data_folder = learner.data_dir
         self.pending = PendingSaves(self, learner.data_dir)
         self.pending.changed.connect(self._pending_changed)
         self._restyle_timer = QTimer(self, singleShot=True, interval=0)
@@ -106,15 +108,13 @@ class ConversationScreen(QWidget):
         self.answer_box = AnswerBox()
         self.answer_box.edited.connect(lambda _text: self._draft_timer.start())
         watch_font(self.answer_box)
-        self.draft_status = paragraph()
-        self.draft_status.setProperty("role", "saved")
-        self.draft_status.hide()
+        self.save_status = SaveStatus()  # a draft or a move that could not be saved
         self.review = ReviewPanel()  # what a strong answer also includes, and the claim
         self.review.claims.claimed.connect(self._claim)
         self._finished = FinishedSummary()
         self._confirm = paragraph()
         self._confirm.setProperty("role", "notice")
-        shown = (self._intro, self.choices, self.answer_box, self.draft_status, self.review)
+        shown = (self._intro, self.choices, self.answer_box, self.save_status, self.review)
         for widget in (*shown, self._finished, self._confirm):
             column.addWidget(widget)
         column.addStretch(1)
@@ -320,11 +320,11 @@ class ConversationScreen(QWidget):
         announce(self, text)
 
     def _claim(self, points: list[str]) -> None:
-        if self.session is not None and self.session.engine.phase == REVIEW:
-            try:
-                self.session.claim(points)
-            except STORAGE_ERRORS as error:  # the tick stays and is saved with the next move
-                self._say_status(self.pending.not_kept(error))
+        session = self.session
+        if session is not None and session.engine.phase == REVIEW:
+            # If it cannot be saved, the tick stays and is saved with the next move.
+            claim = functools.partial(session.claim, points)
+            write_or_say(self.save_status, claim, self.data_folder, waiting=self.pending)
 
     @said_if_not_saved
     def _try_again(self) -> None:
@@ -385,8 +385,10 @@ class ConversationScreen(QWidget):
             self.pending.save(key, what, text, lambda: session.save_draft(text))
 
     def _pending_changed(self) -> None:
-        self.draft_status.setText(self.pending.message)
-        self.draft_status.setVisible(self.pending.problem is not None)
+        if self.pending.problem is not None:
+            self.save_status.not_saved(self.pending.message)
+        else:
+            self.save_status.saved()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The reply area scrolls past 45% of the height, so the transcript always shows.

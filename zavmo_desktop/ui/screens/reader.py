@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 from collections.abc import Callable
 from typing import Any
@@ -23,7 +24,7 @@ from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, TRY_AGAIN, classify, not_saved
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.core.storage.repositories import ModuleProgress
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
@@ -44,6 +45,7 @@ from zavmo_desktop.ui.widgets.reading_aids import ReadingAids
 from zavmo_desktop.ui.widgets.reading_position import ReadingPosition
 from zavmo_desktop.ui.widgets.reading_view import ReadingView
 from zavmo_desktop.ui.widgets.reflection_panel import ReflectionPanel
+from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
 
 SAVE_POSITION_DELAY_MS = 800
 PREPARING = "Preparing this module…"
@@ -160,8 +162,7 @@ class ReaderScreen(QWidget):
         self.complete.setAccessibleName("Mark as complete")
         self.complete.setCheckable(True)
         self.complete.toggled.connect(self._completion_toggled)
-        self.complete_status = paragraph()  # only when marking it could not be saved
-        self.complete_status.hide()
+        self.complete_status = SaveStatus()  # only when marking it could not be saved
         row.addWidget(back)
         row.addStretch(1)
         row.addWidget(self.complete_status, 1)
@@ -394,16 +395,12 @@ class ReaderScreen(QWidget):
                 self._learner.save_position(self._module.id, self.position(), self.offset())
 
     def _completion_toggled(self, checked: bool) -> None:
-        self.complete_status.hide()
         if self._module is not None:
-            try:
-                self._learner.set_complete(self._module.id, checked)
-            except STORAGE_ERRORS as error:
+            module_id, folder = self._module.id, self._learner.data_dir
+            write = functools.partial(self._learner.set_complete, module_id, checked)
+            if not write_or_say(self.complete_status, write, folder):
                 with QSignalBlocker(self.complete):
                     self.complete.setChecked(not checked)  # shows what is kept
-                self.complete_status.setText(not_saved(classify(error), TRY_AGAIN))
-                self.complete_status.show()
-                announce(self.complete, self.complete_status.text(), assertive=True)
         self._show_completion_state()
 
     def _show_completion_state(self) -> None:

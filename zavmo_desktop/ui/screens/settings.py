@@ -38,6 +38,7 @@ from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.setting_options import OPTIONS, describe
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import RETRY_MS
+from zavmo_desktop.ui.widgets.save_status import SaveStatus
 from zavmo_desktop.ui.widgets.setting_controls import SettingControls, shrinkable_combo
 from zavmo_desktop.ui.widgets.settings_preview import SettingsPreview
 
@@ -65,9 +66,7 @@ class SettingsScreen(QWidget):
         layout.addWidget(heading("Settings"))
         self._intro = paragraph()
         layout.addWidget(self._intro)
-        self.save_status = paragraph()  # only while a choice could not be written
-        self.save_status.setProperty("role", "saved")
-        self.save_status.hide()
+        self.save_status = SaveStatus()  # only while a choice could not be written
         layout.addWidget(self.save_status)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self._save_again)
@@ -255,13 +254,9 @@ class SettingsScreen(QWidget):
         problem = self._settings.save_problem
         if problem is None or not self._settings.unsaved:
             self._retry.stop()
-            self.save_status.hide()
+            self.save_status.saved()
             return
-        message = not_saved(classify(problem), SETTINGS_KEPT)
-        if self.save_status.isHidden() or self.save_status.text() != message:
-            self.save_status.setText(message)
-            self.save_status.show()
-            announce(self, message, assertive=True)
+        self.save_status.not_saved(not_saved(classify(problem), SETTINGS_KEPT))
         self._retry.start()
 
     def _save_again(self) -> None:

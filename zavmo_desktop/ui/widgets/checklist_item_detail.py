@@ -7,6 +7,7 @@ note that cannot be saved (a full disk) is kept, said so under the note, and ret
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,10 +25,10 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Framework
 from zavmo_desktop.core.deliver.checklist_progress import when_label
 from zavmo_desktop.core.deliver.evidence import DeliverEvidence, criterion_lines, long_date
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, TRY_AGAIN, classify, not_saved
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
+from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
 
 SAVE_DELAY_MS = 250  # a pause in typing this long saves the note
 NOTE_LINES = 4
@@ -71,9 +72,7 @@ class ChecklistItemDetail(QWidget):
         self.note.textChanged.connect(self._note_typed)
         self.note.installEventFilter(self)
         note_label.setBuddy(self.note)
-        self.note_status = paragraph()
-        self.note_status.setProperty("role", "saved")
-        self.note_status.hide()
+        self.note_status = SaveStatus()  # also says when a date or the evidence button fails
         self.has_date = QCheckBox("Give this item a date")
         self.has_date.setAccessibleName("Give this item a date")
         self.has_date.toggled.connect(self._date_switched)
@@ -176,17 +175,15 @@ class ChecklistItemDetail(QWidget):
             self._saved_note = text
 
     def _pending_changed(self) -> None:
-        self.note_status.setText(self.pending.message)
-        self.note_status.setVisible(self.pending.problem is not None)
-        if self.pending.problem is None:
+        if self.pending.problem is not None:
+            self.note_status.not_saved(self.pending.message)
+        else:
+            self.note_status.saved()
             self.flush()
 
-    def say_not_saved(self, error: BaseException) -> None:
-        """A date or evidence change that could not be kept: said under the note."""
-        message = not_saved(classify(error, self._folder), TRY_AGAIN)
-        self.note_status.setText(message)
-        self.note_status.show()
-        announce(self.note_status, message, assertive=True)
+    def write_or_say(self, write: Callable[[], object]) -> bool:
+        """A tick, date or evidence change: if it cannot be kept, it is said under the note."""
+        return write_or_say(self.note_status, write, self._folder, waiting=self.pending)
 
     def _note_typed(self) -> None:
         self._save_timer.start()
@@ -225,24 +222,20 @@ class ChecklistItemDetail(QWidget):
     def _save_date(self, due: date | None) -> None:
         if self._checklist is None or self._item is None:
             return
-        try:
-            self._deliver.set_due_date(self._module_id, self._checklist, self._item, due)
-        except STORAGE_ERRORS as error:
-            self.say_not_saved(error)
-            return
-        self.date_changed.emit(self._item.id, due)
+        module_id, checklist, item = self._module_id, self._checklist, self._item
+        if self.write_or_say(lambda: self._deliver.set_due_date(module_id, checklist, item, due)):
+            self.date_changed.emit(item.id, due)
 
     def _toggle_evidence(self) -> None:
         if self._checklist is None or self._item is None:
             return
         self.flush()  # the evidence carries the note as it is now
-        try:
-            message = self._switch_evidence(self._checklist, self._item)
-        except STORAGE_ERRORS as error:
-            self.say_not_saved(error)
+        checklist, item = self._checklist, self._item
+        said: list[str] = []
+        if not self.write_or_say(lambda: said.append(self._switch_evidence(checklist, item))):
             return
         self.refresh_evidence()
-        announce(self.evidence_button, message)
+        announce(self.evidence_button, said[0])
         self.evidence_changed.emit()
 
     def _switch_evidence(self, checklist: Checklist, item: ChecklistItem) -> str:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from zavmo_desktop.core.content.models import Checklist, ChecklistItem, Module
 from zavmo_desktop.core.deliver.evidence import DeliverEvidence, shorten
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.checklist_item_detail import ChecklistItemDetail
 from zavmo_desktop.ui.widgets.checklist_section import ChecklistSection
@@ -103,13 +102,15 @@ class ChecklistPanel(QWidget):
         if self._module is None:
             return
         self.detail.flush()
-        try:
-            outcome = self._deliver.tick(self._module.id, section.checklist, item, done)
-        except STORAGE_ERRORS as error:
-            section.set_done(item.id, not done)  # the box shows what is kept, and says why
+        module_id, outcomes = self._module.id, []
+        tick = self._deliver.tick
+        if not self.detail.write_or_say(
+            lambda: outcomes.append(tick(module_id, section.checklist, item, done))
+        ):
+            section.set_done(item.id, not done)  # the box shows what is kept; the detail why
             section.select(item.id)
-            self.detail.say_not_saved(error)
             return
+        outcome = outcomes[0]
         section.set_done(item.id, done)
         if section.current() == item:
             self.detail.refresh_evidence()

@@ -8,6 +8,7 @@ asks for a goal before a focus session and how it went after.
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import time
 from collections.abc import Callable
@@ -38,9 +39,11 @@ from zavmo_desktop.core.focus.text import (
 from zavmo_desktop.core.focus.timer import Clock, FocusTimer
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository, LoggedChange
-from zavmo_desktop.core.storage.problems import SHORT, STORAGE_ERRORS, classify
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.paths import resources_dir
 from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
+from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
 from zavmo_desktop.ui.widgets.timer_parts import (
     CompanionDialog,
     SteadyButton,
@@ -57,6 +60,8 @@ if TYPE_CHECKING:
 HEARTBEAT_SECONDS = 15  # the most running time a crash can cost
 PRIMARY_TEXTS = ("Start focus session", "Pause focus session", "Resume focus session")
 CHIME = ("sounds", "chime.wav")
+NOT_LOGGED = "The timer goes on, but this session may be missing from your focus log."
+CHECK_IN_WHAT = "How your focus session went"
 
 
 class FocusTimerPanel(QWidget):
@@ -80,6 +85,8 @@ class FocusTimerPanel(QWidget):
         self._dialog: CompanionDialog | None = None
         self._chime: QSoundEffect | None = None
         self._timer = self._restore()
+        self.pending = PendingSaves(self)  # a check-in that could not be saved yet
+        self.pending.changed.connect(self._pending_changed)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.tick)
@@ -124,8 +131,7 @@ class FocusTimerPanel(QWidget):
         if cues or self._clock() - self._last_saved >= HEARTBEAT_SECONDS:
             # A heartbeat that cannot be written (a full disk) is tried at the next tick;
             # the timer itself goes on.
-            with contextlib.suppress(*STORAGE_ERRORS):
-                self.save()
+            self._write(self.save)
         self._render()
 
     # Showing ---------------------------------------------------------------------------
@@ -143,6 +149,7 @@ class FocusTimerPanel(QWidget):
         self._bar.setTextVisible(False)
         self._detail = wrapping_label()
         self._cue = wrapping_label("notice")
+        self.save_status = SaveStatus()
         self._snooze = named_button("Snooze", f"Hide this reminder for {SNOOZE_MINUTES} minutes")
         self._snooze.clicked.connect(self._snooze_clicked)
         self._primary = SteadyButton(PRIMARY_TEXTS)
@@ -153,7 +160,7 @@ class FocusTimerPanel(QWidget):
         self._skip.clicked.connect(self._skip_clicked)
         self._stop = named_button("Stop focus session")
         self._stop.clicked.connect(lambda: self._apply(self._timer.stop()))
-        shown = (self._phase, self._time, self._bar, self._detail, self._cue)
+        shown = (self._phase, self._time, self._bar, self._detail, self._cue, self.save_status)
         buttons = (self._snooze, self._primary, self._extend, self._skip, self._stop)
         for widget in (*shown, *buttons):  # also the Tab order
             layout.addWidget(widget)
@@ -240,10 +247,7 @@ class FocusTimerPanel(QWidget):
 
     def _after_action(self, message: str) -> None:
         self._notice = ""
-        try:
-            self.save()
-        except STORAGE_ERRORS as error:
-            self._notice = _not_logged(error)
+        self._write(self.save)
         self._sync_ticker()
         self._render()
         announce(self, message)
@@ -253,11 +257,9 @@ class FocusTimerPanel(QWidget):
         now = self._clock()
         state = self._timer.to_state()
         self._notice = ""
-        try:
-            logged = self._sessions.record_change(change, state, self._activity(), now)
-        except STORAGE_ERRORS as error:  # the timer goes on; the learner is told
-            logged = LoggedChange(None, None)
-            self._notice = _not_logged(error)
+        record = functools.partial(self._sessions.record_change, change, state, self._activity())
+        logged = [LoggedChange(None, None)]  # the timer goes on if it cannot be logged
+        self._write(lambda: logged.append(record(now)))
         self._last_saved = now
         self._sync_ticker()
         self._render()
@@ -265,8 +267,9 @@ class FocusTimerPanel(QWidget):
             self.minutes_changed.emit()
         announce(self, change_text(change))
         ended = change.ended
-        if ended is not None and ended.kind is Phase.FOCUS and logged.ended_id is not None:
-            self._ask_check_in(logged.ended_id)
+        ended_id = logged[-1].ended_id
+        if ended is not None and ended.kind is Phase.FOCUS and ended_id is not None:
+            self._ask_check_in(ended_id)
 
     def _sync_ticker(self) -> None:
         if not self._timer.view().running:
@@ -296,7 +299,7 @@ class FocusTimerPanel(QWidget):
         elif key == "show_focus_timer":
             if not value and self._timer.view().running:
                 self._timer.pause()  # turned off: nothing counts out of sight
-                self.save()
+                self._write(self.save)
                 self._sync_ticker()
             self.setVisible(bool(value))
         self._render()
@@ -312,7 +315,9 @@ class FocusTimerPanel(QWidget):
                 timer = FocusTimer.from_state(saved.state, plan, self._clock)
                 keep = saved.session_id
         view = timer.view()
-        self._sessions.close_open_sessions(keep=None if view.idle else keep)
+        # On a full disk the open rows stay open and are closed at the next start.
+        with contextlib.suppress(*STORAGE_ERRORS):
+            self._sessions.close_open_sessions(keep=None if view.idle else keep)
         if view.restored:
             self._notice = restored_text(view)
         return timer
@@ -333,7 +338,8 @@ class FocusTimerPanel(QWidget):
 
         def keep(text: str) -> None:
             if text:
-                self._sessions.set_check_in(session_id, text)
+                write = functools.partial(self._sessions.set_check_in, session_id, text)
+                self.pending.save(("check-in", session_id), CHECK_IN_WHAT, text, write)
 
         self._ask("How did that focus session go?", "How it went", "", keep)
 
@@ -349,9 +355,13 @@ class FocusTimerPanel(QWidget):
         dialog.finished.connect(answered)
         dialog.open()
 
+    # Saving --------------------------------------------------------------------------
 
-def _not_logged(error: BaseException) -> str:
-    return (
-        f"Not saved yet: {SHORT[classify(error)]}. The timer goes on, but this session may "
-        "be missing from your focus log."
-    )
+    def _write(self, write: Callable[[], object]) -> bool:
+        return write_or_say(self.save_status, write, waiting=self.pending, then=NOT_LOGGED)
+
+    def _pending_changed(self) -> None:
+        if self.pending.problem is not None:
+            self.save_status.not_saved(self.pending.message)
+        else:
+            self.save_status.saved()

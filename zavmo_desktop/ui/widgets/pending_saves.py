@@ -1,54 +1,22 @@
 """Saves that failed (a full disk, a read-only drive): kept with the learner's words,
 retried every few seconds, and offered for a text file if the window closes first.
 
-Each box the learner types in has its own, so the failure is said where they typed.
-The words for each cause come from core.storage.problems.
+Each box the learner types in has its own, so the failure is said where they typed, in
+that box's SaveStatus (ui.widgets.save_status). The words come from core.storage.problems.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from zavmo_desktop.core.storage.problems import (
-    STORAGE_ERRORS,
-    TRY_AGAIN,
-    Problem,
-    classify,
-    not_saved,
-)
-from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, Problem, classify, not_saved
 
 RETRY_MS = 5000
-
-
-class _SaysStatus(Protocol):
-    pending: PendingSaves
-
-    def _say_status(self, text: str) -> None: ...
-
-
-Screen = TypeVar("Screen", bound=_SaysStatus)
-
-
-def said_if_not_saved(action: Callable[[Screen], Any]) -> Callable[[Screen], None]:
-    """For a click that writes (send a reply): if it cannot be saved, the screen says so
-    and nothing moves on; what the learner wrote stays where it is."""
-
-    @functools.wraps(action)
-    def run(screen: Screen) -> None:
-        try:
-            action(screen)
-        except STORAGE_ERRORS as error:
-            screen._say_status(screen.pending.not_kept(error))
-
-    return run
 
 
 @dataclass
@@ -63,7 +31,6 @@ class PendingSaves(QObject):
 
     def __init__(self, owner: QWidget, folder: Path | None = None) -> None:
         super().__init__(owner)
-        self._owner = owner
         self._folder = folder
         self._waiting: dict[Hashable, _Waiting] = {}
         self.problem: Problem | None = None
@@ -101,9 +68,6 @@ class PendingSaves(QObject):
     def unsaved(self) -> list[tuple[str, str]]:
         return [(waiting.what, waiting.text) for waiting in self._waiting.values()]
 
-    def not_kept(self, error: BaseException) -> str:
-        return not_saved(classify(error, self._folder), TRY_AGAIN)
-
     @property
     def message(self) -> str:
         return not_saved(self.problem) if self.problem else ""
@@ -112,8 +76,7 @@ class PendingSaves(QObject):
         problem = classify(error, self._folder)
         if problem is not self.problem:
             self.problem = problem
-            announce(self._owner, self.message, assertive=True)
-            self.changed.emit()
+            self.changed.emit()  # the owner's SaveStatus says it (and announces it)
         self._timer.start()
 
     def _all_saved(self) -> None:

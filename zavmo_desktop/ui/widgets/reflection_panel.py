@@ -36,6 +36,7 @@ from zavmo_desktop.core.storage.reflections import SavedReflection
 from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
+from zavmo_desktop.ui.widgets.save_status import SaveStatus
 
 SAVE_DELAY_MS = 250  # a pause in typing this long saves the reflection
 EDITOR_LINES = 8
@@ -104,8 +105,7 @@ class ReflectionPanel(QWidget):
         self.editor.textChanged.connect(self._typed)
         self.editor.installEventFilter(self)
         editor_label.setBuddy(self.editor)
-        self.saved_label = paragraph()
-        self.saved_label.setProperty("role", "saved")
+        self.saved_label = SaveStatus()
         self.evidence_label = paragraph()
         self.criteria_heading = heading("This reflection is evidence for", role="subheading")
         self.criteria_box = QWidget()
@@ -214,14 +214,14 @@ class ReflectionPanel(QWidget):
         choices = criteria_choices(framework, self._module.competency, reflection.evidences)
         self._fill_criteria(choices, chosen)
         if waiting is not None:
-            self.saved_label.setText(self.pending.message)
+            self.saved_label.not_saved(self.pending.message)
         else:
             self._show_stored(saved)
         self._show_evidence_state()
 
     def _show_stored(self, saved: SavedReflection | None) -> None:
         if saved is None:
-            self.saved_label.setText("Not written yet. What you type is saved as you go.")
+            self.saved_label.saved("Not written yet. What you type is saved as you go.")
         else:
             self._show_saved(datetime.fromisoformat(saved.updated_at))
 
@@ -250,9 +250,7 @@ class ReflectionPanel(QWidget):
 
     def _show_saved(self, when: datetime) -> None:
         day = "today" if when.date() == date.today() else f"on {long_date(when.date())}"
-        text = f"Saved {day} at {when:%H:%M}."
-        if self.saved_label.text() != text:  # at most one change a minute: never chatty
-            self.saved_label.setText(text)
+        self.saved_label.saved(f"Saved {day} at {when:%H:%M}.")
 
     def _show_evidence_state(self) -> None:
         if self._saved_text.strip():
@@ -268,7 +266,7 @@ class ReflectionPanel(QWidget):
 
     def _pending_changed(self) -> None:
         if self.pending.problem is not None:
-            self.saved_label.setText(self.pending.message)
+            self.saved_label.not_saved(self.pending.message)
         elif self._module is not None and self._current is not None:
             self.flush()  # everything kept went through: show it saved, as usual
             self._show_stored(self._learner.reflections.get(self._module.id, self._current.id))
