@@ -25,6 +25,7 @@ from tests.ui.test_conversation_screen import click, open_practice, write
 from zavmo_desktop.app import build_window
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.widgets.timer_parts import CompanionDialog
 
 BOARD = "board-storytelling"
 TRY_SOON = "\u26a0 Not saved yet: the disk is full. Try again soon."
@@ -180,6 +181,41 @@ def test_a_focus_session_started_on_a_full_disk_runs_and_says_it_is_not_logged(
     settle()
     assert find_by_name(window, "Pause focus session").isVisible()
     assert names_starting(window, "\u26a0 Not saved yet: the disk is full. The timer goes on")
+
+
+def test_a_check_in_that_cannot_be_saved_is_kept_and_saved_later(
+    window: MainWindow, disk: FullDisk, qtbot: QtBot
+) -> None:
+    assert window.learner is not None
+    window.learner.settings.set("companion_mode", True)
+    window.timer.toggle()
+    answer_the_dialog("")  # no goal
+    qtbot.waitUntil(lambda: find_by_name(window, "Skip to break").isVisible(), timeout=3000)
+    click(window, qtbot, "Skip to break")  # the focus session ends: "How did it go?"
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=3000)
+    disk.fill()
+    answer_the_dialog("Calm, got the outline done")
+    status = window.timer.save_status
+    qtbot.waitUntil(lambda: status.failing, timeout=3000)
+    assert status.text().startswith("\u26a0 Not saved yet: the disk is full.")
+    assert window.timer.pending.unsaved() == [
+        ("How your focus session went", "Calm, got the outline done")
+    ]
+    disk.free()
+    qtbot.waitUntil(lambda: not status.isVisible(), timeout=8000)
+    rows = disk.stored("SELECT check_in FROM focus_sessions WHERE check_in != ''")
+    assert rows == [("Calm, got the outline done",)]
+
+
+def answer_the_dialog(text: str) -> None:
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        settle()
+        dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, CompanionDialog)
+    dialog.field.setText(text)
+    dialog.accept()
+    settle()
 
 
 def test_a_tick_that_cannot_be_saved_is_not_shown_as_done(
