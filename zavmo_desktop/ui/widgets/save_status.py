@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, TRY_AGAIN, classify, not_saved
 from zavmo_desktop.ui.announce import announce
@@ -59,6 +59,8 @@ class SaveStatus(QLabel):
             self.setProperty("role", role)
             self.style().unpolish(self)
             self.style().polish(self)
+            # The box's border and padding change the label's size: lay it out again.
+            QApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
 
 
 def write_or_say(
