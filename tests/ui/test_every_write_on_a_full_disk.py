@@ -1,11 +1,13 @@
 """Every control on every screen, used on a really full disk, raises nothing.
 
-The walk finds the controls itself (buttons, boxes, lists, text boxes, dates), so a write
-added later without going through ui.widgets.save_status fails here too.
+The walk finds the controls itself (buttons, boxes, lists, text boxes, dates) and uses
+each screen's both ways round, so a write added later without going through
+ui.widgets.save_status fails here too.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -29,6 +31,7 @@ from tests.accessibility import settle
 from tests.ui.test_conversation_screen import open_practice
 from tests.ui.test_save_failures import BOARD, FullDisk, disk, window  # noqa: F401
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.widgets.read_aloud_bar import ReadAloudBar
 from zavmo_desktop.ui.widgets.save_status import SaveStatus
 
 CONTROLS = (QAbstractButton, QComboBox, QPlainTextEdit, QLineEdit, QAbstractSpinBox, QListWidget)
@@ -80,7 +83,18 @@ READER_TABS = ("Read", "Practise", "Checklists", "Reflections")
 
 def controls(main: MainWindow) -> list[QWidget]:
     found = [w for w in main.findChildren(QWidget) if isinstance(w, CONTROLS)]
-    return [w for w in found if w.isVisible() and w.isEnabled()]
+    return [w for w in found if w.isVisible() and w.isEnabled() and not speaks(w)]
+
+
+def speaks(control: QWidget) -> bool:
+    """Read-aloud controls write nothing, and stopping speech mid-synthesis can hang here
+    (see the storage2 report): they are left to the read-aloud tests."""
+    parent = control.parentWidget()
+    while parent is not None:
+        if isinstance(parent, ReadAloudBar):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def use(control: QWidget, qtbot: QtBot) -> None:
@@ -138,10 +152,13 @@ def test_no_control_on_any_screen_raises_on_a_full_disk(
     disk.fill()
     used = 0
     with qtbot.capture_exceptions() as raised:
-        for place, go in places(window):
+        for (place, go), backwards in itertools.product(places(window), (True, False)):
             go()
             settle()
-            for control in controls(window):
+            # Both ways round, backwards first: a control that changes what later ones do
+            # (previewing settings, stopping the timer) must not hide their writes.
+            found = controls(window)
+            for control in reversed(found) if backwards else found:
                 go()  # the last control may have moved to another screen
                 cancel_dialogs()
                 if not shiboken6.isValid(control) or not control.isVisible():
