@@ -320,10 +320,8 @@ class ConversationScreen(QWidget):
         announce(self, text)
 
     def _claim(self, points: list[str]) -> None:
-        session = self.session
-        if session is not None and session.engine.phase == REVIEW:
-            # If it cannot be saved, the tick stays and is saved with the next move.
-            claim = functools.partial(session.claim, points)
+        if (session := self.session) is not None and session.engine.phase == REVIEW:
+            claim = functools.partial(session.claim, points)  # if not saved: with the next move
             write_or_say(self.save_status, claim, self.data_folder, waiting=self.pending)
 
     @said_if_not_saved
