@@ -78,7 +78,50 @@ def main(folder: Path) -> None:
     deliver(window, folder)
     settings.set("text_scale", 200)
     deliver(window, folder, suffix="-200")
+    for preset in ("dyslexia", "low_vision"):
+        for scale in (100, 200):
+            every_screen(window, folder, preset, scale)
     window.close()
+
+
+def every_screen(window: MainWindow, folder: Path, preset: str, scale: int) -> None:
+    """Each screen in one preset at one text size: {preset}-{scale}-{screen}.png."""
+    assert window.learner is not None
+    settings = window.learner.settings
+    settings.apply({key: spec.default for key, spec in SPECS.items()})
+    settings.apply({**PRESETS[preset].values, "text_scale": scale})
+    name = f"{preset}-{scale}"
+    window.show_screen("Home")
+    grab(window, folder, f"{name}-home")
+    window.show_screen("Library")
+    window.library.search.setText("stakeholder adoption")
+    window.library.search.returnPressed.emit()
+    grab(window, folder, f"{name}-library-search")
+    window.library.search.clear()
+    board = window.learner.module("board-storytelling")
+    assert board is not None
+    window.open_module(board)
+    window.reader.speech.bar.options.click()  # with the reading options open
+    grab(window, folder, f"{name}-reader-read")
+    window.reader.speech.bar.options.click()
+    for tab in ("Practise", "Checklists", "Reflections"):
+        window.reader.show_tab(tab)
+        grab(window, folder, f"{name}-reader-{tab.lower()}")
+    window.open_conversation(board, board.conversations[0])
+    screen = window.conversation_screen
+    if screen.session is not None and screen.session.started:
+        screen.restart_button.click()
+        screen.confirm_yes.click()
+    else:
+        screen.start_button.click()
+    grab(window, folder, f"{name}-conversation-choices")
+    screen.choices.findChildren(QRadioButton)[1].click()  # a weak reply: feedback follows
+    screen.send_button.click()
+    grab(window, folder, f"{name}-conversation-feedback")
+    window.show_screen("Settings")
+    grab(window, folder, f"{name}-settings")
+    window.show_screen("Keyboard shortcuts")
+    grab(window, folder, f"{name}-shortcuts")
 
 
 def deliver(window: MainWindow, folder: Path, suffix: str = "") -> None:

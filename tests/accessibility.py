@@ -9,9 +9,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QColor,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt namespace
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolButton,
+    QTreeWidget,
+    QWidget,
+)
 
 from zavmo_desktop.ui.theme import current_stylesheet
 
@@ -75,6 +96,17 @@ def find_by_name(root: QWidget, name: str) -> QWidget:
     raise LookupError(f"no visible widget named {name!r}")
 
 
+def find_starting(root: QWidget, start: str) -> QWidget:
+    """The visible widget whose accessible name (for a label: its text) starts so."""
+    for interface in tree_of(root):
+        owner = interface.object()
+        name = interface.text(QAccessible.Text.Name)
+        visible = not interface.state().invisible
+        if visible and name.startswith(start) and isinstance(owner, QWidget):
+            return owner
+    raise LookupError(f"no visible widget whose name starts {start!r}")
+
+
 def _platform_name(owner: object) -> str:
     # On Linux Qt reports a combo box's current text as its Name and gives its name
     # through the label relation; Windows and macOS report the accessible name itself.
@@ -114,6 +146,21 @@ def unreachable_by_tab(window: QWidget) -> list[str]:
     return missing
 
 
+def unnamed_tab_stops(window: QWidget) -> list[str]:
+    """Places Tab stops at that a screen reader cannot name (a bare scroll area, say)."""
+    unnamed = []
+    for widget in set(focus_chain(window)):
+        wants_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if not (wants_tab and widget.isVisible() and widget.isEnabled()) or widget.focusProxy():
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        if interface.role() == Role.PageTabList:
+            continue  # a tab bar: the screen reader names the tab that has the focus
+        if not interface.text(QAccessible.Text.Name).strip() and not _platform_name(widget):
+            unnamed.append(f"{type(widget).__name__} ({interface.role().name})")
+    return unnamed
+
+
 def clipped_labels(window: QWidget) -> list[str]:
     """Visible labels and buttons whose text does not fit the space they were given."""
     clipped = []
@@ -132,6 +179,97 @@ def clipped_labels(window: QWidget) -> list[str]:
         if button.isVisible() and button.text() and button.sizeHint().width() > button.width() + 1:
             clipped.append(f"button {button.text()[:40]!r}: too narrow")
     return clipped
+
+
+def squashed_controls(window: QWidget) -> list[str]:
+    """Visible controls given less height than they need: their text's descenders are cut."""
+    squashed = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QComboBox | QLineEdit | QProgressBar):
+            continue
+        if not widget.isVisible():
+            continue
+        needed = max(widget.minimumSizeHint().height(), widget.minimumHeight())
+        if isinstance(widget, QPushButton | QComboBox | QLineEdit | QProgressBar):
+            needed = max(needed, widget.sizeHint().height())  # a fixed-height control
+        if widget.height() < needed - 1:
+            name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+            squashed.append(
+                f"{type(widget).__name__} {name[:40]!r}: {widget.height()}px of {needed}"
+            )
+    return squashed
+
+
+def clipped_items(window: QWidget) -> list[str]:
+    """Tree cells whose text does not fit: elided on one line, or wrapped lines cut off."""
+    clipped = []
+    for view in window.findChildren(QTreeWidget):
+        if not view.isVisible():
+            continue
+        metrics = view.fontMetrics()
+        items = [(view.topLevelItem(i), 0) for i in range(view.topLevelItemCount())]
+        items += [(item.child(j), 1) for item, _ in list(items) for j in range(item.childCount())]
+        for item, depth in items:
+            for column in range(view.columnCount()):
+                text = item.text(column)
+                rect = view.visualRect(view.indexFromItem(item, column))
+                room = view.header().sectionSize(column) - 16  # the item padding
+                if column == 0:
+                    room -= view.indentation() * (depth + 1)
+                if not text or rect.height() <= 0 or room <= 0:
+                    continue
+                lines = metrics.boundingRect(
+                    QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), text
+                )
+                one_line = metrics.horizontalAdvance(text) <= room
+                if not (one_line or (view.wordWrap() and lines.height() <= rect.height())):
+                    clipped.append(f"{text[:40]!r}: {room}x{rect.height()} px")
+    return clipped
+
+
+def sideways_scrolling(window: QWidget) -> list[str]:
+    """Lists and pages that scroll sideways (WCAG 1.4.10): a line should never need it."""
+    return [
+        f"{type(area).__name__} {area.accessibleName()!r}"
+        for area in window.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().isVisible()
+    ]
+
+
+# A list of whole sentences, each shown in full in the label under it.
+SENTENCE_LISTS = {"Reflection prompt"}
+
+
+def clipped_combos(window: QWidget) -> list[str]:
+    """Drop-down lists too narrow for the choice they show."""
+    clipped = []
+    for combo in window.findChildren(QComboBox):
+        if not combo.isVisible() or not combo.currentText():
+            continue
+        if combo.accessibleName() in SENTENCE_LISTS:
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        if combo.fontMetrics().horizontalAdvance(combo.currentText()) > field.width():
+            clipped.append(f"{combo.accessibleName()!r} shows {combo.currentText()!r} cut")
+    return clipped
+
+
+def misplaced_parts(window: QWidget) -> list[str]:
+    """Buttons a field draws inside itself (a search box's clear button) that stick out."""
+    misplaced = []
+    for field in window.findChildren(QLineEdit):
+        if not field.isVisible():
+            continue
+        for part in field.findChildren(QToolButton):
+            if part.isVisible() and not field.rect().contains(part.geometry()):
+                misplaced.append(
+                    f"{part.accessibleName()!r} at {part.geometry()} in {field.rect()}"
+                )
+    return misplaced
 
 
 def relative_luminance(colour: QColor) -> float:
@@ -158,6 +296,9 @@ def small_targets(window: QWidget, minimum: int = 24) -> list[str]:
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, QAbstractButton | QComboBox) or not widget.isVisible():
             continue
+        if isinstance(widget.parent(), QLineEdit):
+            continue  # a search box's clear button: alone at the end of the box, with 24 px
+            # of room round it (the spacing exception of 2.5.8)
         if widget.width() < minimum or widget.height() < minimum:
             small.append(f"{widget.accessibleName()!r}: {widget.width()}x{widget.height()}")
     return small
@@ -200,10 +341,43 @@ def contrast_problems() -> list[str]:
     return problems
 
 
+def shown_text(label: QLabel) -> str:
+    text = label.text()
+    if label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+    ):
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    return " ".join(text.replace("&", "").split())
+
+
+def labels_hiding_text(root: QWidget) -> list[str]:
+    """Visible labels whose accessible name is not the text they show: a screen reader
+    would announce a placeholder ("Summary") instead of what sighted learners read."""
+    hiding = []
+    for label in root.findChildren(QLabel):
+        shown = shown_text(label) if label.isVisible() else ""
+        if not shown:
+            continue
+        interface = QAccessible.queryAccessibleInterface(label)
+        heard = " ".join(interface.text(QAccessible.Text.Name).replace("&", "").split())
+        if shown[:60] not in heard:
+            hiding.append(f"shows {shown[:40]!r}, announced as {heard[:40]!r}")
+    return hiding
+
+
 def assert_accessible(window: QWidget) -> None:
     """The checks every screen must pass."""
     assert unnamed_interactive(window) == []
+    assert labels_hiding_text(window) == []
     assert unreachable_by_tab(window) == []
+    assert unnamed_tab_stops(window) == []
     assert clipped_labels(window) == []
+    assert squashed_controls(window) == []
+    assert misplaced_parts(window) == []
+    assert clipped_items(window) == []
+    assert sideways_scrolling(window) == []
+    assert clipped_combos(window) == []
     assert small_targets(window) == []
     assert contrast_problems() == []

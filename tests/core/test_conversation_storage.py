@@ -77,6 +77,20 @@ def test_a_run_keeps_its_state_and_turns_in_order(repo: ConversationRepository) 
     assert repo.active("m", "other") is None and repo.active("other", "c") is None
 
 
+def test_the_last_unfinished_run_is_found_across_conversations(
+    repo: ConversationRepository,
+) -> None:
+    assert repo.last_unfinished() is None
+    left = repo.start("m", "c", {"node": "opening"}, [HELLO, REPLY])
+    done = repo.start("m", "other", {"node": "opening"}, [HELLO])
+    repo.finish(done, {"phase": "finished"}, [REPLY], title="t", text="x", details={}, criteria=[])
+    run = repo.last_unfinished()
+    assert run is not None and run.id == left and run.learner_turns == 1
+    newer = repo.start("n", "c", {"node": "opening"}, [HELLO])
+    found = repo.last_unfinished()
+    assert found is not None and found.id == newer  # a later start, or the same second and id
+
+
 def test_saving_turns_and_state_is_all_or_nothing(
     repo: ConversationRepository, store: OpenedStore
 ) -> None:

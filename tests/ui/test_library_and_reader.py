@@ -7,10 +7,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QTreeWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import find_by_name, names_starting, settle, unnamed_interactive
+from tests.accessibility import (
+    find_by_name,
+    find_starting,
+    names_starting,
+    settle,
+    unnamed_interactive,
+)
 from tests.conftest import BUNDLED_CONTENT
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.storage import DATABASE_NAME
@@ -110,6 +123,39 @@ def test_home_offers_to_continue_the_unfinished_module(open_window: OpenWindow) 
     assert again.reader.module is not None and again.reader.module.id == module.id
     bar = again.reader.text.verticalScrollBar()
     assert abs(bar.value() - bar.maximum() // 2) <= max(2, bar.maximum() // 20)
+
+
+def test_home_shows_the_modules_title_and_summary_as_two_things(window: MainWindow) -> None:
+    window.show_screen("Home")
+    point = window.learner.continue_point()  # type: ignore[union-attr]
+    assert point is not None
+    title = find_by_name(window, point.module.title)
+    assert isinstance(title, QLabel) and title.text() == point.module.title
+    summary = find_starting(window, point.module.summary)
+    assert summary is not title and point.module.title not in summary.text()  # type: ignore[attr-defined]
+
+
+def test_home_mentions_an_unfinished_practice_and_opens_it(open_window: OpenWindow) -> None:
+    window = open_window()
+    assert window.learner is not None
+    board = window.learner.module("board-storytelling")
+    assert board is not None
+    cfo = board.conversations[0]
+    window.open_conversation(board, cfo)
+    window.conversation_screen.start_button.click()
+    window.conversation_screen.choices.buttons[0].click()
+    window.conversation_screen.send_button.click()  # one turn in, then the app closes
+    window.close()
+
+    again = open_window()
+    again.show_screen("Home")
+    said = find_starting(again, "You have a practice conversation to finish")
+    assert cfo.title in said.text() and board.title in said.text()  # type: ignore[attr-defined]
+    assert "turn 2" in said.text()  # type: ignore[attr-defined]
+    find_by_name(again, f"Continue the practice: {cfo.title}").click()  # type: ignore[attr-defined]
+    assert again.stack.currentWidget() is again.conversation_screen
+    session = again.conversation_screen.session
+    assert session is not None and session.started and session.conversation.id == cfo.id
 
 
 def test_broken_module_is_listed_and_the_rest_still_load(

@@ -37,15 +37,36 @@ def test_ctrl_f_focuses_search(window: MainWindow, qtbot: QtBot) -> None:
     assert QApplication.focusWidget() is find_by_name(window, "Search modules")
 
 
+READER_TABS = ["reader", "reader:Practise", "reader:Checklists", "reader:Reflections"]
+EVERY_SCREEN = [
+    "Home", "Library", "library-search", "Settings", "Keyboard shortcuts", *READER_TABS,
+    "reader-options", "conversation",
+]  # fmt: skip
+
+
 def show(window: MainWindow, screen: str) -> None:
-    if screen == "reader":
-        window.open_module(window.learner.library.modules[0])  # type: ignore[union-attr]
+    assert window.learner is not None
+    board = window.learner.module("board-storytelling")
+    assert board is not None
+    if screen.startswith("reader"):
+        window.open_module(board)
+        window.reader.show_tab(screen.partition(":")[2] or "Read")
+    elif screen == "library-search":
+        window.show_screen("Library")
+        window.library.search.setText("stakeholder adoption")
+        window.library.search.returnPressed.emit()
+    elif screen == "reader-options":
+        window.open_module(board)
+        window.reader.speech.bar.options.click()
+    elif screen == "conversation":
+        window.open_conversation(board, board.conversations[0])
+        window.conversation_screen.start_button.click()
     else:
         window.show_screen(screen)
     settle()
 
 
-@pytest.mark.parametrize("screen", ["Home", "Library", "Settings", "reader"])
+@pytest.mark.parametrize("screen", EVERY_SCREEN)
 def test_every_screen_passes_the_accessibility_walk(window: MainWindow, screen: str) -> None:
     show(window, screen)
     assert_accessible(window)
@@ -64,7 +85,7 @@ def test_tab_moves_focus_through_navigation_into_the_screen(
     assert "Search modules" in visited and "Modules" in visited
 
 
-@pytest.mark.parametrize("screen", ["Home", "Library", "Settings", "reader"])
+@pytest.mark.parametrize("screen", EVERY_SCREEN)
 def test_every_screen_at_double_text_size_clips_nothing(window: MainWindow, screen: str) -> None:
     window.learner.settings.set("text_scale", 200)  # type: ignore[union-attr]
     window.learner.settings.set("theme", "dark")  # type: ignore[union-attr]

@@ -8,14 +8,15 @@ import wave
 
 import pytest
 from PySide6.QtGui import QTextCursor
+from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 from PySide6.QtWidgets import QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import assert_accessible, find_by_name, settle
+from tests.accessibility import assert_accessible, find_by_name, find_starting, settle
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.speech.text import words
 from zavmo_desktop.ui.main_window import MainWindow
-from zavmo_desktop.ui.read_aloud import IDLE, PAUSED, READING
+from zavmo_desktop.ui.read_aloud import IDLE, NO_SOUND, PAUSED, READING
 
 
 def open_first_module(window: MainWindow) -> None:
@@ -196,3 +197,24 @@ def test_with_no_speech_engine_the_bar_says_how_to_get_one(
     assert "espeak-ng" in window.reader.speech.bar.status.text()
     window.read_aloud.read(window.reader.text)  # a stray call is harmless
     assert window.read_aloud.state == IDLE
+
+
+@pytest.mark.parametrize("outputs", ["this machine's", "none", "one"])
+def test_the_status_says_reading_aloud_only_when_it_can_be_heard(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, outputs: str
+) -> None:
+    if outputs != "this machine's":  # the sound hardware is the one thing a test cannot plug in
+        found = [QAudioDevice()] if outputs == "one" else []
+        monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: found))
+    open_first_module(window)
+    bar = window.reader.speech.bar
+    assert bar.status.text() == ""
+    button(window, "Read aloud").click()
+    qtbot.waitUntil(lambda: window.read_aloud.state == READING, timeout=10_000)
+    heard = bool(QMediaDevices.audioOutputs())
+    assert bar.status.text() == ("Reading aloud" if heard else NO_SOUND)
+    assert find_starting(window, bar.status.text()) is bar.status  # and a screen reader hears it
+    button(window, "Pause reading").click()
+    assert bar.status.text() == ("Paused: Read aloud carries on" if heard else NO_SOUND)
+    button(window, "Stop reading").click()
+    assert bar.status.text() == ("" if heard else NO_SOUND)  # still true, and nothing jumps

@@ -8,14 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -61,7 +63,9 @@ def _screen(module: str, name: str) -> Any:
 ScreenFactory = Callable[["MainWindow", "Learner"], QWidget]
 # Adding a screen is one file in ui/screens/ plus one line here.
 SCREENS: dict[str, ScreenFactory] = {
-    "Home": lambda w, learner: _screen("home", "HomeScreen")(learner, w.open_module),
+    "Home": lambda w, learner: _screen("home", "HomeScreen")(
+        learner, w.open_module, w.open_conversation
+    ),
     "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(learner.settings),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
@@ -137,8 +141,8 @@ class MainWindow(QMainWindow):
 
     def _add_shortcuts(self) -> None:
         for number, name in enumerate(NAVIGATION, start=1):
-            self._shortcut(f"Ctrl+{number}", lambda n=name: self.show_screen(n))
-        self._shortcut("F1", lambda: self.show_screen(HELP))
+            self._shortcut(f"Ctrl+{number}", lambda n=name: self._go_to(n))
+        self._shortcut("F1", lambda: self._go_to(HELP))
         self._shortcut(QKeySequence.StandardKey.Find, self._focus_search)
         self._shortcut(keys_for("Make text bigger"), lambda: self._step_text_size(1))
         self._shortcut("Ctrl++", lambda: self._step_text_size(1))
@@ -336,6 +340,17 @@ class MainWindow(QMainWindow):
         if self._read_aloud is not None:
             self._read_aloud.stop()
 
+    def _go_to(self, name: str) -> None:
+        """A shortcut lands on the screen's first control, as if Tab had been pressed."""
+        from zavmo_desktop.ui.widgets.focus_order import tab_stops
+
+        self.show_screen(name)
+        if self.learner is not None:
+            stops = tab_stops(self.screen(name))
+            first = next((w for w in stops if w.isVisible() and w.isEnabled()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _mark_current(self, name: str) -> None:
         # Not a QButtonGroup: that would make Tab skip every button but the checked one.
         for button_name, button in self.nav_buttons.items():
@@ -364,6 +379,16 @@ class MainWindow(QMainWindow):
             self.open_module(module)
             self.reader.show_tab("Practise")
             self.reader.practice.setFocus(other_reason())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Qt's buttons take Enter only inside dialogs; the shortcuts page promises it everywhere.
+        # A button ignores Enter, so the key reaches the window only when nothing used it.
+        if is_plain_enter(event):
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QPushButton | QToolButton) and focused.isEnabled():
+                focused.click()
+                return
+        super().keyPressEvent(event)
 
     def bring_to_front(self) -> None:
         from PySide6.QtCore import Qt
@@ -398,3 +423,9 @@ class MainWindow(QMainWindow):
         self._lock.release()
         collect_garbage_again()  # closed before it was ready
         super().closeEvent(event)
+
+
+def is_plain_enter(event: QKeyEvent) -> bool:
+    keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() in keys and modifiers == Qt.KeyboardModifier.NoModifier

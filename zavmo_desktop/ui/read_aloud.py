@@ -27,6 +27,7 @@ from zavmo_desktop.ui.widgets.speech_highlight import SpeechHighlight
 
 IDLE, STARTING, READING, PAUSED = "idle", "starting", "reading", "paused"
 NO_ENGINE = "Read aloud needs a speech engine. On Linux: sudo apt install espeak-ng"
+NO_SOUND = "No sound output found: the words are highlighted, but you will not hear them"
 _RESTART_KEYS = ("reading_speed", "voice")
 _SHOW_KEYS = ("read_highlight", "theme", "overlay")
 
@@ -142,6 +143,14 @@ class ReadAloud(QObject):
     def available(self) -> bool:
         """False once we know this machine has no engine (it may not be known yet)."""
         return self._make_backend is not None or self._backend is not None
+
+    @property
+    def heard(self) -> bool:
+        """False when this machine has no sound output: speech plays to no one (the player
+        still runs, so the highlight still moves)."""
+        from PySide6.QtMultimedia import QMediaDevices  # loaded with the engine already
+
+        return bool(QMediaDevices.audioOutputs())
 
     @property
     def view(self) -> QTextEdit | None:

@@ -35,8 +35,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+Return", "Send reply", "Practice"),
     Shortcut("Alt+Left", "Back to the module", "Practice"),
     Shortcut("Tab / Shift+Tab", "Move to the next or previous control", "Standard keys"),
-    Shortcut("Space or Enter", "Press the focused button, tick a check box", "Standard keys"),
-    Shortcut("Up / Down", "Choose in a list; move the caret in the module text", "Standard keys"),
+    Shortcut("Space or Enter", "Press the focused button", "Standard keys"),
+    Shortcut("Space", "Tick or untick the focused check box", "Standard keys"),
+    Shortcut(
+        "Up / Down",
+        "Choose in a list or among replies; move the caret in the module text",
+        "Standard keys",
+    ),
 )
 
 

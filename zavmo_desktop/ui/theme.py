@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from zavmo_desktop.core.settings import LOOK_KEYS
 from zavmo_desktop.ui.fonts import REGULAR_WEIGHT, family_for, weighted
 from zavmo_desktop.ui.palettes import Colours, colours, disabled_text, mix
+from zavmo_desktop.ui.widgets.control_styles import control_rules
 from zavmo_desktop.ui.widgets.conversation_styles import conversation_rules
 from zavmo_desktop.ui.widgets.deliver_styles import deliver_rules
 
@@ -189,6 +190,7 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
         + deliver_rules(c, w)
         + conversation_rules(c, w)
         + disabled_rules(c)
+        + control_rules(c, w)
     )
 
 

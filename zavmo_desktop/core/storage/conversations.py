@@ -66,6 +66,14 @@ class ConversationRepository:
         ).fetchone()
         return self._run(row, with_turns=True) if row else None
 
+    def last_unfinished(self) -> Run | None:
+        """The run, in any conversation, that the learner left unfinished most recently."""
+        row = self.db.execute(
+            f"""{self._COLUMNS} WHERE status = 'active'
+                ORDER BY updated_at DESC, id DESC LIMIT 1"""
+        ).fetchone()
+        return self._run(row, with_turns=True) if row else None
+
     def get(self, run_id: int) -> Run | None:
         row = self.db.execute(f"{self._COLUMNS} WHERE id = ?", [run_id]).fetchone()
         return self._run(row, with_turns=True) if row else None

@@ -25,9 +25,11 @@ from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import reading_css
 from zavmo_desktop.ui.widgets.claim_box import ReviewPanel
+from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
 from zavmo_desktop.ui.widgets.conversation_read_aloud import ConversationReadAloud
 from zavmo_desktop.ui.widgets.finished_summary import FinishedSummary
 from zavmo_desktop.ui.widgets.fit_scroll import FitScroll
+from zavmo_desktop.ui.widgets.focus_order import follow_reading_order
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.message_view import MessageView
 from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
@@ -54,13 +56,12 @@ class ConversationScreen(QWidget):
         self._values: dict[str, Any] = learner.settings.snapshot()
         self.labels = Labels(bool(self._values.get("literal_labels")))
         self.setAccessibleName("Conversation screen")
-        layout = QVBoxLayout(self)
+        layout = scrolling_column(self)
         self._title = heading("")
         self._kind = paragraph()
         self._kind.setProperty("role", "subheading")
         self._summary = paragraph()
         self._summary.setProperty("role", "summary")
-        self._summary.setAccessibleName("Summary")
         self._notice = paragraph()
         self._notice.setProperty("role", "notice")
         for widget in (self._title, self._kind, self._summary, self._notice):
@@ -132,7 +133,6 @@ class ConversationScreen(QWidget):
         self.confirm_yes = _button("Yes, start again", self._restart_confirmed)
         self.confirm_no = _button("No, keep going", self._restart_cancelled)
         self._status = paragraph()
-        self._status.setAccessibleName("Reply status")
         for button in (self.start_button, self.send_button, self.try_again_button):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         for button in (self.carry_on_button, self.again_button, self.confirm_yes):
@@ -208,6 +208,7 @@ class ConversationScreen(QWidget):
             widget.setVisible(widget in shown)
         self._status.setText("")
         self._panel.updateGeometry()
+        follow_reading_order(self)  # the replies of a new turn are new widgets
 
     def _show_nothing(self) -> None:
         self._only()

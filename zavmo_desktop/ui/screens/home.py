@@ -1,4 +1,4 @@
-"""Home: where the learner is, and one button to carry on."""
+"""Home: where the learner is, one button to carry on reading, and an unfinished practice."""
 
 from __future__ import annotations
 
@@ -8,17 +8,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from zavmo_desktop.core.content.models import Module
+from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.focus.text import duration_words
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
+OpenConversation = Callable[[Module, Conversation], None]
+
 
 class HomeScreen(QWidget):
-    def __init__(self, learner: Learner, open_module: Callable[[Module], None]) -> None:
+    def __init__(
+        self,
+        learner: Learner,
+        open_module: Callable[[Module], None],
+        open_conversation: OpenConversation | None = None,
+    ) -> None:
         super().__init__()
         self._learner = learner
         self._open_module = open_module
+        self._open_conversation = open_conversation
+        self._practice: tuple[Module, Conversation] | None = None
         self.setAccessibleName("Home screen")
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Welcome to Zavmo"))
@@ -30,11 +39,19 @@ class HomeScreen(QWidget):
         layout.addWidget(self._summary)
         self._focus_time = paragraph()
         layout.addWidget(self._focus_time)
+        # The module's title and its summary are two things: a heading, then a paragraph.
+        self._continue_title = heading("", role="subheading")
         self._continue_detail = paragraph()
-        layout.addWidget(self._continue_detail)
         self._continue = QPushButton()
         self._continue.clicked.connect(self._continue_clicked)
+        for widget in (self._continue_title, self._continue_detail):
+            layout.addWidget(widget)
         layout.addWidget(self._continue, 0, Qt.AlignmentFlag.AlignLeft)
+        self._practice_detail = paragraph()
+        self._practice_button = QPushButton("Continue the practice")
+        self._practice_button.clicked.connect(self._practice_clicked)
+        layout.addWidget(self._practice_detail)
+        layout.addWidget(self._practice_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.refresh()
 
@@ -47,9 +64,13 @@ class HomeScreen(QWidget):
             f"Focus time: {minutes_words(minutes.today)} today, "
             f"{minutes_words(minutes.week)} this week."
         )
+        self._show_continue_point()
+        self._show_unfinished_practice()
+
+    def _show_continue_point(self) -> None:
         point = self._learner.continue_point()
-        self._continue.setVisible(point is not None)
-        self._continue_detail.setVisible(point is not None)
+        for widget in (self._continue_title, self._continue_detail, self._continue):
+            widget.setVisible(point is not None)
         if point is None:
             return
         literal = bool(self._learner.settings.get("literal_labels"))
@@ -59,19 +80,50 @@ class HomeScreen(QWidget):
         else:
             label = "Open the first module" if literal else "Start your first module"
             where = f"About {point.module.minutes} minutes."
-        # The button says what it does; the module's title, which can be long, wraps below.
+        # The button says what it does; the module's title, which can be long, is above it.
         self._continue.setText(label)
         self._continue.setAccessibleName(f"{label}: {point.module.title}")
-        self._continue_detail.setText(f"{point.module.title}. {point.module.summary} {where}")
+        self._continue_title.setText(point.module.title)
+        self._continue_detail.setText(f"{point.module.summary} {where}")
+
+    def _show_unfinished_practice(self) -> None:
+        found = unfinished_practice(self._learner)
+        self._practice = found[:2] if found else None
+        shown = found is not None and self._open_conversation is not None
+        self._practice_detail.setVisible(shown)
+        self._practice_button.setVisible(shown)
+        if found is None:
+            return
+        module, conversation, turn = found
+        self._practice_detail.setText(
+            f"You have a practice conversation to finish: “{conversation.title}”, "
+            f"in {module.title}. It is saved at turn {turn}."
+        )
+        self._practice_button.setAccessibleName(f"Continue the practice: {conversation.title}")
 
     def _continue_clicked(self) -> None:
         point = self._learner.continue_point()
         if point is not None:
             self._open_module(point.module)
 
+    def _practice_clicked(self) -> None:
+        if self._practice is not None and self._open_conversation is not None:
+            self._open_conversation(*self._practice)
+
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
+
+
+def unfinished_practice(learner: Learner) -> tuple[Module, Conversation, int] | None:
+    """The conversation the learner left part-way most recently, if its pack still has it,
+    and the turn they are on."""
+    run = learner.conversations.last_unfinished()
+    module = learner.module(run.module_id) if run else None
+    if run is None or module is None:
+        return None
+    found = [c for c in module.conversations if c.id == run.conversation_id]
+    return (module, found[0], run.learner_turns + 1) if found else None
 
 
 def minutes_words(minutes: int) -> str:

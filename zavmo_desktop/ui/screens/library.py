@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,6 +24,7 @@ from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.content_index import MATCH_END, MATCH_START
 from zavmo_desktop.ui.widgets.labels import heading, paragraph, plain_tooltip
+from zavmo_desktop.ui.widgets.wrapping_delegate import WrappingDelegate
 
 MODULE_ID = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 150
@@ -72,7 +74,10 @@ class LibraryScreen(QWidget):
         tree = QTreeWidget()
         tree.setAccessibleName("Modules")
         tree.setHeaderLabels(["Module", "Status", "Time"])
-        tree.setWordWrap(True)
+        tree.setWordWrap(True)  # long titles and snippets wrap: no sideways scrolling
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tree.header().setStretchLastSection(False)
+        tree.setItemDelegate(WrappingDelegate(tree))
         tree.itemActivated.connect(lambda item, _column: self._open_item(item))
         return tree
 
@@ -93,6 +98,7 @@ class LibraryScreen(QWidget):
 
     def show_all(self) -> None:
         self.modules.clear()
+        self.modules.setColumnCount(3)
         self.modules.setHeaderLabels(["Module", "Status", "Time"])
         progress = self._learner.progress.all()
         for group in self._learner.modules_by_area():
@@ -119,10 +125,11 @@ class LibraryScreen(QWidget):
             return
         hits = self._learner.search(text)
         self.modules.clear()
-        self.modules.setHeaderLabels(["Module", "Where it matches", ""])
+        self.modules.setColumnCount(2)
+        self.modules.setHeaderLabels(["Module", "Where it matches"])
         for hit in hits:
-            snippet = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
-            item = QTreeWidgetItem([hit.title, snippet, ""])
+            snippet = " ".join(hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "").split())
+            item = QTreeWidgetItem([hit.title, snippet])
             item.setData(0, MODULE_ID, hit.module_id)
             item.setToolTip(1, plain_tooltip(snippet))
             self.modules.addTopLevelItem(item)
@@ -136,9 +143,23 @@ class LibraryScreen(QWidget):
         self._resize_columns()
 
     def _resize_columns(self) -> None:
-        self.modules.resizeColumnToContents(1)
-        self.modules.resizeColumnToContents(2)
-        self.modules.setColumnWidth(0, max(260, self.modules.width() // 2))
+        # The list: the title takes the room, status and time only what they need.
+        # Search results: a third for the title, the rest for the snippet, both wrapping.
+        header = self.modules.header()
+        Mode = QHeaderView.ResizeMode
+        searching = self.modules.columnCount() == 2
+        header.setSectionResizeMode(0, Mode.Interactive if searching else Mode.Stretch)
+        for column in range(1, self.modules.columnCount()):
+            last = column == self.modules.columnCount() - 1
+            header.setSectionResizeMode(
+                column, Mode.Stretch if searching and last else Mode.ResizeToContents
+            )
+        if searching:
+            self.modules.setColumnWidth(0, max(160, self.modules.viewport().width() // 3))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._resize_columns()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

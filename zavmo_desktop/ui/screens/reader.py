@@ -31,6 +31,8 @@ from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.checklist_panel import ChecklistPanel
+from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
+from zavmo_desktop.ui.widgets.focus_order import follow_reading_order
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.module_page import (
     INTRO_TITLE,
@@ -69,7 +71,7 @@ class ReaderScreen(QWidget):
         self._body_start = 0  # where the module's body begins in the text shown
         self._values: dict[str, Any] = learner.settings.snapshot()
         self.setAccessibleName("Reader screen")
-        layout = QVBoxLayout(self)
+        layout = scrolling_column(self)
         self._title = heading("")
         layout.addWidget(self._title)
         self.tabs = QTabWidget()
@@ -84,6 +86,8 @@ class ReaderScreen(QWidget):
         self.tabs.addTab(self.reflections, "Reflections")
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self._build_buttons(back_to_library))
+        # Each tab builds its controls when shown: Tab goes tab bar, tab, buttons under it.
+        self.tabs.currentChanged.connect(lambda _index: follow_reading_order(self))
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_POSITION_DELAY_MS)
         self._save_timer.timeout.connect(self.save_position)
 
@@ -187,6 +191,7 @@ class ReaderScreen(QWidget):
         self._learner.mark_opened(module)
         self._text_ready = False
         self._show_activities(module)
+        follow_reading_order(self)
         cached = self._learner.cached_module_html(module)
         if not needs_preparing(module.body):
             self._show_text(module, cached or self._learner.module_html(module))

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +37,7 @@ from zavmo_desktop.core.settings.profile_file import (
 from zavmo_desktop.core.storage.problems import SETTINGS_KEPT, classify, not_saved
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.setting_options import OPTIONS, describe
+from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import RETRY_MS
 from zavmo_desktop.ui.widgets.save_status import SaveStatus
@@ -88,16 +90,14 @@ class SettingsScreen(QWidget):
         column.addWidget(heading("Take your settings with you", role="subheading"))
         column.addWidget(self._build_profile_buttons())
         column.addStretch(1)
-        scroll = QScrollArea()
+        scroll = page_scroll()  # not a tab stop of its own: Tab goes to the controls inside
         scroll.setWidget(page)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll
         return scroll
 
     def _build_form(self) -> QFormLayout:
         # One form for every section, so labels and fields line up down the whole page.
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for title, keys in SECTIONS:
             form.addRow(heading(title, role="subheading"))
@@ -267,6 +267,10 @@ class SettingsScreen(QWidget):
         current = self._settings.snapshot()
         merged = {**current, **self._pending}
         self.controls.show_values(merged)
+        # Large text: each list under its label, as wide as the page, so no choice is cut.
+        big = current.get("text_scale", 100) >= 150
+        Wrap = QFormLayout.RowWrapPolicy
+        self._form.setRowWrapPolicy(Wrap.WrapAllRows if big else Wrap.WrapLongRows)
         self.preview.show_pending(self._pending, merged)
         self._show_preset_in_use(current)
         self._show_preset_description()
@@ -275,6 +279,17 @@ class SettingsScreen(QWidget):
             if self.previewing
             else "Changes apply straight away and are kept for next time."
         )
+        self._keep_focus_in_view()
+
+    def _keep_focus_in_view(self) -> None:
+        """The preview opening under the page takes room from it: scroll the focused control
+        back into sight (WCAG 2.4.11)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.scroll.widget().isAncestorOf(focus):
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the page's new height, now rather than on the next event
+            self.scroll.ensureWidgetVisible(focus)
 
     def _show_preset_in_use(self, current: dict[str, Any]) -> None:
         defaults, locked = self._settings.defaults(), self._settings.locked

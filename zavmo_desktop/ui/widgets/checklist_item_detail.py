@@ -36,6 +36,14 @@ ADD_TEXT = "Add to my evidence"
 REMOVE_TEXT = "Remove from my evidence"
 
 
+class DateField(QDateEdit):
+    """A date box that Tab leaves at once: Qt's moves from day to month to year first.
+    Left and Right move between the parts; Up and Down change the part."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class ChecklistItemDetail(QWidget):
     date_changed = Signal(str, object)  # item id, date | None
     evidence_changed = Signal()  # the item went into or out of the learner's evidence
@@ -77,8 +85,9 @@ class ChecklistItemDetail(QWidget):
         self.has_date.setAccessibleName("Give this item a date")
         self.has_date.toggled.connect(self._date_switched)
         self.date_label = date_label = QLabel("Date for this item:")
-        self.date = QDateEdit()
+        self.date = DateField()
         self.date.setAccessibleName("Date for this item")
+        self.date.setAccessibleDescription("Up and Down change the day, month or year")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")  # "14 March 2025": never 03/14 or 14/03
         self.date.setDate(QDate.currentDate())

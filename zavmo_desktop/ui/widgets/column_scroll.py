@@ -6,8 +6,8 @@ than a small window, and then it must scroll rather than squash or clip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 # The navigation column is in the first frame, and Qt's namespace (Qt.ScrollBarPolicy ...)
 # takes ~13 ms to import: its two values are set through their properties instead.
@@ -40,7 +40,6 @@ class ColumnScroll(QScrollArea):
 
 def page_scroll() -> QScrollArea:
     """A page that scrolls up and down, never sideways; Tab goes to the controls inside."""
-    from PySide6.QtCore import Qt
 
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
@@ -48,3 +47,15 @@ def page_scroll() -> QScrollArea:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return scroll
+
+
+def scrolling_column(screen: QWidget) -> QVBoxLayout:
+    """The screen's column, inside a page that scrolls only when its controls need more height
+    than the window has (200% text): then they scroll into view instead of being squashed."""
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = page_scroll()
+    body = QWidget()
+    scroll.setWidget(body)
+    outer.addWidget(scroll)
+    return QVBoxLayout(body)

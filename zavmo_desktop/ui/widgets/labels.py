@@ -4,6 +4,10 @@ Every label here shows its text as plain text, never as rich text: a pack's titl
 `<img src="/dev/zero">` is shown as those characters, and Qt loads nothing for it. Any
 string from a content pack goes on screen through these helpers (or a widget that is
 always plain, such as a button, list item or combo box entry).
+
+A heading also carries its level (1 for a screen's title, 2 below it), for the day screen
+readers are told it (a Python accessibility factory that did so could deadlock Qt: see the
+keyboard report).
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+LEVELS = {"heading": 1, "subheading": 2}
 
 
 def plain(label: QLabel) -> QLabel:
@@ -22,6 +28,7 @@ def plain(label: QLabel) -> QLabel:
 def heading(text: str, parent: QWidget | None = None, role: str = "heading") -> QLabel:
     label = plain(QLabel(text, parent))
     label.setProperty("role", role)
+    label.setProperty("level", LEVELS.get(role, 2))
     label.setWordWrap(True)
     return label
 

@@ -16,6 +16,7 @@ from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.conversation.kinds import type_name
 from zavmo_desktop.core.conversation.session import practice_status
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 
@@ -28,7 +29,13 @@ class PracticePanel(QWidget):
         self._open = open_conversation
         self._module: Module | None = None
         self.setAccessibleName("Practice conversations")
-        self._layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = page_scroll()  # at 200% text two entries are taller than the tab
+        outer.addWidget(scroll)
+        page = QWidget()
+        self._layout = QVBoxLayout(page)
+        scroll.setWidget(page)
         self.buttons: list[QPushButton] = []
 
     @property

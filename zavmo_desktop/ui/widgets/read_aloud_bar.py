@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -22,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.settings import Settings
-from zavmo_desktop.ui.read_aloud import IDLE, PAUSED, READING, STARTING, ReadAloud
+from zavmo_desktop.ui.read_aloud import IDLE, NO_SOUND, PAUSED, READING, STARTING, ReadAloud
 from zavmo_desktop.ui.setting_options import OPTIONS
+from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
 from zavmo_desktop.ui.widgets.setting_controls import SettingControls, shrinkable_combo
 
 READ_KEYS = "Ctrl+R"
@@ -44,6 +44,7 @@ class ReadAloudBar(QWidget):
         self._read_aloud = read_aloud
         self._settings = settings
         self._start: Callable[[str], None] = lambda _scope: None
+        self._silent = False  # read aloud has played here with no sound output
         self.play = self._button("Read aloud", f"Reads aloud ({READ_KEYS})", self._play)
         self.pause = self._button(
             "Pause reading", f"Pauses reading ({READ_KEYS})", read_aloud.pause
@@ -55,6 +56,7 @@ class ReadAloudBar(QWidget):
         self.voice = self._voice_combo()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self._status_beside: bool | None = None
         self._lay_out()
         read_aloud.state_changed.connect(self._show_state)
         read_aloud.problem.connect(self._problem)
@@ -79,7 +81,7 @@ class ReadAloudBar(QWidget):
 
     def _voice_combo(self) -> QComboBox:
         # Filled when the options first open: listing voices starts the speech engine.
-        combo = shrinkable_combo()
+        combo = WholeNamesCombo()  # voice names are long and alike: show them whole
         combo.currentIndexChanged.connect(
             lambda _: self._setting_chosen("voice", combo.currentData())
         )
@@ -93,6 +95,7 @@ class ReadAloudBar(QWidget):
                 self.voice.addItem(name, identifier)
             self.voice.blockSignals(False)
             self._select_voice(self.voice, self._settings.get("voice"))
+            self._lists.reflow()  # the list is as wide as its longest voice now
             self._show_state(self._read_aloud.state)  # the engine may have turned out missing
         self._lists.setVisible(shown)
 
@@ -107,12 +110,7 @@ class ReadAloudBar(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self._buttons = QGridLayout()
         column.addLayout(self._buttons)
-        self._lists = QWidget()
-        lists = QHBoxLayout(self._lists)
-        lists.setContentsMargins(0, 0, 0, 0)
-        for combo in (self.scope, self.speed, self.voice):
-            lists.addWidget(_labelled(combo))
-        lists.addStretch(1)
+        self._lists = ReflowRow(_labelled(c) for c in (self.scope, self.speed, self.voice))
         column.addWidget(self._lists)
         self._place_buttons(columns=4)
         self.options.toggled.connect(self._show_options)
@@ -121,18 +119,43 @@ class ReadAloudBar(QWidget):
     def _place_buttons(self, columns: int) -> None:
         for index, widget in enumerate((self.play, self.pause, self.stop, self.options)):
             self._buttons.addWidget(widget, index // columns, index % columns)
-        self._buttons.addWidget(self.status, 0, columns, -1, 1)
         self._buttons.setColumnStretch(columns, 1)
         self._columns = columns
+        self._place_status()
+
+    def _place_status(self) -> None:
+        # Beside the buttons while it is short; on a line of its own under them when it is
+        # long (no sound output, a problem) or the buttons take two rows: it never squeezes.
+        beside = self._columns == 4 and len(self.status.text()) <= len(_STATUS[PAUSED])
+        if beside == self._status_beside:
+            return
+        self._buttons.removeWidget(self.status)
+        if beside:
+            self._buttons.addWidget(self.status, 0, self._columns, 1, 1)
+        else:
+            self._buttons.addWidget(self.status, 4 // self._columns, 0, 1, self._columns + 1)
+        self._status_beside = beside
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as one button: the buttons go into fewer columns rather than widen the page.
+        buttons = (self.play, self.pause, self.stop, self.options)
+        widest = max(b.sizeHint().width() for b in buttons)
+        return QSize(widest, super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # Two rows of two when one row of four would squeeze the labels (200% text).
+        # Two rows of two when one row of four would squeeze the labels (200% text), and
+        # one column when two do not fit (200% text with wide letter spacing).
         super().resizeEvent(event)
-        needed = sum(b.sizeHint().width() for b in (self.play, self.pause, self.stop, self.options))
-        columns = 4 if needed + 3 * self._buttons.spacing() <= self.width() * 0.8 else 2
+        buttons = (self.play, self.pause, self.stop, self.options)
+        spacing = self._buttons.spacing()
+        needed = sum(b.sizeHint().width() for b in buttons) + 3 * spacing
+        pairs = ((self.play, self.pause), (self.stop, self.options))
+        pair = max(a.sizeHint().width() + b.sizeHint().width() for a, b in pairs) + spacing
+        columns = 4 if needed <= self.width() * 0.8 else 2 if pair <= self.width() else 1
         if columns != self._columns:
             for widget in (self.play, self.pause, self.stop, self.options, self.status):
                 self._buttons.removeWidget(widget)
+            self._status_beside = None
             self._buttons.setColumnStretch(self._columns, 0)
             self._place_buttons(columns)
 
@@ -177,6 +200,7 @@ class ReadAloudBar(QWidget):
     def _problem(self, message: str) -> None:
         self._show_state(self._read_aloud.state)
         self.status.setText(message)
+        self._place_status()
 
     def _show_state(self, state: str) -> None:
         available = self._read_aloud.available
@@ -189,7 +213,35 @@ class ReadAloudBar(QWidget):
             if state == PAUSED
             else f"Reads aloud ({READ_KEYS})"
         )
-        self.status.setText(_STATUS[state] if available else self._read_aloud.reason)
+        self.status.setText(self._status_text(state) if available else self._read_aloud.reason)
+        self._place_status()
+
+    def _status_text(self, state: str) -> str:
+        # "Reading aloud" only when it can be heard. With no speaker that is said plainly
+        # and stays said: it is still true when paused or stopped, and the text under the
+        # bar does not jump each time the line changes.
+        if state == READING and not self._read_aloud.heard:
+            self._silent = True
+        return NO_SOUND if self._silent else _STATUS[state]
+
+
+class WholeNamesCombo(QComboBox):
+    """Asks for the width of its longest name, and can still shrink to 14 characters on a
+    narrow page rather than widen it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        longest = max(
+            (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
+        extra = longest - metrics.horizontalAdvance("x" * self.minimumContentsLength())
+        return QSize(hint.width() + max(0, extra), hint.height())
 
 
 def _labelled(combo: QComboBox) -> QWidget:

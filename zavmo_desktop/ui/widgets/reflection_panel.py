@@ -97,7 +97,6 @@ class ReflectionPanel(QWidget):
         self.prompt = paragraph()
         self.prompt.setProperty("role", "summary")
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
-        self.prompt.setAccessibleName("Prompt")
         editor_label = QLabel("Your reflection:")
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Your reflection")

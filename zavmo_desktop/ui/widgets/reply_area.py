@@ -45,8 +45,13 @@ class _ChoiceLabel(QLabel):
         super().mousePressEvent(event)
 
 
+_STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
+
+
 class ChoiceGroup(QGroupBox):
-    """The replies on offer as radio buttons, arrow keys moving between them."""
+    """The replies on offer as radio buttons. The arrow keys move to a reply and choose it,
+    as in any radio group (Qt's own only moves the focus until one is chosen), so
+    Ctrl+Return can send it."""
 
     chosen = Signal(int)
 
@@ -79,11 +84,25 @@ class ChoiceGroup(QGroupBox):
             button.setAccessibleDescription(f"Reply {number + 1} of {len(replies)}")
             label = _ChoiceLabel(reply.text, button)
             self._group.addButton(button, number)
+            button.installEventFilter(self)
             line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(label, 1)
             self._layout.addWidget(row)
             self.buttons.append(button)
             self._labels.append(label)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in self.buttons:
+            step = _STEPS.get(event.key())  # type: ignore[attr-defined]
+            if step is not None and not event.modifiers():  # type: ignore[attr-defined]
+                self._choose(self.buttons.index(watched) + step)  # type: ignore[arg-type]
+                return True
+        return False
+
+    def _choose(self, number: int) -> None:
+        button = self.buttons[number % len(self.buttons)]  # round from last to first
+        button.setChecked(True)
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected(self) -> int:
         return self._group.checkedId()
