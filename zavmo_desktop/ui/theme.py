@@ -189,8 +189,8 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
     """
         + deliver_rules(c, w)
         + conversation_rules(c, w)
-        + disabled_rules(c)
         + control_rules(c, w)
+        + disabled_rules(c)
     )
 
 

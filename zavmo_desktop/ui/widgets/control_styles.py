@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from zavmo_desktop.ui.palettes import Colours
+from zavmo_desktop.ui.palettes import Colours, disabled_text
 
 _SHAPES = {
     "arrow": '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="40" viewBox="0 0 16 10">'
@@ -39,7 +39,7 @@ def icon_file(shape: str, colour: str) -> Path:
 def control_rules(c: Colours, focus_width: int = 3) -> str:
     w = focus_width
     arrow = icon_file("arrow", c.text).as_posix()
-    muted_arrow = icon_file("arrow", c.muted_text).as_posix()
+    faded_arrow = icon_file("arrow", disabled_text(c)).as_posix()
     # Every state keeps the same outer size: borders grow only where padding shrinks.
     return f"""
     QTabBar::tab {{ background: {c.button}; color: {c.text}; border: 1px solid {c.border};
@@ -53,5 +53,7 @@ def control_rules(c: Colours, focus_width: int = 3) -> str:
     QComboBox::drop-down {{ subcontrol-origin: border; subcontrol-position: top right;
         width: 1.6em; border-left: 1px solid {c.border}; background: {c.button}; }}
     QComboBox::down-arrow {{ image: url("{arrow}"); width: 0.75em; height: 0.5em; }}
-    QComboBox::down-arrow:disabled {{ image: url("{muted_arrow}"); }}
+    QComboBox::drop-down:disabled {{ background: {c.window}; border-left: 1px dashed
+        {disabled_text(c)}; }}
+    QComboBox::down-arrow:disabled {{ image: url("{faded_arrow}"); }}
     """
