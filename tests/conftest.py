@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,19 @@ pytest.register_assert_rewrite("tests.accessibility")  # failures list what is w
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CONTENT = REPO_ROOT / "content"
+HARD_STOP_S = 600  # past pytest-timeout's 300 s
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    """A test stuck in Qt's C++ with the GIL held never reaches pytest-timeout's Python
+    handler; faulthandler's own thread needs no GIL: it prints every thread's stack and
+    ends the run."""
+    faulthandler.dump_traceback_later(HARD_STOP_S, exit=True)
+    try:
+        return (yield)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from tests.benchmarks._report import ROWS, format_table
-
-NOISE = ("This plugin does not support propagateSizeHints()",)  # the offscreen platform
-
-
-def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-    if message not in NOISE:
-        print(message, file=sys.stderr)
-
-
-qInstallMessageHandler(_quiet_offscreen)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

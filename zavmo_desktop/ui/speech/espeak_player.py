@@ -97,6 +97,8 @@ class EspeakPlayer(SpeechBackend):
         self._generation += 1  # results of synthesis already under way are dropped
         self._clock.stop()
         self._reset()  # first: stopping the player reports position 0 to no one
+        # stop() waits, GIL held, for FFmpeg's thread: never install a Python Qt message
+        # handler, or that thread's warnings wait for the GIL and this never returns.
         self.player.stop()
 
     # Synthesis, one chunk ahead ------------------------------------------------------------
