@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.settings import SPECS
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
 from zavmo_desktop.ui.restyle import Restyler
+from zavmo_desktop.ui.setting_shortcuts import add_setting_shortcuts
 from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
@@ -76,8 +76,6 @@ SCREENS: dict[str, ScreenFactory] = {
         learner, w._back_to_module, w.read_aloud
     ),
 }
-TEXT_STEPS = tuple(range(75, 251, 25))
-LINE_FOCUS_STEPS = (0, 1, 3, 5)
 
 
 class MainWindow(QMainWindow):
@@ -144,13 +142,8 @@ class MainWindow(QMainWindow):
             self._shortcut(f"Ctrl+{number}", lambda n=name: self._go_to(n))
         self._shortcut("F1", lambda: self._go_to(HELP))
         self._shortcut(QKeySequence.StandardKey.Find, self._focus_search)
-        self._shortcut(keys_for("Make text bigger"), lambda: self._step_text_size(1))
-        self._shortcut("Ctrl++", lambda: self._step_text_size(1))
-        self._shortcut(keys_for("Make text smaller"), lambda: self._step_text_size(-1))
-        self._shortcut(keys_for("Text back"), lambda: self._set_and_say("text_scale", 100))
         self._shortcut(keys_for("Start, pause"), self._toggle_timer)
-        self._shortcut(keys_for("Line focus"), self._cycle_line_focus)
-        self._shortcut(keys_for("Reading ruler"), self._toggle_ruler)
+        add_setting_shortcuts(self, self._shortcut)
 
     def _shortcut(self, keys: Any, action: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(keys), self)  # for the whole window, by default
@@ -287,41 +280,9 @@ class MainWindow(QMainWindow):
         assert self.learner is not None
         reader.apply_settings(self.learner.settings.snapshot())
 
-    def _step_text_size(self, step: int) -> None:
-        assert self.learner is not None
-        current = self.learner.settings.get("text_scale")
-        bigger = [size for size in TEXT_STEPS if size > current]
-        smaller = [size for size in TEXT_STEPS if size < current]
-        target = (bigger[:1] if step > 0 else smaller[-1:]) or [current]
-        self._set_and_say("text_scale", target[0])
-
-    def _cycle_line_focus(self) -> None:
-        assert self.learner is not None
-        current = self.learner.settings.get("line_focus")
-        position = LINE_FOCUS_STEPS.index(current) if current in LINE_FOCUS_STEPS else 0
-        self._set_and_say("line_focus", LINE_FOCUS_STEPS[(position + 1) % len(LINE_FOCUS_STEPS)])
-
     def _toggle_timer(self) -> None:
         if self.learner is not None and self.timer.isVisible():
             self.timer.toggle()
-
-    def _toggle_ruler(self) -> None:
-        assert self.learner is not None
-        self._set_and_say("reading_ruler", not self.learner.settings.get("reading_ruler"))
-
-    def _set_and_say(self, key: str, value: Any) -> None:
-        """Shortcuts change settings out of sight, so the change is announced."""
-        from zavmo_desktop.ui.announce import announce
-        from zavmo_desktop.ui.setting_options import describe
-
-        if self.learner is None:
-            return
-        settings = self.learner.settings
-        if settings.is_locked(key):
-            announce(self, f"{SPECS[key].label} is set by your organisation.")
-            return
-        settings.set(key, value)
-        announce(self, f"{SPECS[key].label}: {describe(key, value)}")
 
     def show_screen(self, name: str) -> None:
         if self.learner is None:

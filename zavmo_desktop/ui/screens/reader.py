@@ -9,16 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
@@ -33,7 +24,7 @@ from zavmo_desktop.ui.theme import colours_for, reading_css
 from zavmo_desktop.ui.widgets.checklist_panel import ChecklistPanel
 from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
 from zavmo_desktop.ui.widgets.focus_order import follow_reading_order
-from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.labels import heading
 from zavmo_desktop.ui.widgets.module_page import (
     INTRO_TITLE,
     PreparedPage,
@@ -42,12 +33,15 @@ from zavmo_desktop.ui.widgets.module_page import (
 )
 from zavmo_desktop.ui.widgets.module_places import ModulePlaces
 from zavmo_desktop.ui.widgets.module_read_aloud import ModuleReadAloud
+from zavmo_desktop.ui.widgets.outside_links import ask_then_open
 from zavmo_desktop.ui.widgets.practice_panel import PracticePanel
 from zavmo_desktop.ui.widgets.reading_aids import ReadingAids
 from zavmo_desktop.ui.widgets.reading_position import ReadingPosition
+from zavmo_desktop.ui.widgets.reading_progress import ReadingProgress
 from zavmo_desktop.ui.widgets.reading_view import ReadingView
 from zavmo_desktop.ui.widgets.reflection_panel import ReflectionPanel
 from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
+from zavmo_desktop.ui.widgets.section_bar import SectionBar
 
 SAVE_POSITION_DELAY_MS = 800
 PREPARING = "Preparing this module…"
@@ -94,7 +88,8 @@ class ReaderScreen(QWidget):
     def _build_read_tab(self, learner: Learner, read_aloud: ReadAloud) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(self._build_progress())
+        self.progress = ReadingProgress()
+        layout.addWidget(self.progress)
         self.text = self._build_browser()
         self.aids = ReadingAids(self.text)
         self.place = ReadingPosition(self.text)
@@ -110,13 +105,6 @@ class ReaderScreen(QWidget):
         layout.addWidget(self._build_section_bar())
         return tab
 
-    def _build_progress(self) -> QProgressBar:
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Reading progress")
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(True)
-        return self.progress
-
     def _build_browser(self) -> ReadingView:
         browser = ReadingView()
         browser.setAccessibleName("Module text")
@@ -128,33 +116,12 @@ class ReaderScreen(QWidget):
         )
         return browser
 
-    def _build_section_bar(self) -> QWidget:
-        self.section_bar = QWidget()
-        row = QHBoxLayout(self.section_bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.previous_section = self._button("Previous section", "Ctrl+PgUp", self.step_section, -1)
-        self.next_section = self._button("Next section", "Ctrl+PgDown", self.step_section, 1)
-        self.section_label = paragraph()  # a section title from the module: plain text
-        self.section_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        row.addWidget(self.previous_section)
-        row.addWidget(self.section_label, 1)
-        row.addWidget(self.next_section)
-        self.section_bar.hide()
-        return self.section_bar
-
-    def _button(
-        self, name: str, keys: str, action: Callable[[int], None], step: int
-    ) -> QPushButton:
-        button = QPushButton(name)
-        button.setAccessibleName(name)
-        button.setAccessibleDescription(f"Shortcut: {keys}")
-        button.setToolTip(f"{name} ({keys})")
-        button.clicked.connect(lambda: action(step))
-        # A QShortcut, not the button's own: that one "animates" a press for 100 ms first.
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(lambda: action(step))
-        return button
+    def _build_section_bar(self) -> SectionBar:
+        self.section_bar = SectionBar(self, self.step_section)
+        bar = self.section_bar
+        self.previous_section, self.next_section = bar.previous, bar.next
+        self.section_label = bar.label
+        return bar
 
     def _build_buttons(self, back_to_library: Callable[[], None]) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -326,11 +293,7 @@ class ReaderScreen(QWidget):
     def _show_section_state(self) -> None:
         count = len(self._sections)
         if self.one_section and count:
-            self.section_label.setText(
-                f"Section {self._section + 1} of {count}: {self._sections[self._section].title}"
-            )
-            self.previous_section.setEnabled(self._section > 0)
-            self.next_section.setEnabled(self._section < count - 1)
+            self.section_bar.show_section(self._section, count, self._sections[self._section].title)
         self._show_progress()
 
     def _set_html(self, body: str, with_summary: bool = True) -> None:
@@ -383,14 +346,9 @@ class ReaderScreen(QWidget):
         return 1.0 if last and self.place.at_end() else self._places.fraction(self.offset())
 
     def _show_progress(self) -> None:
-        percent = round(self.position() * 100)
-        self.progress.setValue(percent)
-        if self.one_section and self._sections:
-            text = f"Section {self._section + 1} of {len(self._sections)}"
-        else:
-            text = f"{percent}% read"
-        self.progress.setFormat(text)
-        self.progress.setAccessibleDescription(text)
+        count = len(self._sections)
+        section = (self._section, count) if self.one_section and count else None
+        self.progress.show_progress(self.position(), section)
 
     def save_position(self) -> None:
         self._save_timer.stop()
@@ -430,17 +388,5 @@ class ReaderScreen(QWidget):
     def _link_clicked(self, url: QUrl) -> None:
         if url.isRelative() and url.hasFragment() and not url.path():
             self._go_to_anchor(url.fragment())
-            return
-        if url.scheme() not in ("http", "https", "mailto"):
-            return
-        ask = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Open a web page?",
-            f"This link goes outside Zavmo to:\n\n{url.toString()}\n\nOpen it in your web browser?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        ask.setTextFormat(Qt.TextFormat.PlainText)  # the address is the pack's, not markup
-        ask.setDefaultButton(QMessageBox.StandardButton.No)
-        if ask.exec() == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(url)
+        else:
+            ask_then_open(self, url)
