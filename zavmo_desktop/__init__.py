@@ -1,3 +1,3 @@
 """Zavmo Desktop: an offline, accessible learning app."""
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
