@@ -110,6 +110,7 @@ class ReadAloud(QObject):
         self._end = 0
         self._restart_on_resume = False
         self._voices: list[tuple[str, str]] | None = None
+        self._watched: set[int] = set()  # views whose `destroyed` is connected
         if backend is not None:
             self._attach(backend)
         settings.subscribe(self._setting_changed)
@@ -169,7 +170,7 @@ class ReadAloud(QObject):
         self.stop()
         self._view = view
         self._highlight = SpeechHighlight(view)
-        view.destroyed.connect(self._view_gone)
+        self._watch(view)
         self._text = view.document().toPlainText()
         self._end = len(self._text) if end is None else end
         self._speak_from(start)
@@ -211,15 +212,25 @@ class ReadAloud(QObject):
     def _clear(self) -> None:
         if self._highlight is not None and self._view is not None:
             self._highlight.clear()
-            self._view.destroyed.disconnect(self._view_gone)
             self.spoken.emit(self._view, -1)
         self._highlight = None
         self._view = None
 
-    def _view_gone(self) -> None:
-        self._highlight = None
-        self._view = None
-        self.stop()
+    def _watch(self, view: QTextEdit) -> None:
+        # Connected once per view and never disconnected: a disconnect on Stop takes
+        # Qt's signal lock while holding the GIL, and deadlocked against FFmpeg's
+        # thread, which held that lock while waiting for the GIL.
+        key = id(view)
+        if key not in self._watched:
+            self._watched.add(key)
+            view.destroyed.connect(lambda _=None, key=key: self._view_gone(key))
+
+    def _view_gone(self, key: int) -> None:
+        self._watched.discard(key)
+        if self._view is not None and id(self._view) == key:
+            self._highlight = None
+            self._view = None
+            self.stop()
 
     def _restart_at_sentence(self) -> None:
         spoken = self._highlight.sentence if self._highlight else None
