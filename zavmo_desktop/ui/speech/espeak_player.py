@@ -12,7 +12,7 @@ import time
 from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QMetaObject, Qt, QTimer, QUrl
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from zavmo_desktop.speech.espeak import Espeak
@@ -97,9 +97,10 @@ class EspeakPlayer(SpeechBackend):
         self._generation += 1  # results of synthesis already under way are dropped
         self._clock.stop()
         self._reset()  # first: stopping the player reports position 0 to no one
-        # stop() waits, GIL held, for FFmpeg's thread: never install a Python Qt message
-        # handler, or that thread's warnings wait for the GIL and this never returns.
-        self.player.stop()
+        # Queued, so Qt calls the player's stop() from its event loop with the GIL free:
+        # called from Python it waits, GIL held, for FFmpeg's thread, and that thread may
+        # itself be waiting for the GIL (a message handler, a wrapper being destroyed).
+        QMetaObject.invokeMethod(self.player, "stop", Qt.ConnectionType.QueuedConnection)
 
     # Synthesis, one chunk ahead ------------------------------------------------------------
 
