@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
-from zavmo_desktop.ui import accessible
 from zavmo_desktop.ui.restyle import Restyler
 from zavmo_desktop.ui.setting_shortcuts import add_setting_shortcuts
 from zavmo_desktop.ui.shortcuts import keys_for
@@ -84,7 +83,6 @@ class MainWindow(QMainWindow):
     failed = Signal(object)  # the learner's data could not be opened: the exception
 
     def __init__(self, data_dir: Path, content_dirs: list[Path], lock: InstanceLock) -> None:
-        accessible.install()  # before any of our widgets is asked for its interface
         super().__init__()
         self.data_dir = data_dir
         self._content_dirs = content_dirs
@@ -118,7 +116,6 @@ class MainWindow(QMainWindow):
     def _build_navigation(self) -> QWidget:
         bar = QWidget()
         bar.setAccessibleName("Navigation")
-        bar.setProperty(accessible.NAV_GROUP, True)
         self._sidebar = QVBoxLayout(bar)
         self.nav_buttons: dict[str, QPushButton] = {}
         for number, name in enumerate(NAVIGATION, start=1):
