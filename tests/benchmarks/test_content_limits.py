@@ -21,11 +21,12 @@ from pathlib import Path
 import yaml
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QApplication
 
 from tests.benchmarks._corpus import module_file, text_maker
-from tests.benchmarks._reader_session import BIG_MODULE_ID, READER_SIZE, REPO_ROOT, open_session
+from tests.benchmarks._reader_session import BIG_MODULE_ID, REPO_ROOT, open_session
 from tests.benchmarks._report import Row, Summary, record, time_it
+from tests.benchmarks.test_module_open import bare_browser_layout
 from zavmo_desktop.core.content.limits import (
     MAX_FORMATTING_CHARS,
     MAX_HEADINGS,
@@ -151,26 +152,10 @@ def open_in_reader(data_dir: Path, pack: Path) -> tuple[float, float]:
     return shown, max(gaps)
 
 
-def bare_layout(html: str) -> float:
-    browser = QTextBrowser()
-    browser.resize(*READER_SIZE)
-    browser.show()
-    QApplication.processEvents()
-
-    def lay_out() -> None:
-        browser.setHtml(html)
-        QApplication.processEvents()
-        browser.document().size()
-
-    seconds = time_it(lay_out)
-    browser.deleteLater()
-    return seconds
-
-
 def test_largest_allowed_module(qapp: QApplication, tmp_path: Path) -> None:
     render_markdown("# warm up")
     bodies = {kind: shaped(kind) for kind in KINDS}
-    bare = runs(lambda: bare_layout(render_markdown(bodies["prose"])))
+    bare = runs(lambda: bare_browser_layout(render_markdown(bodies["prose"])))
     record(Row(SECTION, f"bare QTextBrowser setHtml + layout (prose, "
                         f"{MAX_MODULE_BYTES // 1024} KiB module)", bare, 1.0,
                note="the reference"))  # fmt: skip
