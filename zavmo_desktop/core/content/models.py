@@ -19,6 +19,7 @@ CONVERSATION_TYPES = (
     "action_planning",
 )
 COACHING_STAGES = ("goal", "reality", "options", "way_forward")
+PRIORITIES = ("high", "medium", "low")  # a competency's priority; the pathway orders by it
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,22 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class Responsibility:
+    """One of the role's key responsibilities, which competencies (and so modules) serve."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
 class Competency:
     id: str
     title: str
     target_level: str
     description: str
     criteria: tuple[Criterion, ...]
+    priority: str = "medium"  # one of PRIORITIES
+    responsibilities: tuple[str, ...] = ()  # Responsibility ids
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,10 @@ class Area:
 class Framework:
     levels: tuple[Level, ...]
     areas: tuple[Area, ...]
+    responsibilities: tuple[Responsibility, ...] = ()
+
+    def responsibility(self, responsibility_id: str) -> Responsibility | None:
+        return next((r for r in self.responsibilities if r.id == responsibility_id), None)
 
     def competency(self, competency_id: str) -> Competency | None:
         for area in self.areas:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from zavmo_desktop.core.content.fields import FieldReader
 from zavmo_desktop.core.content.located_yaml import LDict, YamlProblem, parse_located
@@ -13,6 +14,11 @@ from zavmo_desktop.core.content.models import (
     Framework,
     Level,
     Manifest,
+)
+from zavmo_desktop.core.content.role_fields import (
+    competency_priority,
+    competency_responsibilities,
+    parse_responsibilities,
 )
 
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+$")
@@ -58,17 +64,21 @@ def parse_framework(reader: FieldReader, text: str) -> Framework | None:
     data = read_yaml_file(reader, text, "framework.yaml")
     if data is None:
         return None
-    reader.unknown_keys(data, ("levels", "areas"), "framework.yaml")
+    reader.unknown_keys(data, ("levels", "areas", "responsibilities"), "framework.yaml")
     levels = reader.records(data, "levels", lambda d: _level(reader, d), "a level")
     if len(levels) < 2 and "levels" in data:
         reader.problem(data.line_of("levels"), "list at least two levels, lowest first")
     level_ids = {level.id for level in levels}
-    areas = reader.records(data, "areas", lambda d: _area(reader, d, level_ids), "an area")
+    responsibilities = parse_responsibilities(reader, data)
+    known = Known(level_ids, {r.id for r in responsibilities})
+    areas = reader.records(data, "areas", lambda d: _area(reader, d, known), "an area")
     for key in ("levels", "areas"):
         if key not in data:
             reader.problem(data.line, f"missing '{key}': add a list of {key}")
     _check_framework_ids_unique(reader, data)
-    return None if reader.has_errors else Framework(tuple(levels), tuple(areas))
+    if reader.has_errors:
+        return None
+    return Framework(tuple(levels), tuple(areas), responsibilities)
 
 
 def _level(reader: FieldReader, data: LDict) -> Level:
@@ -80,10 +90,18 @@ def _level(reader: FieldReader, data: LDict) -> Level:
     )
 
 
-def _area(reader: FieldReader, data: LDict, level_ids: set[str]) -> Area:
+@dataclass(frozen=True)
+class Known:
+    """The framework's own ids that a competency may refer to."""
+
+    levels: set[str]
+    responsibilities: set[str]
+
+
+def _area(reader: FieldReader, data: LDict, known: Known) -> Area:
     reader.unknown_keys(data, ("id", "title", "foundation", "competencies"), "an area")
     competencies = reader.records(
-        data, "competencies", lambda d: _competency(reader, d, level_ids), "a competency"
+        data, "competencies", lambda d: _competency(reader, d, known), "a competency"
     )
     if not competencies and "competencies" not in data:
         reader.problem(data.line, "missing 'competencies': list the competencies of this area")
@@ -95,10 +113,10 @@ def _area(reader: FieldReader, data: LDict, level_ids: set[str]) -> Area:
     )
 
 
-def _competency(reader: FieldReader, data: LDict, level_ids: set[str]) -> Competency:
+def _competency(reader: FieldReader, data: LDict, known: Known) -> Competency:
     allowed = ("id", "title", "target_level", "description", "criteria")
-    reader.unknown_keys(data, allowed, "a competency")
-    target = reader.choice(data, "target_level", sorted(level_ids), required=True) or ""
+    reader.unknown_keys(data, (*allowed, "priority", "responsibilities"), "a competency")
+    target = reader.choice(data, "target_level", sorted(known.levels), required=True) or ""
     criteria = reader.records(data, "criteria", lambda d: _criterion(reader, d), "a criterion")
     if not criteria:
         reader.problem(data.line, "a competency needs at least one performance criterion")
@@ -108,6 +126,8 @@ def _competency(reader: FieldReader, data: LDict, level_ids: set[str]) -> Compet
         target,
         reader.text(data, "description", required=False),
         tuple(criteria),
+        priority=competency_priority(reader, data),
+        responsibilities=competency_responsibilities(reader, data, known.responsibilities),
     )
 
 
