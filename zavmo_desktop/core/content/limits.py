@@ -21,3 +21,6 @@ MAX_IMAGE_BYTES = 4 * 1024 * 1024
 MAX_IMAGE_SIDE = 4_096  # pixels, width or height
 MAX_IMAGE_PIXELS = 4_096 * 4_096
 IMAGE_FORMATS = ("png", "jpeg", "gif", "bmp", "webp")  # raster only: an SVG can refer to files
+MAX_ASSESSMENT_TEXT = 600  # a level's description or example, a scenario question or answer
+MAX_SCENARIOS = 2  # scenario questions in one competency
+SCENARIO_ANSWERS = (2, 5)  # fewest and most answers to one scenario question

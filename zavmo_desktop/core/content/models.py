@@ -73,6 +73,28 @@ class Responsibility:
 
 
 @dataclass(frozen=True)
+class LevelDescriptor:
+    """What one level looks like in one competency (Discover shows these as choices)."""
+
+    level: str
+    description: str
+    example: str
+
+
+@dataclass(frozen=True)
+class ScenarioAnswer:
+    text: str
+    level: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    question: str
+    answers: tuple[ScenarioAnswer, ...]
+
+
+@dataclass(frozen=True)
 class Competency:
     id: str
     title: str
@@ -81,6 +103,8 @@ class Competency:
     criteria: tuple[Criterion, ...]
     priority: str = "medium"  # one of PRIORITIES
     responsibilities: tuple[str, ...] = ()  # Responsibility ids
+    level_descriptors: tuple[LevelDescriptor, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +136,24 @@ class Framework:
             if any(c.id == competency_id for c in area.competencies):
                 return area
         return None
+
+    def level(self, level_id: str) -> Level | None:
+        return next((level for level in self.levels if level.id == level_id), None)
+
+    def descriptor(self, competency_id: str, level_id: str) -> LevelDescriptor:
+        """The competency's own descriptor of a level, else the framework's general one.
+
+        An own descriptor without a description borrows the general description."""
+        general = self.level(level_id)
+        general_text = general.description if general is not None else ""
+        competency = self.competency(competency_id)
+        own = competency.level_descriptors if competency is not None else ()
+        for descriptor in own:
+            if descriptor.level == level_id:
+                return LevelDescriptor(
+                    level_id, descriptor.description or general_text, descriptor.example
+                )
+        return LevelDescriptor(level_id, general_text, "")
 
     def criterion_ids(self) -> set[str]:
         return {cr.id for area in self.areas for c in area.competencies for cr in c.criteria}

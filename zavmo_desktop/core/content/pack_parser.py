@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zavmo_desktop.core.content.assessment_format import (
+    ASSESSMENT_KEYS,
+    level_descriptors,
+    scenarios,
+)
 from zavmo_desktop.core.content.fields import FieldReader
 from zavmo_desktop.core.content.located_yaml import LDict, YamlProblem, parse_located
 from zavmo_desktop.core.content.models import (
@@ -115,7 +120,8 @@ def _area(reader: FieldReader, data: LDict, known: Known) -> Area:
 
 def _competency(reader: FieldReader, data: LDict, known: Known) -> Competency:
     allowed = ("id", "title", "target_level", "description", "criteria")
-    reader.unknown_keys(data, (*allowed, "priority", "responsibilities"), "a competency")
+    keys = (*allowed, "priority", "responsibilities", *ASSESSMENT_KEYS)
+    reader.unknown_keys(data, keys, "a competency")
     target = reader.choice(data, "target_level", sorted(known.levels), required=True) or ""
     criteria = reader.records(data, "criteria", lambda d: _criterion(reader, d), "a criterion")
     if not criteria:
@@ -128,6 +134,8 @@ def _competency(reader: FieldReader, data: LDict, known: Known) -> Competency:
         tuple(criteria),
         priority=competency_priority(reader, data),
         responsibilities=competency_responsibilities(reader, data, known.responsibilities),
+        level_descriptors=level_descriptors(reader, data, sorted(known.levels)),
+        scenarios=scenarios(reader, data, sorted(known.levels)),
     )
 
 
