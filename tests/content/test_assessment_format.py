@@ -49,10 +49,23 @@ GOOD = """\
 """
 
 
+def without_assessment_keys(text: str) -> str:
+    """The framework with every competency's own `levels:` and `scenarios:` taken out."""
+    kept, skipping = [], False
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and indent <= 8:
+            skipping = indent == 8 and line.strip() in ("levels:", "scenarios:")
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def framework_pack(tmp_path: Path, bundled: Path, block: str) -> Path:
+    """The bundled pack with `block` as executive-communication's (only) new keys."""
     pack = Path(shutil.copytree(bundled, tmp_path / "pack"))
     file = pack / FRAMEWORK
-    text = file.read_text(encoding="utf-8")
+    text = without_assessment_keys(file.read_text(encoding="utf-8"))
     assert text.count(ANCHOR) == 1
     file.write_text(text.replace(ANCHOR, block + ANCHOR), encoding="utf-8")
     return pack
