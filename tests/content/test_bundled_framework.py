@@ -51,6 +51,7 @@ def test_every_competency_serves_a_responsibility(pack: Pack) -> None:
 
 
 def test_every_responsibility_is_served_by_a_competency(pack: Pack) -> None:
+    assert pack.framework.responsibilities
     linked = {r for c in competencies(pack) for r in c.responsibilities}
     unlinked = [r.id for r in pack.framework.responsibilities if r.id not in linked]
     assert not unlinked, f"no competency links {unlinked}"
@@ -71,13 +72,19 @@ def test_no_scenario_has_two_answers_for_one_level(pack: Pack) -> None:
         assert 3 <= len(levels) <= 5, (competency_id, scenario.id)
 
 
-def test_the_most_senior_answer_is_not_always_the_longest(pack: Pack) -> None:
-    """A learner should not be able to pick the top level by the length of an answer."""
+def test_the_length_of_an_answer_does_not_give_its_level_away(pack: Pack) -> None:
+    """A learner should not find the top level by picking the longest answer, nor the
+    bottom one by picking the shortest, nor the top one by its place in the list."""
     rank = {level.id: i for i, level in enumerate(pack.framework.levels)}
-    longest_is_top = []
-    for competency in competencies(pack):
-        for scenario in competency.scenarios:
-            top = max(scenario.answers, key=lambda a: rank[a.level])
-            longest = max(scenario.answers, key=lambda a: len(a.text))
-            longest_is_top.append(top is longest)
-    assert sum(longest_is_top) <= len(longest_is_top) // 3
+    scenarios = [s for c in competencies(pack) for s in c.scenarios]
+    top_is_longest = low_is_shortest = 0
+    top_places = set()
+    for scenario in scenarios:
+        by_rank = sorted(scenario.answers, key=lambda a: rank[a.level])
+        by_length = sorted(scenario.answers, key=lambda a: len(a.text))
+        top_is_longest += by_rank[-1] is by_length[-1]
+        low_is_shortest += by_rank[0] is by_length[0]
+        top_places.add(scenario.answers.index(by_rank[-1]))
+    assert top_is_longest <= len(scenarios) // 3
+    assert low_is_shortest <= len(scenarios) // 3
+    assert len(top_places) >= 3
