@@ -15,6 +15,7 @@ from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, op
 from zavmo_desktop.core.content.references import Refused, read_image
 from zavmo_desktop.core.content.render import render_markdown
 from zavmo_desktop.core.settings import Settings
+from zavmo_desktop.core.storage.assessments import AssessmentRepository
 from zavmo_desktop.core.storage.checklists import ChecklistRepository
 from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, IndexEntry, SearchHit
 from zavmo_desktop.core.storage.conversations import ConversationRepository
@@ -63,6 +64,7 @@ class Learner:
         self.conversations = ConversationRepository(store.db)
         self.checklists = ChecklistRepository(store.db)
         self.reflections = ReflectionRepository(store.db)
+        self.assessments = AssessmentRepository(store.db)
 
     @classmethod
     def open(cls, data_dir: Path, content_dirs: Iterable[Path]) -> Learner:

@@ -25,6 +25,7 @@ LEARNER_TABLES = (
     "reflections",
     "evidence",
     "reading_places",
+    "assessment_rounds",
 )
 
 

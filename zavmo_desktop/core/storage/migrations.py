@@ -166,3 +166,45 @@ def m004_reading_places(db: Database) -> None:
             updated_at TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m005_assessments(db: Database) -> None:
+    # Each assessment (and each reassessment) is a round of its own, kept for the
+    # progress Demonstrate shows over time; the round's resume_* columns are the
+    # exact question to come back to.
+    db.execute(
+        """CREATE TABLE assessment_rounds (
+            id INTEGER PRIMARY KEY,
+            pack_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            finished_at TEXT,
+            resume_competency TEXT,
+            resume_question TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX assessment_rounds_by_pack ON assessment_rounds (pack_id, id)")
+    db.execute(
+        """CREATE TABLE assessment_answers (
+            round_id INTEGER NOT NULL REFERENCES assessment_rounds (id) ON DELETE CASCADE,
+            competency_id TEXT NOT NULL,
+            self_rating TEXT,
+            evidence TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (round_id, competency_id)
+        )"""
+    )
+    # The level an answer pointed to when it was chosen stays with it, whatever the
+    # pack says later.
+    db.execute(
+        """CREATE TABLE assessment_scenario_answers (
+            round_id INTEGER NOT NULL REFERENCES assessment_rounds (id) ON DELETE CASCADE,
+            competency_id TEXT NOT NULL,
+            scenario_id TEXT NOT NULL,
+            answer_index INTEGER NOT NULL CHECK (answer_index >= 0),
+            level TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (round_id, competency_id, scenario_id)
+        )"""
+    )
