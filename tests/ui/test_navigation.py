@@ -14,20 +14,26 @@ from zavmo_desktop.ui.main_window import MainWindow
 
 
 def test_navigation_buttons_are_named_and_switch_screens(window: MainWindow, qtbot: QtBot) -> None:
-    for name, screen in (("Library", "Library screen"), ("Settings", "Settings screen"),
-                         ("Home", "Home screen")):  # fmt: skip
+    for name, screen in (("Discover", "Discover screen"), ("Library", "Library screen"),
+                         ("Settings", "Settings screen"), ("Home", "Home screen")):  # fmt: skip
         qtbot.mouseClick(find_by_name(window, name), Qt.MouseButton.LeftButton)
         assert window.stack.currentWidget().accessibleName() == screen
 
 
 @pytest.mark.parametrize(
     ("keys", "screen"),
-    [("Ctrl+2", "Library screen"), ("Ctrl+3", "Settings screen"), ("Ctrl+1", "Home screen")],
+    [
+        ("Ctrl+2", "Discover screen"),
+        ("Ctrl+3", "Library screen"),
+        ("Ctrl+4", "Settings screen"),
+        ("Ctrl+1", "Home screen"),
+    ],
 )
 def test_ctrl_number_shortcuts(window: MainWindow, qtbot: QtBot, keys: str, screen: str) -> None:
     if keys == "Ctrl+1":
         window.show_screen("Library")
-    key = {"Ctrl+1": Qt.Key.Key_1, "Ctrl+2": Qt.Key.Key_2, "Ctrl+3": Qt.Key.Key_3}[keys]
+    key = {"Ctrl+1": Qt.Key.Key_1, "Ctrl+2": Qt.Key.Key_2, "Ctrl+3": Qt.Key.Key_3,
+           "Ctrl+4": Qt.Key.Key_4}[keys]  # fmt: skip
     qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().accessibleName() == screen
 
@@ -39,8 +45,8 @@ def test_ctrl_f_focuses_search(window: MainWindow, qtbot: QtBot) -> None:
 
 READER_TABS = ["reader", "reader:Practise", "reader:Checklists", "reader:Reflections"]
 EVERY_SCREEN = [
-    "Home", "Library", "library-search", "Settings", "Keyboard shortcuts", *READER_TABS,
-    "reader-options", "conversation",
+    "Home", "Discover", "discover-question", "Library", "library-search", "Settings",
+    "Keyboard shortcuts", *READER_TABS, "reader-options", "conversation",
 ]  # fmt: skip
 
 
@@ -51,6 +57,9 @@ def show(window: MainWindow, screen: str) -> None:
     if screen.startswith("reader"):
         window.open_module(board)
         window.reader.show_tab(screen.partition(":")[2] or "Read")
+    elif screen == "discover-question":
+        window.show_screen("Discover")
+        window.screen("Discover").start.click()
     elif screen == "library-search":
         window.show_screen("Library")
         window.library.search.setText("stakeholder adoption")
@@ -81,7 +90,7 @@ def test_tab_moves_focus_through_navigation_into_the_screen(
     for _ in range(8):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget().accessibleName())
-    assert visited[:2] == ["Library", "Settings"]
+    assert visited[:3] == ["Discover", "Library", "Settings"]
     assert "Search modules" in visited and "Modules" in visited
 
 

@@ -15,7 +15,7 @@ from zavmo_desktop.ui.palettes import colours, mix, spoken_sentence_background
 from zavmo_desktop.ui.theme import apply_theme, current_stylesheet
 from zavmo_desktop.ui.widgets.reading_aids import DIM_OPACITY, under_ruler
 
-SCREENS = ("Home", "Library", "Settings", "Keyboard shortcuts", "reader")
+SCREENS = ("Home", "Discover", "Library", "Settings", "Keyboard shortcuts", "reader")
 
 
 @pytest.mark.parametrize(("theme", "overlay"), list(itertools.product(THEMES, OVERLAYS)))

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from zavmo_desktop.core.learner import Learner
     from zavmo_desktop.ui.read_aloud import ReadAloud
 
-NAVIGATION = ("Home", "Library", "Settings")
+NAVIGATION = ("Home", "Discover", "Library", "Settings")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 
@@ -66,6 +66,7 @@ SCREENS: dict[str, ScreenFactory] = {
     "Home": lambda w, learner: _screen("home", "HomeScreen")(
         learner, w.open_module, w.open_conversation
     ),
+    "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
     "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(learner.settings),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),

@@ -15,8 +15,9 @@ class Shortcut:
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("F1", "Show these keyboard shortcuts"),
     Shortcut("Ctrl+1", "Go to Home"),
-    Shortcut("Ctrl+2", "Go to Library"),
-    Shortcut("Ctrl+3", "Go to Settings"),
+    Shortcut("Ctrl+2", "Go to Discover"),
+    Shortcut("Ctrl+3", "Go to Library"),
+    Shortcut("Ctrl+4", "Go to Settings"),
     Shortcut("Ctrl+F", "Search modules"),
     Shortcut("Ctrl+T", "Start, pause or resume the focus session"),
     Shortcut("Ctrl+=", "Make text bigger"),
