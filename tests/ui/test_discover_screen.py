@@ -220,3 +220,37 @@ def test_pack_text_is_shown_as_written_never_as_markup(qtbot: QtBot, tmp_path: P
         assert practising.text().endswith('For example: <b>bold</b><img src="/etc/passwd">')
     finally:
         learner.close()
+
+
+def test_scenarios_are_asked_and_a_disagreement_shows_on_the_map(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    learner = Learner.open(tmp_path / "learner", [scenario_pack(tmp_path)])
+    try:
+        screen = DiscoverScreen(learner)
+        qtbot.addWidget(screen)
+        screen.show()
+        screen.start.click()
+        screen.question.choices.buttons[4].click()  # Expert
+        screen.next.click()
+        assert screen.question.step == Step(EXEC, "cfo-asks-value")
+        assert screen.question.prompt.text() == (
+            "Scenario 1 of 2: Your CFO asks what the ML platform is worth. What do you do first?"
+        )
+        assert not screen.question.evidence.isVisible()
+        screen.question.choices.buttons[0].click()  # points to Aware
+        screen.pause.click()
+        settle()
+        cell = screen.grid.current_cell()
+        assert cell is not None and cell.accessibleName() == (
+            f"{EXEC_TITLE}: now Aware, target Expert, gap 4; "
+            "your rating and your scenario answers differ"
+        )
+        assert "answers differ" in cell.text()
+        saved = learner.assessments.answers(screen.round.id)[EXEC]  # type: ignore[union-attr]
+        assert (saved.self_rating, saved.scenario_levels) == ("expert", {"cfo-asks-value": "aware"})
+        screen.start.click()  # continue: back at the scenario, its answer still chosen
+        assert screen.question.step == Step(EXEC, "cfo-asks-value")
+        assert screen.question.choices.buttons[0].isChecked()
+    finally:
+        learner.close()

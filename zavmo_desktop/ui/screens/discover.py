@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.assessment.estimate import estimate_all
 from zavmo_desktop.core.assessment.heat_map import heat_map
+from zavmo_desktop.core.assessment.model import CompetencyAnswer
 from zavmo_desktop.core.assessment.steps import (
     RATING,
     Step,
@@ -188,16 +190,18 @@ class DiscoverScreen(QWidget):
         self.table_sorted(self.sort.currentIndex())
         self.overall.setText(overall.words)
 
-    def _status_words(self, pack: Pack, latest: Round | None, answers: dict[str, object]) -> str:
+    def _status_words(
+        self, pack: Pack, latest: Round | None, answers: dict[str, CompetencyAnswer]
+    ) -> str:
         if latest is None:
             return "You have not done an assessment yet. The heat map fills in as you answer."
-        shown = progress(pack.framework, latest.resume, answers)  # type: ignore[arg-type]
+        shown = progress(pack.framework, latest.resume, answers)
         if not latest.finished:
             return f"Your assessment is in progress: {shown.words}."
         rounds = len(self._learner.assessments.rounds(pack.manifest.id))
         earlier = f" Your {rounds - 1} earlier ones are kept." if rounds > 1 else ""
         return (
-            f"Last assessed on {latest.finished_at[:10] if latest.finished_at else ''}: "
+            f"Last assessed on {_day(latest.finished_at)}: "
             f"{shown.answered} of {shown.total} questions answered. Start assessment to "
             f"reassess at any time.{earlier}"
         )
@@ -311,13 +315,10 @@ class DiscoverScreen(QWidget):
             self._write(lambda: repo.save_rating(round_id, step.competency_id, rating))
             self._show_progress()
 
-    def _scenario_answered(self, number: int) -> None:
-        step, pack = self.question.step, self.pack
-        if step is None or self.round is None or pack is None:
+    def _scenario_answered(self, number: int, level: str) -> None:
+        step = self.question.step
+        if step is None or self.round is None:
             return
-        competency = pack.framework.competency(step.competency_id)
-        scenario = next(s for s in competency.scenarios if s.id == step.question)  # type: ignore[union-attr]
-        level = scenario.answers[number].level
         round_id, repo = self.round.id, self._learner.assessments
         self._write(lambda: repo.save_scenario(
             round_id, step.competency_id, step.question, number, level))  # fmt: skip
@@ -340,6 +341,11 @@ class DiscoverScreen(QWidget):
         if self.pages.currentIndex() == 0:
             self.refresh()
         super().showEvent(event)
+
+
+def _day(stamp: str | None) -> str:
+    when = datetime.fromisoformat(stamp) if stamp else datetime.now()
+    return f"{when.day} {when:%B %Y}"
 
 
 def _row(*widgets: QWidget) -> ReflowRow:

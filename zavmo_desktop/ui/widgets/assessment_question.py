@@ -32,7 +32,7 @@ def level_choice_text(framework: Framework, competency: Competency, level_id: st
 
 class AssessmentQuestion(QWidget):
     rated = Signal(str)  # a level id or NOT_SURE
-    scenario_answered = Signal(int)  # the answer's place in the scenario's list
+    scenario_answered = Signal(int, str)  # the answer's place in the list, and its level
     evidence_edited = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -135,7 +135,7 @@ class AssessmentQuestion(QWidget):
         if self.step.question == RATING:
             self.rated.emit(self._choices[number])
         else:
-            self.scenario_answered.emit(number)
+            self.scenario_answered.emit(number, self._choices[number])
 
     def chosen_text(self) -> str:
         checked = [b for b in self.choices.buttons if b.isChecked()]
