@@ -49,6 +49,7 @@ class AssessmentQuestion(QWidget):
         self.description = paragraph()
         self.prompt = paragraph()
         self.prompt.setProperty("role", "subheading")
+        self.scenario_text = paragraph()  # a scenario's question: plain text, not a heading
         self.choices = ChoiceGroup()
         self.choices.chosen.connect(self._chosen)
         self.evidence_label = paragraph(
@@ -62,7 +63,8 @@ class AssessmentQuestion(QWidget):
             lambda: self.evidence_edited.emit(self.evidence.text())
         )
         for widget in (self.progress_text, self.progress_bar, self.area, self.title,
-                       self.description, self.prompt, self.choices, self.evidence_label,
+                       self.description, self.prompt, self.scenario_text, self.choices,
+                       self.evidence_label,
                        self.evidence):  # fmt: skip
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -73,10 +75,12 @@ class AssessmentQuestion(QWidget):
         self.step = Step(competency.id, RATING)
         self._show_competency(framework, competency)
         self.prompt.setText("Which of these is closest to what you do today?")
+        self.scenario_text.setVisible(False)
         self._choices = [level.id for level in framework.levels] + [NOT_SURE]
         texts = [level_choice_text(framework, competency, lid) for lid in self._choices[:-1]]
         texts.append("Not sure: I cannot say yet. That is a fine answer.")
         self._set_choices(texts, RATING_NAME, "Choose the level closest to you")
+        self.choices.setAccessibleDescription(competency.title)
         if rating in self._choices:
             self._check(self._choices.index(rating))
         self.evidence.setText(evidence)
@@ -91,9 +95,12 @@ class AssessmentQuestion(QWidget):
         self.step = Step(competency.id, scenario_id)
         self._show_competency(framework, competency)
         count = len(competency.scenarios)
-        self.prompt.setText(f"Scenario {number} of {count}: {scenario.question}")
+        self.prompt.setText(f"Scenario {number} of {count}")
+        self.scenario_text.setText(scenario.question)
+        self.scenario_text.setVisible(True)
         self._choices = [answer.level for answer in scenario.answers]
         self._set_choices([a.text for a in scenario.answers], SCENARIO_NAME, "Choose one answer")
+        self.choices.setAccessibleDescription(scenario.question)
         if chosen is not None and 0 <= chosen < len(self._choices):
             self._check(chosen)
         for widget in (self.evidence_label, self.evidence):
