@@ -18,7 +18,8 @@ from zavmo_desktop.core.storage.backups import (
     thin_backups,
 )
 from zavmo_desktop.core.storage.database import is_healthy
-from zavmo_desktop.core.storage.repositories import ProfileRepository, ProgressRepository
+from zavmo_desktop.core.storage.learner_profile import ProfileRepository
+from zavmo_desktop.core.storage.repositories import ProgressRepository
 from zavmo_desktop.core.storage.store import OpenedStore, open_store
 
 FIRST_OPEN = datetime(2025, 3, 1, 8, 0)

@@ -14,9 +14,9 @@ import pytest
 
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
+from zavmo_desktop.core.storage.learner_profile import ProfileRepository
 from zavmo_desktop.core.storage.migrations import migrations
 from zavmo_desktop.core.storage.repositories import (
-    ProfileRepository,
     ProgressRepository,
     RecentRepository,
     SettingsRepository,

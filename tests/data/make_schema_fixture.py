@@ -21,8 +21,8 @@ from zavmo_desktop import __version__
 from zavmo_desktop.core.focus.model import Change, SessionRecord
 from zavmo_desktop.core.storage.database import open_database
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
+from zavmo_desktop.core.storage.learner_profile import ProfileRepository
 from zavmo_desktop.core.storage.repositories import (
-    ProfileRepository,
     ProgressRepository,
     RecentRepository,
     SettingsRepository,

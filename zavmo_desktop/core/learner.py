@@ -21,11 +21,11 @@ from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, I
 from zavmo_desktop.core.storage.conversations import ConversationRepository
 from zavmo_desktop.core.storage.evidence import EvidenceRepository
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
+from zavmo_desktop.core.storage.learner_profile import ProfileRepository
 from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.core.storage.reflections import ReflectionRepository
 from zavmo_desktop.core.storage.repositories import (
     ModuleProgress,
-    ProfileRepository,
     ProgressRepository,
     RecentRepository,
     SettingsRepository,

@@ -208,3 +208,34 @@ def m005_assessments(db: Database) -> None:
             PRIMARY KEY (round_id, competency_id, scenario_id)
         )"""
     )
+
+
+@migrations()
+def m006_learner_profile(db: Database) -> None:
+    # The onboarding's answers. Every one may stay unanswered (NULL, '' or '[]').
+    for column in (
+        "role TEXT NOT NULL DEFAULT ''",
+        "hours_per_week REAL CHECK (hours_per_week BETWEEN 0 AND 60)",
+        "study_days TEXT NOT NULL DEFAULT '[]'",
+        "start_date TEXT",
+        "target_date TEXT",
+        "how_i_work TEXT NOT NULL DEFAULT '[]'",
+        "onboarding TEXT NOT NULL DEFAULT 'not_started'"
+        " CHECK (onboarding IN ('not_started', 'in_progress', 'finished', 'skipped'))",
+        "onboarding_step INTEGER NOT NULL DEFAULT 0",
+        "updated_at TEXT",
+    ):
+        db.execute(f"ALTER TABLE learner_profile ADD COLUMN {column}")
+    # Someone who already learned with an earlier version is not on a first start: their
+    # Home stays as it was, and their profile can be filled in from Settings.
+    learned = [
+        "SELECT 1 FROM module_progress", "SELECT 1 FROM focus_sessions",
+        "SELECT 1 FROM conversation_runs", "SELECT 1 FROM checklist_items",
+        "SELECT 1 FROM reflections", "SELECT 1 FROM assessment_rounds",
+    ]  # fmt: skip
+    if db.execute(f"SELECT EXISTS ({' UNION ALL '.join(learned)})").fetchone()[0]:
+        db.execute(
+            """INSERT INTO learner_profile (id, created_at, onboarding)
+               VALUES (1, datetime('now'), 'skipped')
+               ON CONFLICT(id) DO UPDATE SET onboarding = 'skipped'"""
+        )

@@ -28,23 +28,6 @@ class ModuleProgress:
         return self.status == "complete"
 
 
-class ProfileRepository:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def display_name(self) -> str:
-        row = self.db.execute("SELECT display_name FROM learner_profile WHERE id = 1").fetchone()
-        return str(row[0]) if row else ""
-
-    def set_display_name(self, name: str) -> None:
-        with self.db.atomic():
-            self.db.execute(
-                """INSERT INTO learner_profile (id, display_name, created_at) VALUES (1, ?, ?)
-                   ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name""",
-                [name.strip(), _now()],
-            )
-
-
 class SettingsRepository:
     """Raw stored values; validation lives in core.settings."""
 
