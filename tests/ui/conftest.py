@@ -15,11 +15,22 @@ from zavmo_desktop.ui.main_window import MainWindow
 OpenWindow = Callable[..., MainWindow]
 
 
+def skip_onboarding(window: MainWindow) -> None:
+    """A fresh data folder starts with the onboarding: tests about something else skip it
+    the way a learner would, with its "Skip setup" button."""
+    if window.onboarding:
+        assert window.stack.currentWidget() is window.onboarding_screen
+        window.onboarding_screen.skip_all.click()
+        assert window.stack.currentWidget() is window.home
+
+
 @pytest.fixture
 def open_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> Iterator[OpenWindow]:
     opened: list[MainWindow] = []
 
-    def open_(*extra: str) -> MainWindow:
+    def open_(*extra: str, onboarding: bool = False) -> MainWindow:
+        """The app on the test's data folder; `onboarding`: leave a first start's onboarding
+        showing (else it is skipped)."""
         window = build_window(["--data-dir", str(data_dir), *extra])
         assert isinstance(window, MainWindow)
         qtbot.addWidget(window)
@@ -28,6 +39,8 @@ def open_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> Iterator[Op
         window.activateWindow()  # shortcuts only reach the active window
         qtbot.waitUntil(window.isActiveWindow)
         opened.append(window)
+        if not onboarding:
+            skip_onboarding(window)
         return window
 
     yield open_

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, settle
+from tests.ui.conftest import OpenWindow, skip_onboarding
 from zavmo_desktop.ui.main_window import MainWindow
 
 
@@ -102,7 +103,13 @@ def test_every_screen_at_double_text_size_clips_nothing(window: MainWindow, scre
     assert_accessible(window)
 
 
-def test_only_home_is_built_at_start_and_others_on_first_show(window: MainWindow) -> None:
+def test_only_home_is_built_at_start_and_others_on_first_show(open_window: OpenWindow) -> None:
+    first = open_window(onboarding=True)
+    assert first.built_screens() == ["Onboarding"]  # a first start: Home is not built yet
+    assert first.stack.count() == 1
+    skip_onboarding(first)
+    first.close()
+    window = open_window()
     assert window.built_screens() == ["Home"]
     assert window.stack.count() == 1  # the loading page is gone, nothing else waits unseen
     window.show_screen("Library")

@@ -101,6 +101,10 @@ class Learner:
                     grouped.append(AreaModules(area, modules))
         return grouped
 
+    def roles(self) -> list[tuple[str, str]]:
+        """The roles a learner can work towards: (pack id, title) of each installed pack."""
+        return [(pack.manifest.id, pack.manifest.title) for pack in self.library.packs]
+
     def module(self, module_id: str) -> Module | None:
         return self.library.module(module_id)
 

@@ -35,12 +35,17 @@ def save_everything(window: MainWindow) -> tuple[Unsaved, str]:
         window.built("Reader"),
         window.built("Conversation"),
     )  # not built: nothing typed
+    settings_screen, onboarding = window.built("Settings"), window.built("Onboarding")
+    profiles = [s.profile for s in (settings_screen,) if s is not None and s.profile is not None]
+    profiles += [onboarding] if onboarding else []
     steps = [reader.flush] if reader else []
     steps += [conversation.save_draft] if conversation else []
+    steps += [profile.flush for profile in profiles]
     for step in (*steps, window.timer.save):
         _quietly(step)
     pendings = [reader.reflections.pending, reader.checklists.detail.pending] if reader else []
     pendings += [conversation.pending] if conversation else []
+    pendings += [profile.pending for profile in profiles]
     pendings.append(window.timer.pending)  # a check-in
     unsaved: Unsaved = []
     problems: list[Problem] = []

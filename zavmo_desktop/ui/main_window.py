@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 NAVIGATION = ("Home", "Discover", "Library", "Settings")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
+ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
 
 
 def collect_garbage_again() -> None:
@@ -55,9 +56,9 @@ def other_reason() -> Any:
     return Qt.FocusReason.OtherFocusReason
 
 
-def _screen(module: str, name: str) -> Any:
+def _screen(module: str, name: str, package: str = "screens") -> Any:
     """A screen class, imported when the screen is first shown: start-up imports only Home."""
-    return getattr(importlib.import_module(f"zavmo_desktop.ui.screens.{module}"), name)
+    return getattr(importlib.import_module(f"zavmo_desktop.ui.{package}.{module}"), name)
 
 
 ScreenFactory = Callable[["MainWindow", "Learner"], QWidget]
@@ -68,7 +69,12 @@ SCREENS: dict[str, ScreenFactory] = {
     ),
     "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
     "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
-    "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(learner.settings),
+    "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
+        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)
+    ),
+    ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
+        learner, w.finish_onboarding
+    ),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
     READER: lambda w, learner: _screen("reader", "ReaderScreen")(
         learner, lambda: w.show_screen("Library"), w.read_aloud, w.open_conversation
@@ -94,6 +100,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._read_aloud: ReadAloud | None = None
         self._reader_behind = False  # the look changed while the reader was hidden
+        self.onboarding = False  # Home shows the onboarding until it is finished or skipped
         self.setWindowTitle("Zavmo Desktop")
         self.resize(1100, 760)
         self._restyler = Restyler()
@@ -177,18 +184,21 @@ class MainWindow(QMainWindow):
         from zavmo_desktop.ui.widgets.focus_timer import FocusTimerPanel
 
         self.learner = learner
+        self.onboarding = learner.profile.load().needs_onboarding
         self.timer = FocusTimerPanel(learner.settings, learner.focus_sessions, self._activity)
         self._sidebar.insertWidget(self._sidebar.count() - 1, self.timer)
         self.show_screen("Home")
         self.stack.removeWidget(self._loading_label)
         self._restyler.forget(self._loading_label)
         self._loading_label.deleteLater()
-        self.timer.minutes_changed.connect(self.home.refresh)
+        self.timer.minutes_changed.connect(self._refresh_home)
         self._restyle = QTimer(self, singleShot=True, interval=0)
         self._restyle.timeout.connect(self._apply_settings)
         learner.settings.subscribe(lambda _key, _value: self._restyle.start())
         for button in self.nav_buttons.values():
             button.setEnabled(True)
+        if self.onboarding:
+            self.onboarding_screen.focus_first()
         self.ready.emit()
         collect_garbage_again()
         # Markdown is first needed when a module opens: load it now, off the GUI thread.
@@ -219,6 +229,22 @@ class MainWindow(QMainWindow):
     @property
     def home(self) -> Any:
         return self.screen("Home")
+
+    @property
+    def onboarding_screen(self) -> Any:
+        return self.screen(ONBOARDING)
+
+    def _refresh_home(self) -> None:
+        home = self.built("Home")
+        if home is not None:
+            home.refresh()
+
+    def finish_onboarding(self) -> None:
+        self.onboarding = False
+        self._go_to("Home")
+
+    def _in_place_of(self, name: str) -> str:
+        return ONBOARDING if name == "Home" and self.onboarding else name
 
     @property
     def library(self) -> Any:
@@ -289,7 +315,7 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         self._leave_reading()
-        self.stack.setCurrentWidget(self.screen(name))
+        self.stack.setCurrentWidget(self.screen(self._in_place_of(name)))
         self._mark_current(name)
 
     def _leave_reading(self) -> None:
@@ -304,14 +330,17 @@ class MainWindow(QMainWindow):
 
     def _go_to(self, name: str) -> None:
         """A shortcut lands on the screen's first control, as if Tab had been pressed."""
-        from zavmo_desktop.ui.widgets.focus_order import tab_stops
-
         self.show_screen(name)
         if self.learner is not None:
-            stops = tab_stops(self.screen(name))
-            first = next((w for w in stops if w.isVisible() and w.isEnabled()), None)
-            if first is not None:
-                first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._focus_first_control(self._in_place_of(name))
+
+    def _focus_first_control(self, name: str) -> None:
+        from zavmo_desktop.ui.widgets.focus_order import tab_stops
+
+        stops = tab_stops(self.screen(name))
+        first = next((w for w in stops if w.isVisible() and w.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _mark_current(self, name: str) -> None:
         # Not a QButtonGroup: that would make Tab skip every button but the checked one.

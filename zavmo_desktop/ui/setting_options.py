@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zavmo_desktop.core.settings import SPECS
 from zavmo_desktop.ui.fonts import FONT_NAMES
 
 Options = list[tuple[Any, str]]
@@ -80,3 +81,15 @@ def describe(key: str, value: Any) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
     return dict(OPTIONS.get(key, [])).get(value, str(value))
+
+
+def change_summary(current: dict[str, Any], differ: dict[str, Any]) -> str:
+    """What applying a preset would change, in the words the settings lists use."""
+    if not differ:
+        return "Applying it changes nothing: it is what you have now."
+    steps = [
+        f"{SPECS[key].label} from {describe(key, current.get(key))} to {describe(key, value)}"
+        for key, value in differ.items()
+    ]
+    count = len(steps)
+    return f"Applying it changes {count} setting{'' if count == 1 else 's'}: {'; '.join(steps)}."

@@ -156,8 +156,11 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
         padding-left: 9px; }}
     QPushButton[nav="true"]:checked {{ border-left: 6px solid {c.accent}; }}
     QPushButton[nav="true"]:focus {{ border-left-width: 6px; padding-left: {10 - w}px; }}
-    QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTreeWidget, QListWidget, QTextBrowser,
-    QTableWidget {{ background: {c.base}; border: 1px solid {c.border}; padding: 6px; }}
+    QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTreeWidget, QListWidget,
+    QTextBrowser, QTableWidget {{ background: {c.base}; border: 1px solid {c.border};
+        padding: 6px; }}
+    QAbstractSpinBox > QLineEdit, QAbstractSpinBox > QLineEdit:focus {{ border: none;
+        padding: 0px; }}
     QHeaderView::section {{ background: {c.button}; color: {c.text}; padding: 4px 8px;
         border: none; border-right: 1px solid {c.border}; border-bottom: 1px solid {c.border};
         font-weight: bold; }}
@@ -170,9 +173,9 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
     QCheckBox:focus {{ border: {w}px solid {c.focus}; padding: 0px; }}
     QPushButton:focus, QToolButton:focus {{ border: {w}px solid {c.focus};
         padding: {7 - w}px {15 - w}px; }}
-    QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus, QTreeWidget:focus,
-    QListWidget:focus, QTextBrowser:focus, QTableWidget:focus {{ border: {w}px solid {c.focus};
-        padding: {7 - w}px; }}
+    QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus,
+    QTreeWidget:focus, QListWidget:focus, QTextBrowser:focus, QTableWidget:focus {{
+        border: {w}px solid {c.focus}; padding: {7 - w}px; }}
     QTreeWidget::item, QListWidget::item {{ padding: 4px; min-height: 24px; }}
     QTreeWidget::item:selected, QListWidget::item:selected, QTableWidget::item:selected {{
         background: {c.highlight}; color: {c.highlight_text}; }}

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.settings import SPECS, Settings
+from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.settings.presets import (
     PRESETS,
     Preset,
@@ -36,7 +36,7 @@ from zavmo_desktop.core.settings.profile_file import (
 )
 from zavmo_desktop.core.storage.problems import SETTINGS_KEPT, classify, not_saved
 from zavmo_desktop.ui.announce import announce
-from zavmo_desktop.ui.setting_options import OPTIONS, describe
+from zavmo_desktop.ui.setting_options import OPTIONS, change_summary
 from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import RETRY_MS
@@ -58,9 +58,10 @@ SECTIONS: list[tuple[str, list[str]]] = [
 
 
 class SettingsScreen(QWidget):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, profile: QWidget | None = None) -> None:
         super().__init__()
         self._settings = settings
+        self.profile = profile  # "Your profile": the onboarding's answers, changeable here
         self._pending: dict[str, Any] = {}
         self.controls = SettingControls(self._control_changed, settings.is_locked)
         self.setAccessibleName("Settings screen")
@@ -87,6 +88,9 @@ class SettingsScreen(QWidget):
         column = QVBoxLayout(page)
         column.addWidget(self._build_presets())
         column.addLayout(self._build_form())
+        if self.profile is not None:
+            column.addWidget(heading("Your profile", role="subheading"))
+            column.addWidget(self.profile)
         column.addWidget(heading("Take your settings with you", role="subheading"))
         column.addWidget(self._build_profile_buttons())
         column.addStretch(1)
@@ -313,18 +317,6 @@ class SettingsScreen(QWidget):
     def _tell(self, message: str, where: QLabel | None = None) -> None:
         (where or self.preset_status).setText(message)
         announce(self, message)
-
-
-def change_summary(current: dict[str, Any], differ: dict[str, Any]) -> str:
-    """What applying a preset would change, in the words the settings lists use."""
-    if not differ:
-        return "Applying it changes nothing: it is what you have now."
-    steps = [
-        f"{SPECS[key].label} from {describe(key, current.get(key))} to {describe(key, value)}"
-        for key, value in differ.items()
-    ]
-    count = len(steps)
-    return f"Applying it changes {count} setting{'' if count == 1 else 's'}: {'; '.join(steps)}."
 
 
 def _locked_note(skipped: list[str]) -> str:

@@ -20,8 +20,15 @@ learned from. A team that watches for drift finds problems <em>before</em> custo
 
 
 class SettingsPreview(QWidget):
-    def __init__(self, apply: Callable[[], None], discard: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        apply: Callable[[], None],
+        discard: Callable[[], None],
+        apply_name: str = "Apply changes",
+        discard_name: str = "Discard changes",
+    ) -> None:
         super().__init__()
+        self._apply_name = apply_name
         self.setAccessibleName("Preview of your changes")
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Preview", role="subheading"))
@@ -32,8 +39,8 @@ class SettingsPreview(QWidget):
         self.sample.setMinimumHeight(140)
         layout.addWidget(self.sample, 1)
         row = QHBoxLayout()
-        self.apply_button = self._button("Apply changes", apply)
-        self.discard_button = self._button("Discard changes", discard)
+        self.apply_button = self._button(apply_name, apply)
+        self.discard_button = self._button(discard_name, discard)
         row.addWidget(self.apply_button)
         row.addWidget(self.discard_button)
         row.addStretch(1)
@@ -54,7 +61,7 @@ class SettingsPreview(QWidget):
         count = len(pending)
         self.summary.setText(
             f"{count} change{'' if count == 1 else 's'} waiting: {names}. "
-            "Nothing changes until you press Apply changes."
+            f"Nothing changes until you press {self._apply_name}."
         )
         c = colours_for(merged)
         self.sample.setFont(body_font(merged))

@@ -1,0 +1,50 @@
+"""The optional statements about how the learner works best, as tick boxes by topic."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox
+
+from zavmo_desktop.core.profile.how_i_work import TOPICS
+from zavmo_desktop.core.profile.model import LearnerProfile
+from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.profile_fields import FieldGroup
+
+INTRO = (
+    "These questions are optional. Tick what is true for you, and leave the rest. "
+    "Your answers stay on this computer and only suggest settings: nothing changes "
+    "unless you choose it."
+)
+
+
+class HowYouWork(FieldGroup):
+    FIELDS = ("how_i_work",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.column.addWidget(paragraph(INTRO))
+        self.boxes: dict[str, QCheckBox] = {}
+        for topic in TOPICS:
+            self.column.addWidget(heading(topic.title, role="subheading"))
+            for statement in topic.statements:
+                box = QCheckBox(statement.text)
+                box.setAccessibleName(statement.text)
+                box.toggled.connect(self.edited)
+                self.column.addWidget(box)
+                self.boxes[statement.id] = box
+        self.column.addStretch(1)
+        self._unknown: tuple[str, ...] = ()
+
+    def show_profile(self, profile: LearnerProfile) -> None:
+        # Answers this version does not know (from a newer one) are kept, never dropped.
+        self._unknown = tuple(a for a in profile.how_i_work if a not in self.boxes)
+        for statement_id, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(statement_id in profile.how_i_work)
+            box.blockSignals(False)
+
+    def read(self, profile: LearnerProfile) -> LearnerProfile:
+        ticked = tuple(sid for sid, box in self.boxes.items() if box.isChecked())
+        return profile.but(how_i_work=ticked + self._unknown)
+
+    def first_field(self) -> QCheckBox:
+        return next(iter(self.boxes.values()))
