@@ -30,6 +30,8 @@ def main(folder: Path) -> None:
     window = build_window(["--data-dir", tempfile.mkdtemp(prefix="zavmo-shots-")])
     assert isinstance(window, MainWindow) and window.learner is not None
     window.show()
+    grab(window, folder, "onboarding-first-run")
+    window.onboarding_screen.skip_all.click()  # scripts/onboarding_shots.py shows every step
     grab(window, folder, "home-first-run")
     window.show_screen("Library")
     grab(window, folder, "library")

@@ -92,7 +92,12 @@ def test_a_new_learner_works_through_deliver_and_finds_it_all_after_a_restart(
 ) -> None:
     folder = Path(os.environ.get("ZAVMO_JOURNEY_RECORD", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)
-    window = open_window()
+    window = open_window(onboarding=True)
+    assert window.stack.currentWidget() is window.onboarding_screen  # a fresh data folder
+    skip = find_by_name(window, "Skip setup")  # this journey is about Deliver
+    skip.setFocus()
+    qtbot.keyClick(skip, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.home
     assert window.learner is not None
     board = window.learner.module("board-storytelling")
     assert board is not None

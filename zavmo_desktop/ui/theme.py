@@ -161,6 +161,7 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
         padding: 6px; }}
     QAbstractSpinBox > QLineEdit, QAbstractSpinBox > QLineEdit:focus {{ border: none;
         padding: 0px; }}
+    QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {{ width: 0px; border: none; }}
     QHeaderView::section {{ background: {c.button}; color: {c.text}; padding: 4px 8px;
         border: none; border-right: 1px solid {c.border}; border-bottom: 1px solid {c.border};
         font-weight: bold; }}

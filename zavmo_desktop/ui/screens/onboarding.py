@@ -64,7 +64,8 @@ class OnboardingScreen(QWidget):
     def _build(self) -> None:
         column = QVBoxLayout(self)
         column.addWidget(heading("Welcome to Zavmo"))
-        column.addWidget(paragraph(INTRO))
+        self.intro = paragraph(INTRO)  # on the first step only: at 200% text room is short
+        column.addWidget(self.intro)
         self.step_label = heading("", role="subheading")
         column.addWidget(self.step_label)
         self.pages = QStackedWidget()
@@ -102,6 +103,7 @@ class OnboardingScreen(QWidget):
         words = f"Step {step + 1} of {len(self.titles)}: {self.titles[step]}"
         self.step_label.setText(words)
         self.back.setEnabled(step > 0)
+        self.intro.setVisible(step == 0)
         self.skip.setVisible(not last)
         self.next.setText("Finish" if last else "Next")
         self.next.setAccessibleName(self.next.text())

@@ -1,4 +1,5 @@
-"""Stylesheet rules for the module tab bar and drop-down lists, added to the app's stylesheet.
+"""Stylesheet rules for the module tab bar and drop-down lists (and date fields' calendar
+buttons), added to the app's stylesheet.
 
 Qt's own tab bar shows no focus ring under a stylesheet, its drop-down arrow is a fixed
 8 px whatever the text size, and the app's button padding pushed a search box's clear
@@ -50,10 +51,13 @@ def control_rules(c: Colours, focus_width: int = 3) -> str:
         {max(0, 7 - w)}px {15 - w}px; }}
     QLineEdit QToolButton {{ background: transparent; border: none; padding: 0px;
         min-width: 0px; min-height: 0px; }}
-    QComboBox::drop-down {{ subcontrol-origin: border; subcontrol-position: top right;
-        width: 1.6em; border-left: 1px solid {c.border}; background: {c.button}; }}
-    QComboBox::down-arrow {{ image: url("{arrow}"); width: 0.75em; height: 0.5em; }}
-    QComboBox::drop-down:disabled {{ background: {c.window}; border-left: 1px dashed
-        {disabled_text(c)}; }}
-    QComboBox::down-arrow:disabled {{ image: url("{faded_arrow}"); }}
+    QComboBox::drop-down, QDateEdit::drop-down {{ subcontrol-origin: border;
+        subcontrol-position: top right; width: 1.6em; border-left: 1px solid {c.border};
+        background: {c.button}; }}
+    QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url("{arrow}"); width: 0.75em;
+        height: 0.5em; }}
+    QComboBox::drop-down:disabled, QDateEdit::drop-down:disabled {{ background: {c.window};
+        border-left: 1px dashed {disabled_text(c)}; }}
+    QComboBox::down-arrow:disabled, QDateEdit::down-arrow:disabled {{
+        image: url("{faded_arrow}"); }}
     """

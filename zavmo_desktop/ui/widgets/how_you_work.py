@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel
 
 from zavmo_desktop.core.profile.how_i_work import TOPICS
 from zavmo_desktop.core.profile.model import LearnerProfile
@@ -16,6 +18,22 @@ INTRO = (
 )
 
 
+class _BoxLabel(QLabel):
+    """A statement beside its box, wrapping at 200% text; clicking it ticks the box."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setBuddy(box)
+        self._box = box
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._box.toggle()
+        self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+
 class HowYouWork(FieldGroup):
     FIELDS = ("how_i_work",)
 
@@ -25,12 +43,16 @@ class HowYouWork(FieldGroup):
         self.boxes: dict[str, QCheckBox] = {}
         for topic in TOPICS:
             self.column.addWidget(heading(topic.title, role="subheading"))
-            for statement in topic.statements:
-                box = QCheckBox(statement.text)
+            grid = QGridLayout()
+            grid.setColumnStretch(1, 1)
+            for row, statement in enumerate(topic.statements):
+                box = QCheckBox()
                 box.setAccessibleName(statement.text)
                 box.toggled.connect(self.edited)
-                self.column.addWidget(box)
+                grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(_BoxLabel(statement.text, box), row, 1)
                 self.boxes[statement.id] = box
+            self.column.addLayout(grid)
         self.column.addStretch(1)
         self._unknown: tuple[str, ...] = ()
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDoubleSpinBox,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from zavmo_desktop.core.profile.model import (
     hours_note,
 )
 from zavmo_desktop.ui.widgets.labels import paragraph
+from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
 from zavmo_desktop.ui.widgets.setting_controls import shrinkable_combo
 
 DEFAULT_HOURS = 3.0  # shown until the learner answers; stored only once they do
@@ -119,7 +119,7 @@ class YourWeek(FieldGroup):
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, MAX_HOURS)
         self.hours.setDecimals(1)
-        self.hours.setSingleStep(0.5)
+        self.hours.setSingleStep(0.5)  # Up and Down keys (the theme hides the tiny arrows)
         self.hours.setValue(DEFAULT_HOURS)
         self.hours.setAccessibleDescription(f"From 0 to {MAX_HOURS:g} hours")
         self.hours.valueChanged.connect(self._hours_changed)
@@ -128,16 +128,15 @@ class YourWeek(FieldGroup):
         self.column.addWidget(self.note)
         days_label = paragraph("Days you would like to study:")
         self.column.addWidget(days_label)
-        grid = QGridLayout()
         self.days: list[QCheckBox] = []
         for number, name in enumerate(DAY_NAMES):
             box = QCheckBox(name)
             box.setAccessibleName(name)
             box.setAccessibleDescription("A day you would like to study")
             box.toggled.connect(self._hours_changed)
-            grid.addWidget(box, number // 4, number % 4)
             self.days.append(box)
-        self.column.addLayout(grid)
+        self.day_row = ReflowRow(self.days)  # in more rows at 200% text
+        self.column.addWidget(self.day_row)
         self.column.addWidget(self.message)
         self.column.addStretch(1)
         self._shown = LearnerProfile()
