@@ -71,6 +71,7 @@ def ready():
     navigable = all(b.isEnabled() for b in window.nav_buttons.values())
     print("showing", shown.accessibleName().replace(" ", "-"), flush=True)
     print("usable", int(navigable and (filled if shown is home else typing)), flush=True)
+    print("onboarding_code", int("zavmo_desktop.ui.screens.onboarding" in sys.modules))
     # SETUP
     window.close()  # releases the lock and backs up, as when the learner quits
     QApplication.quit()
@@ -109,6 +110,8 @@ def launch(code: str, *args: str) -> dict[str, float]:
     showing = marks.pop("showing", "")
     if showing:
         assert marks.pop("usable") == "1", f"not ready to use at 'ready': {showing}"
+        # A returning learner's start never even imports the onboarding.
+        assert marks.pop("onboarding_code") == str(int(showing != "Home-screen")), showing
     times = {name: float(stamp) - started for name, stamp in marks.items()}
     return times | ({SHOWING_CODES[showing]: 0.0} if showing else {})
 

@@ -258,3 +258,18 @@ def test_enter_on_back_goes_back(open_window: OpenWindow, qtbot: QtBot) -> None:
     find_by_name(window, "Back").setFocus()
     press(qtbot, Qt.Key.Key_Return)
     assert step_text(window).startswith("Step 1 of 5")
+
+
+def test_not_now_changes_nothing_and_says_so(open_window: OpenWindow) -> None:
+    window = open_window(onboarding=True)
+    screen = window.onboarding_screen
+    screen.go_to(3)
+    find_by_name(window, "Pale or low-contrast text is hard for me to see.").click()
+    find_by_name(window, "Next").click()
+    assert window.learner is not None
+    before = window.learner.settings.snapshot()
+    assert names_starting(window, "Applying it changes 3 settings: Text size from 100% to 150%")
+    find_by_name(window, "Not now").click()
+    assert window.learner.settings.snapshot() == before
+    assert not screen.suggestion.preview.isVisible()
+    assert names_starting(window, "Nothing was changed.")

@@ -4,6 +4,7 @@ until they press "Apply this preset"."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from zavmo_desktop.core.profile.how_i_work import Suggestion, suggest
@@ -26,6 +27,7 @@ class PresetSuggestion(QWidget):
         super().__init__()
         self._settings = settings
         self._suggestion = Suggestion(None, (), ())
+        self._decided = False  # "Apply" or "Not now" was pressed for these answers
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.summary = paragraph()
@@ -35,13 +37,22 @@ class PresetSuggestion(QWidget):
         for widget in (self.summary, self.reasons, self.preview, self.outcome):
             column.addWidget(widget)
         column.addStretch(1)
+        # Settings can change elsewhere (a preset applied in Settings): what this one would
+        # change is worked out again, once per burst of changes.
+        self._refresh = QTimer(self, singleShot=True, interval=0)
+        self._refresh.timeout.connect(self._show)
+        settings.subscribe(lambda _key, _value: self._refresh.start())
 
     def show_answers(self, answers: tuple[str, ...]) -> None:
-        self._suggestion = suggest(answers)
-        self.outcome.setText("")
+        suggestion = suggest(answers)
+        if suggestion != self._suggestion:
+            self._suggestion, self._decided = suggestion, False
+            self.outcome.setText("")
         self._show()
 
     def _show(self) -> None:
+        if self._decided:
+            return
         preset = self._suggestion.preset
         self.reasons.setVisible(preset is not None)
         if preset is None:
@@ -60,6 +71,7 @@ class PresetSuggestion(QWidget):
         self.preview.summary.setText(
             f"{change_summary(current, pending)} Nothing changes until you press {APPLY}."
         )
+        self.outcome.setText("" if pending else "It is what you have now: nothing would change.")
 
     def apply(self) -> None:
         preset = self._suggestion.preset
@@ -73,9 +85,10 @@ class PresetSuggestion(QWidget):
         self._tell("Nothing was changed. You can try the presets in Settings at any time.")
 
     def _tell(self, message: str) -> None:
+        self._decided = True
         self.preview.hide()
         self.outcome.setText(message)
         announce(self, message)
 
     def first_field(self) -> QWidget:
-        return self.preview.apply_button if self.preview.isVisibleTo(self) else self.summary
+        return self.preview.apply_button

@@ -129,7 +129,7 @@ class YourWeek(FieldGroup):
         days_label = paragraph("Days you would like to study:")
         self.column.addWidget(days_label)
         self.days: list[QCheckBox] = []
-        for number, name in enumerate(DAY_NAMES):
+        for name in DAY_NAMES:
             box = QCheckBox(name)
             box.setAccessibleName(name)
             box.setAccessibleDescription("A day you would like to study")
