@@ -42,8 +42,8 @@ def main(folder: Path) -> None:
         window.onboarding_screen.skip_all.click()
         window.show_screen("Settings")
         settings = window.settings_screen
-        settings.scroll.ensureWidgetVisible(settings.profile, 0, 0)
-        settings.scroll.verticalScrollBar().setValue(settings.profile.y())
+        settings.scroll.ensureWidgetVisible(settings.your_profile, 0, 0)
+        settings.scroll.verticalScrollBar().setValue(settings.your_profile.y())
         grab(window, folder / f"settings-your-profile-{look}.png")
         window.close()
 

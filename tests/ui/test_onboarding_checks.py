@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLineEdit, QScrollArea
@@ -12,7 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, names_starting, settle
 from tests.ui.conftest import OpenWindow
-from tests.ui.test_save_failures import NOT_SAVED, FullDisk, disk  # noqa: F401
+from tests.ui.test_save_failures import (  # noqa: F401
+    NOT_SAVED,
+    FullDisk,
+    answer_the_close_question,
+    disk,
+)
 from zavmo_desktop.app import build_window
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.ui.main_window import MainWindow
@@ -106,3 +112,27 @@ def test_on_a_full_disk_the_onboarding_says_not_saved_and_keeps_every_word(
     finally:
         conn.close()
     assert row == ("Robin", 1)
+
+
+def test_closing_on_a_full_disk_offers_the_answers_as_a_text_file(
+    full_window: MainWindow,
+    disk: FullDisk,  # noqa: F811
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = full_window
+    disk.fill()
+    name = find_by_name(window, "Your name or nickname")
+    name.setFocus()
+    qtbot.keyClicks(name, "Robin")
+    kept = tmp_path / "my words.txt"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *args, **kw: (str(kept), "")
+    )
+    seen: list[str] = []
+    answer_the_close_question("Save them to a text file…", seen)
+    window.close()  # before the pause after typing: closing saves, fails, and asks
+    assert not window.isVisible()
+    assert "Your profile" in seen[0]
+    assert "Name or nickname: Robin" in kept.read_text(encoding="utf-8")

@@ -36,8 +36,8 @@ def save_everything(window: MainWindow) -> tuple[Unsaved, str]:
         window.built("Conversation"),
     )  # not built: nothing typed
     settings_screen, onboarding = window.built("Settings"), window.built("Onboarding")
-    profiles = [s.profile for s in (settings_screen,) if s is not None and s.profile is not None]
-    profiles += [onboarding] if onboarding else []
+    profiles = [onboarding] if onboarding else []
+    profiles += [settings_screen.your_profile] if settings_screen else []
     steps = [reader.flush] if reader else []
     steps += [conversation.save_draft] if conversation else []
     steps += [profile.flush for profile in profiles]

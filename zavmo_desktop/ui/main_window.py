@@ -57,7 +57,8 @@ def other_reason() -> Any:
 
 
 def _screen(module: str, name: str, package: str = "screens") -> Any:
-    """A screen class, imported when the screen is first shown: start-up imports only Home."""
+    """A screen's class (or a widget's, for a screen), imported when the screen is first
+    shown: start-up imports only Home (or, on a first start, the onboarding)."""
     return getattr(importlib.import_module(f"zavmo_desktop.ui.{package}.{module}"), name)
 
 

@@ -58,10 +58,10 @@ SECTIONS: list[tuple[str, list[str]]] = [
 
 
 class SettingsScreen(QWidget):
-    def __init__(self, settings: Settings, profile: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, your_profile: QWidget | None = None) -> None:
         super().__init__()
         self._settings = settings
-        self.profile = profile  # "Your profile": the onboarding's answers, changeable here
+        self.your_profile = your_profile  # the onboarding's answers, changeable here
         self._pending: dict[str, Any] = {}
         self.controls = SettingControls(self._control_changed, settings.is_locked)
         self.setAccessibleName("Settings screen")
@@ -88,9 +88,9 @@ class SettingsScreen(QWidget):
         column = QVBoxLayout(page)
         column.addWidget(self._build_presets())
         column.addLayout(self._build_form())
-        if self.profile is not None:
+        if self.your_profile is not None:
             column.addWidget(heading("Your profile", role="subheading"))
-            column.addWidget(self.profile)
+            column.addWidget(self.your_profile)
         column.addWidget(heading("Take your settings with you", role="subheading"))
         column.addWidget(self._build_profile_buttons())
         column.addStretch(1)
