@@ -83,7 +83,6 @@ class AboutYou(FieldGroup):
         super().__init__()
         self.name = QLineEdit()
         self.name.setMaxLength(MAX_NAME)
-        self.name.setMinimumWidth(self.name.fontMetrics().averageCharWidth() * 30)
         self.name.textEdited.connect(self.edited)
         labelled("Your name or nickname", self.name, self.column)
         self.role = shrinkable_combo()
