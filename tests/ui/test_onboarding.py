@@ -273,3 +273,19 @@ def test_not_now_changes_nothing_and_says_so(open_window: OpenWindow) -> None:
     assert window.learner.settings.snapshot() == before
     assert not screen.suggestion.preview.isVisible()
     assert names_starting(window, "Nothing was changed.")
+
+
+def test_discover_counts_weeks_from_the_hours_given_in_onboarding(
+    open_window: OpenWindow,
+) -> None:
+    window = open_window(onboarding=True)
+    window.onboarding_screen.go_to(1)
+    hours = find_by_name(window, "Hours per week")
+    assert isinstance(hours, QDoubleSpinBox)
+    hours.setValue(2)
+    find_by_name(window, "Skip setup").click()
+    window.show_screen("Discover")
+    settle()
+    overall = window.screen("Discover").overall.text()
+    assert "Set your hours per week" not in overall
+    assert "week" in overall and "at 2 hours a week" in overall, overall

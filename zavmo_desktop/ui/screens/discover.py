@@ -55,8 +55,8 @@ WHY = (
 
 
 def hours_per_week(learner: Learner) -> float | None:
-    """The learner's weekly hours, once onboarding stores them (until then: not set)."""
-    return None
+    """The learner's weekly hours from their profile (onboarding or Settings), if given."""
+    return learner.profile.load().hours_per_week
 
 
 def _button(text: str, name: str | None = None) -> QPushButton:
