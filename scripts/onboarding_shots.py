@@ -42,8 +42,9 @@ def main(folder: Path) -> None:
         window.onboarding_screen.skip_all.click()
         window.show_screen("Settings")
         settings = window.settings_screen
-        settings.scroll.ensureWidgetVisible(settings.your_profile, 0, 0)
-        settings.scroll.verticalScrollBar().setValue(settings.your_profile.y())
+        QApplication.processEvents()
+        top = settings.your_profile.y() - 3 * settings.fontMetrics().height()  # its heading
+        settings.scroll.verticalScrollBar().setValue(top)
         grab(window, folder / f"settings-your-profile-{look}.png")
         window.close()
 
