@@ -305,3 +305,13 @@ def test_a_place_saved_as_a_fraction_by_an_older_release_opens_there(
     start = first_visible_line(window)[0]
     text = window.reader.text.document().characterCount()
     assert 0.3 <= start / text <= 0.5
+
+
+def test_reader_says_when_a_module_was_last_reviewed(window: MainWindow) -> None:
+    assert window.learner is not None
+    window.open_module(window.learner.module("eu-ai-act-readiness"))  # type: ignore[arg-type]
+    text = find_by_name(window, "Module text").toPlainText()  # type: ignore[attr-defined]
+    assert "Last reviewed: 1 December 2026." in text[:700]  # in the summary, at the top
+    window.open_module(window.learner.module("board-storytelling"))  # type: ignore[arg-type]
+    text = find_by_name(window, "Module text").toPlainText()  # type: ignore[attr-defined]
+    assert "Last reviewed" not in text

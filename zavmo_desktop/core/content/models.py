@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,6 +256,7 @@ class Module:
     checklists: tuple[Checklist, ...] = ()
     reflections: tuple[Reflection, ...] = ()
     conversations: tuple[Conversation, ...] = ()
+    reviewed: dt.date | None = None  # when its teaching was last checked as current
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from zavmo_desktop.core.content.models import (
     Module,
     Reflection,
 )
+from zavmo_desktop.core.content.module_review import reviewed_date
 from zavmo_desktop.core.content.render import ALLOWED_TAGS
 from zavmo_desktop.core.content.text_limits import within_text_limits
 
@@ -32,6 +33,7 @@ MODULE_FIELDS = (
     "checklists",
     "reflections",
     "conversations",
+    "reviewed",
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`]*`")
@@ -134,6 +136,7 @@ def _build_module(
         checklists=tuple(checklists),
         reflections=tuple(reflections),
         conversations=tuple(conversations),
+        reviewed=reviewed_date(reader, meta),
     )
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Conversation, Module
+from zavmo_desktop.core.content.module_review import reviewed_words
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
@@ -246,7 +247,10 @@ class ReaderScreen(QWidget):
         large text sizes it never takes the room the reading needs (and it is read aloud)."""
         assert self._module is not None
         intro = "Summary:" if self._values.get("literal_labels") else "In short:"
-        return f'<p class="summary"><b>{intro}</b> {html.escape(self._module.summary)}</p>'
+        reviewed = self._module.reviewed
+        # Law and practice change: the learner sees how current the teaching is.
+        when = f" Last reviewed: {reviewed_words(reviewed)}." if reviewed else ""
+        return f'<p class="summary"><b>{intro}</b> {html.escape(self._module.summary)}{when}</p>'
 
     def _saved_offset(self, progress: ModuleProgress | None) -> int:
         if progress is None:
