@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,7 +50,7 @@ def collect_garbage_again() -> None:
 
 
 def other_reason() -> Any:
-    # Qt's namespace takes ~13 ms to import: this module keeps it off the first frame.
+    # Qt's namespace takes ~20 ms to import: this module keeps it off the first frame.
     from PySide6.QtCore import Qt
 
     return Qt.FocusReason.OtherFocusReason
@@ -336,6 +336,8 @@ class MainWindow(QMainWindow):
             self._focus_first_control(self._in_place_of(name))
 
     def _focus_first_control(self, name: str) -> None:
+        from PySide6.QtCore import Qt
+
         from zavmo_desktop.ui.widgets.focus_order import tab_stops
 
         stops = tab_stops(self.screen(name))
@@ -418,6 +420,8 @@ class MainWindow(QMainWindow):
 
 
 def is_plain_enter(event: QKeyEvent) -> bool:
+    from PySide6.QtCore import Qt
+
     keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
     modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
     return event.key() in keys and modifiers == Qt.KeyboardModifier.NoModifier

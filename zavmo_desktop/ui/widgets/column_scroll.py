@@ -6,11 +6,11 @@ than a small window, and then it must scroll rather than squash or clip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 # The navigation column is in the first frame, and Qt's namespace (Qt.ScrollBarPolicy ...)
-# takes ~13 ms to import: its two values are set through their properties instead.
+# takes ~20 ms to import: its two values are set through their properties instead.
 _ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 _NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
@@ -40,6 +40,7 @@ class ColumnScroll(QScrollArea):
 
 def page_scroll() -> QScrollArea:
     """A page that scrolls up and down, never sideways; Tab goes to the controls inside."""
+    from PySide6.QtCore import Qt  # only here: this module is in the first frame
 
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
