@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from zavmo_desktop.core.content import loader
+from zavmo_desktop.core.content import module_parser
 from zavmo_desktop.core.learner import Learner
 
 INCIDENTS = "modules/model-incidents.md"
@@ -31,7 +31,7 @@ def refuse_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     def parse_module(*_args: object) -> None:
         raise AssertionError("parsed a module the cache holds")
 
-    monkeypatch.setattr(loader, "parse_module", parse_module)
+    monkeypatch.setattr(module_parser, "parse_module", parse_module)  # the loader's import
 
 
 def test_a_second_start_parses_nothing_and_gets_the_same_library(

@@ -9,8 +9,6 @@ from typing import TypeVar
 from zavmo_desktop.core.content.fields import FieldReader, decode_utf8
 from zavmo_desktop.core.content.limits import MAX_MODULE_BYTES, MAX_PACK_FILE_BYTES
 from zavmo_desktop.core.content.models import Framework, Library, Manifest, Module, Pack, Problem
-from zavmo_desktop.core.content.module_parser import parse_module
-from zavmo_desktop.core.content.pack_parser import parse_framework, parse_manifest
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
 from zavmo_desktop.core.content.parse_cache import FileStamp, ParseCache, code_stamp, digest
 
@@ -68,6 +66,8 @@ def _load_source(source: PackSource, cache: ParseCache | None) -> tuple[Pack | N
         context = f"{code}:{manifest.id}:{digest(framework_bytes)}"
 
     def module(reader: FieldReader, raw: bytes | None) -> Module | None:
+        from zavmo_desktop.core.content.module_parser import parse_module  # see _manifest
+
         return parse_module(reader, raw or b"", framework, manifest.id)
 
     modules: list[Module] = []
@@ -133,12 +133,18 @@ def _stamp(source: PackSource, relative: str, raw: bytes | None, context: str) -
     return FileStamp(size, mtime_ns, digest(raw), context)
 
 
+# The parsers are imported when a file is parsed: a start served from the parse cache never
+# loads them (the module parser's imports reach the rubric matcher, ~40 ms).
 def _manifest(reader: FieldReader, raw: bytes | None) -> Manifest | None:
+    from zavmo_desktop.core.content.pack_parser import parse_manifest
+
     text = _pack_file_text(reader, raw, "pack.yaml")
     return parse_manifest(reader, text) if text else None
 
 
 def _framework(reader: FieldReader, raw: bytes | None) -> Framework | None:
+    from zavmo_desktop.core.content.pack_parser import parse_framework
+
     text = _pack_file_text(reader, raw, "framework.yaml")
     return parse_framework(reader, text) if text else None
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlite_utils import Database
+from zavmo_desktop.core.storage.database import Database
 
 Clock = Callable[[], datetime]
 

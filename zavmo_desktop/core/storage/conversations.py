@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
+from zavmo_desktop.core.storage.database import Database
 from zavmo_desktop.core.storage.evidence import EvidenceRepository, NewEvidence
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import Any
 
 from zavmo_desktop.core.storage.files import PRIVATE_FILE, make_private
 from zavmo_desktop.core.storage.migrations import migrations
@@ -37,24 +39,68 @@ class Health(Enum):
     DAMAGED = "damaged"  # fails quick_check, or is not a database
 
 
+class Database:
+    """The learner's connection, with the two calls the repositories make, as sqlite-utils'
+    Database makes them (a write outside `atomic` commits at once; `atomic` is one
+    transaction, nested ones savepoints). It is plain sqlite3: importing sqlite-utils would
+    cost a start 50-100 ms, so only migrations use it (see migration_set.py)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._savepoints = itertools.count()
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            savepoint = f"atomic_{next(self._savepoints)}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:  # an error may have ended the transaction itself
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def table_names(self) -> list[str]:
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return [row[0] for row in rows]
+
+
 def connect(path: Path) -> Database:
-    """A sqlite-utils Database with the durability the learner's records need."""
+    """The learner's database, with the durability their records need."""
     if not path.exists():
         # Created private before SQLite opens it: its -wal and -shm take the same mode.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
     make_private(path)
     # check_same_thread=False: it is opened on a worker thread at start-up, then
     # handed to the GUI thread, which alone uses it from then on.
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5)
+    # isolation_level=None: no implicit transactions; `atomic` opens them explicitly.
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    return Database(conn, execute_plugins=False)
+    conn.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils sets it
+    return Database(conn)
 
 
 def open_database(path: Path) -> Database:
     db = connect(path)
-    migrations.apply(db)
+    if not migrations.is_current(db.conn):
+        migrations.apply(db)
     return db
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
+from zavmo_desktop.core.storage.database import Database
 
 EVIDENCE_KINDS = ("conversation", "checklist_item", "reflection")
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from zavmo_desktop.core.focus.model import Change, Phase, SessionRecord
+from zavmo_desktop.core.storage.database import Database
 
 
 def _local(seconds: float) -> str:

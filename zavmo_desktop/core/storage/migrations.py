@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
-migrations = Migrations("zavmo")
+from zavmo_desktop.core.storage.migration_set import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # what each migration is given when it runs
+
+migrations = MigrationSet("zavmo")
 
 
 @migrations()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
+from zavmo_desktop.core.storage.database import Database
 
 Clock = Callable[[], datetime]
 

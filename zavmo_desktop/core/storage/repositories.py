@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
+from zavmo_desktop.core.storage.database import Database
 
 
 def _now() -> str:

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.core.storage.backups import (
     list_backups,
@@ -25,6 +23,7 @@ from zavmo_desktop.core.storage.backups import (
     thin_backups,
 )
 from zavmo_desktop.core.storage.database import (
+    Database,
     Health,
     holds_learner_data,
     inspect,

@@ -1,0 +1,81 @@
+"""What a start loads before the learner can act: nothing the first screen does not need.
+
+The cold-start benchmark times it; this checks what it is made of, in a fresh process as the
+learner starts the app: Qt's namespace (~20 ms to import) stays off the first frame, and a
+returning learner's start, served from the parse cache with no migration pending, imports
+neither sqlite-utils (50-100 ms, with click, dateutil and pluggy) nor the parsers (PyYAML,
+Markdown-It, the Snowball stemmer).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlite_utils", "click", "dateutil", "pluggy", "yaml", "markdown_it", "snowballstemmer")
+
+CHILD = """
+import json, sys
+import PySide6.QtCore as QtCore
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from zavmo_desktop.app import prepare_window
+def loaded():
+    return sorted({name.split(".")[0] for name in sys.modules})
+seen = {}
+window = prepare_window(sys.argv[1:])
+window.failed.connect(lambda error: (print(repr(error), file=sys.stderr), QApplication.exit(3)))
+window.show()
+window.start_loading()
+def first_frame():
+    seen["qt_namespace_at_first_frame"] = "Qt" in vars(QtCore)
+    seen["heavy_at_first_frame"] = loaded()
+QTimer.singleShot(0, first_frame)
+def ready():
+    seen["heavy_at_ready"] = loaded()
+    seen["home"] = window.stack.currentWidget() is window.built("Home")
+    seen["navigation_on"] = all(b.isEnabled() for b in window.nav_buttons.values())
+    print(json.dumps(seen))
+    window.close()
+    QApplication.quit()
+window.ready.connect(ready)
+sys.exit(QApplication.exec())
+"""
+
+
+def start(data_dir: Path) -> dict[str, Any]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("ZAVMO_DATA_DIR", None)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, "--data-dir", str(data_dir)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    for moment in ("first_frame", "ready"):
+        seen[f"heavy_at_{moment}"] = sorted(set(HEAVY) & set(seen[f"heavy_at_{moment}"]))
+    return seen
+
+
+def test_the_first_frame_and_a_returning_start_load_only_what_they_need(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    first = start(data_dir)  # a first start parses the pack and makes the schema
+    assert first["home"] and first["navigation_on"]
+    assert first["qt_namespace_at_first_frame"] is False
+    assert first["heavy_at_first_frame"] == []
+
+    returning = start(data_dir)
+    assert returning["home"] and returning["navigation_on"]
+    assert returning["qt_namespace_at_first_frame"] is False
+    assert returning["heavy_at_first_frame"] == []
+    assert returning["heavy_at_ready"] == []
