@@ -4,7 +4,7 @@ The cold-start benchmark times it; this checks what it is made of, in a fresh pr
 learner starts the app: Qt's namespace (~20 ms to import) stays off the first frame, and a
 returning learner's start, served from the parse cache with no migration pending, imports
 neither sqlite-utils (50-100 ms, with click, dateutil and pluggy) nor the parsers (PyYAML,
-Markdown-It, the Snowball stemmer).
+Markdown-It).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("sqlite_utils", "click", "dateutil", "pluggy", "yaml", "markdown_it", "snowballstemmer")
+HEAVY = ("sqlite_utils", "click", "dateutil", "pluggy", "yaml", "markdown_it")
 
 CHILD = """
 import json, sys

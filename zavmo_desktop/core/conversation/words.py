@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+
+import Stemmer  # type: ignore[import-not-found]
+
+_STEMMER = Stemmer.Stemmer("english")  # PyStemmer: Snowball in C, ~1 ms to import
 
 # Irregular forms Snowball leaves alone ("taught" must meet "teach").
 _IRREGULAR_PAIRS = (
@@ -26,19 +29,10 @@ def word_set(words: str) -> set[str]:
     return set(words.split())
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    # Made when a first answer is marked: importing Snowball loads every language's stemmer
-    # (~25 ms), and start-up reaches this module through the content parsers' imports.
-    import snowballstemmer  # type: ignore[import-untyped]
-
-    return snowballstemmer.stemmer("english")
-
-
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     word = IRREGULAR.get(word, word)
-    return str(_stemmer().stemWord(word))
+    return str(_STEMMER.stemWord(word))
 
 
 @dataclass
