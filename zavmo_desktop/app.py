@@ -6,9 +6,9 @@ import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from zavmo_desktop import __version__, paths
 from zavmo_desktop.core.settings import resolve
@@ -18,6 +18,9 @@ from zavmo_desktop.core.storage.problems import describe_failure
 from zavmo_desktop.core.storage.settings_peek import peek_settings
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.theme import apply_theme
+
+if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
+    from PySide6.QtWidgets import QMainWindow
 
 CLI_COMMANDS = ("validate", "self-test")
 
@@ -76,6 +79,8 @@ def listen_for_second_starts(window: MainWindow) -> None:
 
 def build_window(argv: list[str]) -> QMainWindow:
     """The whole app, loaded and ready, without entering the event loop."""
+    from PySide6.QtCore import QEventLoop
+
     window = prepare_window(argv)
     listen_for_second_starts(window)
     loop = QEventLoop()
@@ -118,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _cannot_start(error: OSError, data_dir: Path, argv: list[str]) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     message = describe_failure(error, data_dir)
     print(message, file=sys.stderr)
     _app = QApplication.instance() or QApplication([sys.argv[0], *argv])  # for the dialog
@@ -127,6 +134,8 @@ def _cannot_start(error: OSError, data_dir: Path, argv: list[str]) -> int:
 
 def _hand_over_to_running_instance(data_dir: Path, argv: list[str]) -> int:
     """Never open the same learner's data twice: bring the open window forward instead."""
+    from PySide6.QtWidgets import QMessageBox
+
     from zavmo_desktop.ui.single_instance import ask_running_instance_to_activate
 
     _app = QApplication.instance() or QApplication([sys.argv[0], *argv])  # for the dialog

@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,9 @@ from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
 from zavmo_desktop.ui.widgets.labels import heading
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs to load
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
+
     from zavmo_desktop.core.content.models import Conversation, Module
     from zavmo_desktop.core.learner import Learner
     from zavmo_desktop.ui.read_aloud import ReadAloud
@@ -42,16 +42,14 @@ ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips
 
 
 def collect_garbage_again() -> None:
-    """Start-up is over (see app.prepare_window): what it made is kept out of the collector's
-    way."""
+    """Start-up is over (see app.prepare_window): what it made is kept out of the way."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
 
 
 def other_reason() -> Any:
-    # Qt's namespace takes ~20 ms to import: this module keeps it off the first frame.
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt  # here: its namespace takes ~20 ms, off the first frame
 
     return Qt.FocusReason.OtherFocusReason
 
@@ -114,9 +112,9 @@ class MainWindow(QMainWindow):
         )
         central = QWidget()
         layout = QHBoxLayout(central)
-        navigation = ColumnScroll(self._build_navigation())
-        self._restyler.add(navigation)
-        layout.addWidget(navigation)
+        self._navigation = ColumnScroll(self._build_navigation(), follow=False)
+        self._restyler.add(self._navigation)
+        layout.addWidget(self._navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._add_shortcuts()
@@ -186,6 +184,7 @@ class MainWindow(QMainWindow):
 
         self.learner = learner
         self.onboarding = learner.profile.load().needs_onboarding
+        self._navigation.follow_content()  # from now on the column changes size
         self.timer = FocusTimerPanel(learner.settings, learner.focus_sessions, self._activity)
         self._sidebar.insertWidget(self._sidebar.count() - 1, self.timer)
         self.show_screen("Home")
@@ -286,6 +285,8 @@ class MainWindow(QMainWindow):
         return showing.accessibleName().removesuffix(" screen") if showing else ""
 
     def explain_failure(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from zavmo_desktop.core.storage.problems import describe_failure
 
         QMessageBox.critical(self, "Zavmo could not start", describe_failure(error, self.data_dir))
@@ -378,6 +379,8 @@ class MainWindow(QMainWindow):
         # Qt's buttons take Enter only inside dialogs; the shortcuts page promises it everywhere.
         # A button ignores Enter, so the key reaches the window only when nothing used it.
         if is_plain_enter(event):
+            from PySide6.QtWidgets import QToolButton
+
             focused = QApplication.focusWidget()
             if isinstance(focused, QPushButton | QToolButton) and focused.isEnabled():
                 focused.click()

@@ -6,8 +6,13 @@ than a small window, and then it must scroll rather than squash or clip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 # The navigation column is in the first frame, and Qt's namespace (Qt.ScrollBarPolicy ...)
 # takes ~20 ms to import: its two values are set through their properties instead.
@@ -16,19 +21,23 @@ _NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
 
 class ColumnScroll(QScrollArea):
-    def __init__(self, content: QWidget) -> None:
+    def __init__(self, content: QWidget, follow: bool = True) -> None:
+        """`follow=False` until `follow_content()`: the first frame's column never changes
+        size, and watching it from Python would load Qt's event classes (~5 ms) for it."""
         super().__init__()
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setProperty("horizontalScrollBarPolicy", _ALWAYS_OFF)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setProperty("focusPolicy", _NO_FOCUS)  # Tab goes to the controls inside
-        content.installEventFilter(self)
+        if follow:
+            self.follow_content()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # the text size changed: follow the new width
-        return False
+    def follow_content(self) -> None:
+        # A separate watcher: an eventFilter on the scroll area itself would also receive
+        # every event QScrollArea filters for its own widget, from the first frame on.
+        self.widget().installEventFilter(_LayoutWatcher(self))
+        self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
         inner = self.widget().sizeHint()
@@ -36,6 +45,19 @@ class ColumnScroll(QScrollArea):
 
     def sizeHint(self) -> QSize:
         return QSize(self.minimumSizeHint().width(), self.widget().sizeHint().height())
+
+
+class _LayoutWatcher(QObject):
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self._scroll = scroll
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent  # loading it loads every event class (~5 ms)
+
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._scroll.updateGeometry()  # the text size changed: follow the new width
+        return False
 
 
 def page_scroll() -> QScrollArea:
