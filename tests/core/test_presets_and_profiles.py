@@ -184,3 +184,18 @@ def test_a_module_without_headings_is_one_section() -> None:
         "Introduction"
     ]
     assert split_sections("<h1>T</h1><h2>A</h2><p>x</p>", "Intro")[0].title == "A"
+
+
+def test_a_preset_is_written_in_one_transaction(store: OpenedStore) -> None:
+    """Each transaction is an fsync under synchronous=FULL (~2.5 ms): a preset is one."""
+    settings = Settings(SettingsRepository(store.db))
+    transactions: list[str] = []
+    store.db.conn.set_trace_callback(
+        lambda sql: transactions.append(sql) if sql.strip().upper() == "BEGIN" else None
+    )
+    changed = preset_changes(settings, PRESETS["dyslexia"])
+    apply_preset(settings, PRESETS["dyslexia"])
+    store.db.conn.set_trace_callback(None)
+    assert len(changed) >= 5 and len(transactions) == 1
+    again = Settings(SettingsRepository(store.db))
+    assert {key: again.get(key) for key in changed} == changed

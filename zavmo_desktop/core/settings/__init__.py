@@ -106,6 +106,7 @@ READER_KEYS = LOOK_KEYS | {spec.key for spec in _READING_AIDS}
 class SettingsStore(Protocol):
     def all(self) -> dict[str, Any]: ...
     def set(self, key: str, value: Any) -> None: ...
+    def set_many(self, values: Mapping[str, Any]) -> None: ...
 
 
 Listener = Callable[[str, Any], None]
@@ -146,22 +147,31 @@ class Settings:
     def set(self, key: str, value: Any) -> None:
         if self.is_locked(key):
             raise PermissionError(f"{SPECS[key].label} is set by your organisation")
-        value = SPECS[key].validate(value)
-        if self.get(key) == value and key in self._learner and key not in self._unsaved:
-            return
-        self._learner[key] = value  # in effect at once, even while it cannot be kept
-        self._keep(key, value)
-        for listener in list(self._listeners):
-            listener(key, value)
+        self._set_checked({key: SPECS[key].validate(value)})
 
-    def _keep(self, key: str, value: Any) -> None:
+    def _set_checked(self, values: Mapping[str, Any]) -> None:
+        changed = {
+            key: value
+            for key, value in values.items()
+            if not (self.get(key) == value and key in self._learner and key not in self._unsaved)
+        }
+        if not changed:
+            return
+        self._learner.update(changed)  # in effect at once, even while it cannot be kept
+        self._keep(changed)
+        for key, value in changed.items():
+            for listener in list(self._listeners):
+                listener(key, value)
+
+    def _keep(self, values: Mapping[str, Any]) -> None:
         try:
-            self._store.set(key, value)
+            self._store.set_many(values)
         except STORAGE_ERRORS as error:  # a full disk: kept here and tried again
-            self._unsaved[key] = value
+            self._unsaved.update(values)
             self.save_problem = error
         else:
-            self._unsaved.pop(key, None)
+            for key in values:
+                self._unsaved.pop(key, None)
             if not self._unsaved:
                 self.save_problem = None
 
@@ -172,20 +182,16 @@ class Settings:
 
     def save_unsaved(self) -> bool:
         """Try again to write what could not be written. True when nothing is left."""
-        for key, value in list(self._unsaved.items()):
-            self._keep(key, value)
-            if key in self._unsaved:
-                return False
-        return True
+        if self._unsaved:
+            self._keep(dict(self._unsaved))
+        return not self._unsaved
 
     def apply(self, values: Mapping[str, Any]) -> list[str]:
         """Set several values (a preset, an imported profile): all are checked before any is
         kept. Returns the keys skipped because the organisation locked them."""
         checked = {key: SPECS[key].validate(value) for key, value in values.items()}
         skipped = [key for key in checked if self.is_locked(key)]
-        for key, value in checked.items():
-            if key not in skipped:
-                self.set(key, value)
+        self._set_checked({k: v for k, v in checked.items() if k not in skipped})
         return skipped
 
     def subscribe(self, listener: Listener) -> None:

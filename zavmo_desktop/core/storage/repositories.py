@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -39,13 +40,19 @@ class SettingsRepository:
         return {key: json.loads(value) for key, value in rows}
 
     def set(self, key: str, value: Any) -> None:
+        self.set_many({key: value})
+
+    def set_many(self, values: Mapping[str, Any]) -> None:
+        """All in one transaction: a preset is one write (and one fsync), not thirty."""
+        now = _now()
         with self.db.atomic():
-            self.db.execute(
-                """INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-                   ON CONFLICT(key) DO UPDATE SET value = excluded.value,
-                   updated_at = excluded.updated_at""",
-                [key, json.dumps(value), _now()],
-            )
+            for key, value in values.items():
+                self.db.execute(
+                    """INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+                       ON CONFLICT(key) DO UPDATE SET value = excluded.value,
+                       updated_at = excluded.updated_at""",
+                    [key, json.dumps(value), now],
+                )
 
     def remove(self, key: str) -> None:
         with self.db.atomic():
