@@ -12,8 +12,6 @@ from pathlib import Path
 from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
-from zavmo_desktop.core.content.references import Refused, read_image
-from zavmo_desktop.core.content.render import render_markdown
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage.assessments import AssessmentRepository
 from zavmo_desktop.core.storage.checklists import ChecklistRepository
@@ -128,6 +126,8 @@ class Learner:
     def render_module_html(self, module: Module) -> str:
         """The module's safe HTML, its references checked against its pack. Touches no
         database, so it may run off the GUI thread."""
+        from zavmo_desktop.core.content.render import render_markdown  # not needed to start
+
         return render_markdown(module.body, self._source_of(module), self._file_of(module))
 
     def keep_module_html(self, module: Module, html: str) -> None:
@@ -139,6 +139,8 @@ class Learner:
 
     def module_image(self, module: Module, src: str) -> bytes | None:
         """An image the module shows, if it is a usable file inside its own pack."""
+        from zavmo_desktop.core.content.references import Refused, read_image
+
         source = self._source_of(module)
         if source is None:
             return None

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from typing import TYPE_CHECKING
 
-Politeness = QAccessible.AnnouncementPoliteness
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
 
 
 def announcement(
     widget: QObject, text: str, assertive: bool = False
 ) -> QAccessibleAnnouncementEvent:
     """The event for `text`; a polite one waits until the screen reader finishes speaking."""
+    # Imported at the first announcement: QAccessible's enums take ~10 ms to load, and the
+    # focus timer that announces is built before the learner can act.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    politeness = QAccessible.AnnouncementPoliteness
     event = QAccessibleAnnouncementEvent(widget, text)
-    event.setPoliteness(Politeness.Assertive if assertive else Politeness.Polite)
+    event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
     return event
 
 
 def announce(widget: QObject, text: str, assertive: bool = False) -> None:
+    from PySide6.QtGui import QAccessible
+
     QAccessible.updateAccessibility(announcement(widget, text, assertive))
