@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+import zavmo_desktop.ui.quick_imports  # noqa: F401  (first: it speeds up every import after it)
 from zavmo_desktop import __version__, paths
 from zavmo_desktop.core.settings import resolve
 from zavmo_desktop.core.storage.files import private_folder
