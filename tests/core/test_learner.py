@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from zavmo_desktop.core import learner as learner_module
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage import DATABASE_NAME
@@ -193,3 +195,30 @@ def test_back_up_keeps_one_newest_backup_a_day(learner: Learner, data_dir: Path)
         assert copy.execute("SELECT status FROM module_progress").fetchall() == [("complete",)]
     finally:
         copy.close()
+
+
+def test_the_store_opens_while_the_content_is_read(
+    data_dir: Path, bundled_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the store mostly waits for the disk (syncs, a backup): the content is read
+    meanwhile. The real store and loader run; they only note when they start."""
+    content_started = threading.Event()
+    real_open_store, real_load_library = learner_module.open_store, learner_module.load_library
+
+    def open_store(folder: Path) -> object:
+        # Sequential opening would read the content only after this returns: never in time.
+        assert content_started.wait(timeout=10), "the content waited for the store"
+        return real_open_store(folder)
+
+    def load_library(*args: object) -> object:
+        content_started.set()
+        return real_load_library(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(learner_module, "open_store", open_store)
+    monkeypatch.setattr(learner_module, "load_library", load_library)
+    opened = Learner.open(data_dir, [bundled_content])
+    try:
+        assert opened.problems == [] and {m.id for m in opened.library.modules} == BUNDLED
+        assert opened.profile is not None and (data_dir / DATABASE_NAME).is_file()
+    finally:
+        opened.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from zavmo_desktop.core.storage.checklists import ChecklistRepository
 from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, IndexEntry, SearchHit
 from zavmo_desktop.core.storage.conversations import ConversationRepository
 from zavmo_desktop.core.storage.evidence import EvidenceRepository
+from zavmo_desktop.core.storage.files import private_folder
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
 from zavmo_desktop.core.storage.learner_profile import ProfileRepository
 from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
@@ -44,6 +45,47 @@ class ContinuePoint:
     started: bool  # False: a first module to start with, not one to come back to
 
 
+class _InBackground:
+    """Runs `fn` on a thread of its own; `result()` waits, then returns or raises as it did."""
+
+    def __init__(self, fn: Callable[[], OpenedStore]) -> None:
+        self._fn = fn
+        self._value: OpenedStore | None = None
+        self._error: BaseException | None = None
+        # Not a daemon: a restore that has begun is always finished, even if the app quits.
+        self._thread = threading.Thread(target=self._run, name="open-store")
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._fn()
+        except BaseException as error:
+            self._error = error
+
+    def result(self) -> OpenedStore:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
+
+
+def _open_content(data_dir: Path, content_dirs: Iterable[Path]) -> tuple[ContentIndex, Library]:
+    private_folder(data_dir)  # the store's thread makes it too; whichever is first
+    index = ContentIndex(data_dir / INDEX_NAME)
+    try:
+        parsed = index.parse_cache()
+        library = load_library(content_dirs, parsed)
+        parsed.save()
+        index.sync(
+            IndexEntry(m.id, m.content_hash, m.title, m.summary, m.body) for m in library.modules
+        )
+    except BaseException:
+        index.close()
+        raise
+    return index, library
+
+
 class Learner:
     def __init__(self, store: OpenedStore, library: Library, index: ContentIndex) -> None:
         self._store = store
@@ -66,14 +108,20 @@ class Learner:
 
     @classmethod
     def open(cls, data_dir: Path, content_dirs: Iterable[Path]) -> Learner:
-        store = open_store(data_dir)
-        index = ContentIndex(data_dir / INDEX_NAME)
-        parsed = index.parse_cache()
-        library = load_library(content_dirs, parsed)
-        parsed.save()
-        index.sync(
-            IndexEntry(m.id, m.content_hash, m.title, m.summary, m.body) for m in library.modules
-        )
+        """The store is opened on a thread of its own (checked, perhaps restored, migrated,
+        backed up: mostly waiting for the disk to sync, 30-80 ms) while this one reads the
+        content. A storage problem is the one raised, even when the content failed too."""
+        opening = _InBackground(lambda: open_store(data_dir))
+        try:
+            index, library = _open_content(data_dir, content_dirs)
+        except BaseException:
+            opening.result().db.conn.close()
+            raise
+        try:
+            store = opening.result()
+        except BaseException:
+            index.close()
+            raise
         return cls(store, library, index)
 
     @property
