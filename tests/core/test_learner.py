@@ -222,3 +222,14 @@ def test_the_store_opens_while_the_content_is_read(
         assert opened.profile is not None and (data_dir / DATABASE_NAME).is_file()
     finally:
         opened.close()
+
+
+def test_opening_a_module_is_noted_in_one_transaction(learner: Learner) -> None:
+    """The GUI thread waits for each transaction's sync of the disk: one, not two."""
+    transactions: list[str] = []
+    conn = learner._store.db.conn
+    conn.set_trace_callback(lambda sql: transactions.append(sql) if sql == "BEGIN" else None)
+    learner.mark_opened(module(learner, BOARD))
+    conn.set_trace_callback(None)
+    assert transactions == ["BEGIN"]
+    assert learner.recent.recent()[0] == BOARD and learner.module_progress(BOARD) is not None
