@@ -379,10 +379,9 @@ class MainWindow(QMainWindow):
         # Qt's buttons take Enter only inside dialogs; the shortcuts page promises it everywhere.
         # A button ignores Enter, so the key reaches the window only when nothing used it.
         if is_plain_enter(event):
-            from PySide6.QtWidgets import QToolButton
-
             focused = QApplication.focusWidget()
-            if isinstance(focused, QPushButton | QToolButton) and focused.isEnabled():
+            buttons = ("QPushButton", "QToolButton")  # by name: Qt classes cost to load
+            if focused is not None and focused.isEnabled() and any(map(focused.inherits, buttons)):
                 focused.click()
                 return
         super().keyPressEvent(event)

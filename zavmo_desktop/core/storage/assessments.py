@@ -10,10 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from zavmo_desktop.core.assessment.model import CompetencyAnswer, clean_evidence
 from zavmo_desktop.core.assessment.steps import Step
+from zavmo_desktop.core.storage.database import Database
 
 Clock = Callable[[], datetime]
 
