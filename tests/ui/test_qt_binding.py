@@ -18,7 +18,7 @@ def test_calls_that_return_nothing_keep_none_alive(qapp: QApplication) -> None:
 
 
 def test_the_quicker_import_check_answers_as_pysides_own_for_every_loaded_module() -> None:
-    import zavmo_desktop.app  # noqa: F401  (installs it, as a start does)
+    import zavmo_desktop.app  # installs it, as a start does
     import zavmo_desktop.core.learner  # noqa: F401
 
     feature = sys.modules["shibokensupport.feature"]
