@@ -7,9 +7,8 @@ import json
 from collections.abc import Callable
 from datetime import date, datetime
 
-from sqlite_utils import Database
-
 from zavmo_desktop.core.profile.model import LearnerProfile, Onboarding, clean, problems
+from zavmo_desktop.core.storage.database import Database
 
 Clock = Callable[[], datetime]
 
