@@ -21,6 +21,7 @@ from zavmo_desktop.core.storage.evidence import EvidenceRepository
 from zavmo_desktop.core.storage.files import private_folder
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
 from zavmo_desktop.core.storage.learner_profile import ProfileRepository
+from zavmo_desktop.core.storage.pathway_plans import PathwayRepository
 from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.core.storage.reflections import ReflectionRepository
 from zavmo_desktop.core.storage.repositories import (
@@ -105,6 +106,7 @@ class Learner:
         self.checklists = ChecklistRepository(store.db)
         self.reflections = ReflectionRepository(store.db)
         self.assessments = AssessmentRepository(store.db)
+        self.pathway = PathwayRepository(store.db)
 
     @classmethod
     def open(cls, data_dir: Path, content_dirs: Iterable[Path]) -> Learner:

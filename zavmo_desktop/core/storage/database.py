@@ -28,6 +28,7 @@ LEARNER_TABLES = (
     "evidence",
     "reading_places",
     "assessment_rounds",
+    "pathway_plans",
 )
 
 

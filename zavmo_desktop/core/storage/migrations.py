@@ -244,3 +244,32 @@ def m006_learner_profile(db: Database) -> None:
                VALUES (1, datetime('now'), 'skipped')
                ON CONFLICT(id) DO UPDATE SET onboarding = 'skipped'"""
         )
+
+
+@migrations()
+def m007_pathway(db: Database) -> None:
+    # Every accepted plan is kept (as the planner's JSON), so the history of re-plans stays;
+    # the current one is the only row not superseded. Done parts are ticked per plan, and
+    # carried into the next plan when a re-plan is accepted.
+    db.execute(
+        """CREATE TABLE pathway_plans (
+            id INTEGER PRIMARY KEY,
+            plan TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('first', 'replan', 'catch_up', 'new')),
+            replaces INTEGER REFERENCES pathway_plans (id),
+            accepted_at TEXT NOT NULL,
+            superseded_at TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX pathway_plans_one_current ON pathway_plans ((1))"
+        " WHERE superseded_at IS NULL"
+    )
+    db.execute(
+        """CREATE TABLE pathway_done (
+            plan_id INTEGER NOT NULL REFERENCES pathway_plans (id) ON DELETE CASCADE,
+            part_key TEXT NOT NULL,
+            done_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, part_key)
+        )"""
+    )
