@@ -93,6 +93,9 @@ def check_invariants(plan: Plan, req: PlanRequest, done: frozenset[str] = frozen
         competency = req.framework.competency(module.competency)
         assert competency is not None
         assert all(p.responsibilities == competency.responsibilities for p in parts)
+    parts = plan.parts
     for _, milestone in plan.milestones():
-        last = [p for p in plan.parts if p.competency == milestone.competency]
+        last = [p for p in parts if p.competency == milestone.competency]
         assert last[-1] == milestone, f"the milestone of {milestone.competency} is not last"
+        between = parts[places[last[-2].key] + 1 : places[milestone.key]]
+        assert all(p.kind is StepKind.MILESTONE for p in between), "right after its last step"

@@ -70,6 +70,7 @@ def places(main: MainWindow) -> list[tuple[str, Callable[[], None]]]:
 
     return [
         ("Home", screen("Home")),
+        ("Pathway", screen("Pathway")),
         ("Library", screen("Library")),
         *((f"reader, {tab}", reader_tab(tab)) for tab in READER_TABS),
         ("practice conversation", practice),

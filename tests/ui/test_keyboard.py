@@ -186,8 +186,9 @@ def test_the_module_tab_bar_shows_a_focus_ring(window: MainWindow, ring: int) ->
 @pytest.mark.parametrize(
     ("key", "first"),
     [
-        (Qt.Key.Key_4, "Preset"),
-        (Qt.Key.Key_3, "Search modules"),
+        (Qt.Key.Key_5, "Preset"),
+        (Qt.Key.Key_4, "Search modules"),
+        (Qt.Key.Key_3, "Hours per week"),
         (Qt.Key.Key_2, "Start assessment"),
         (Qt.Key.Key_1, "Continue where you left off: Telling the board the ML story"),
     ],

@@ -15,8 +15,9 @@ from zavmo_desktop.ui.main_window import MainWindow
 
 
 def test_navigation_buttons_are_named_and_switch_screens(window: MainWindow, qtbot: QtBot) -> None:
-    for name, screen in (("Discover", "Discover screen"), ("Library", "Library screen"),
-                         ("Settings", "Settings screen"), ("Home", "Home screen")):  # fmt: skip
+    for name, screen in (("Discover", "Discover screen"), ("Pathway", "Pathway screen"),
+                         ("Library", "Library screen"), ("Settings", "Settings screen"),
+                         ("Home", "Home screen")):  # fmt: skip
         qtbot.mouseClick(find_by_name(window, name), Qt.MouseButton.LeftButton)
         assert window.stack.currentWidget().accessibleName() == screen
 
@@ -25,8 +26,9 @@ def test_navigation_buttons_are_named_and_switch_screens(window: MainWindow, qtb
     ("keys", "screen"),
     [
         ("Ctrl+2", "Discover screen"),
-        ("Ctrl+3", "Library screen"),
-        ("Ctrl+4", "Settings screen"),
+        ("Ctrl+3", "Pathway screen"),
+        ("Ctrl+4", "Library screen"),
+        ("Ctrl+5", "Settings screen"),
         ("Ctrl+1", "Home screen"),
     ],
 )
@@ -34,7 +36,7 @@ def test_ctrl_number_shortcuts(window: MainWindow, qtbot: QtBot, keys: str, scre
     if keys == "Ctrl+1":
         window.show_screen("Library")
     key = {"Ctrl+1": Qt.Key.Key_1, "Ctrl+2": Qt.Key.Key_2, "Ctrl+3": Qt.Key.Key_3,
-           "Ctrl+4": Qt.Key.Key_4}[keys]  # fmt: skip
+           "Ctrl+4": Qt.Key.Key_4, "Ctrl+5": Qt.Key.Key_5}[keys]  # fmt: skip
     qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().accessibleName() == screen
 
@@ -46,8 +48,9 @@ def test_ctrl_f_focuses_search(window: MainWindow, qtbot: QtBot) -> None:
 
 READER_TABS = ["reader", "reader:Practise", "reader:Checklists", "reader:Reflections"]
 EVERY_SCREEN = [
-    "Home", "Discover", "discover-question", "Library", "library-search", "Settings",
-    "Keyboard shortcuts", *READER_TABS, "reader-options", "conversation",
+    "Home", "Discover", "discover-question", "Pathway", "pathway-plan", "pathway-replan",
+    "Library", "library-search", "Settings", "Keyboard shortcuts", *READER_TABS,
+    "reader-options", "conversation",
 ]  # fmt: skip
 
 
@@ -71,6 +74,11 @@ def show(window: MainWindow, screen: str) -> None:
     elif screen == "conversation":
         window.open_conversation(board, board.conversations[0])
         window.conversation_screen.start_button.click()
+    elif screen.startswith("pathway-"):
+        window.show_screen("Pathway")
+        find_by_name(window, "Create my pathway").click()
+        if screen == "pathway-replan":
+            find_by_name(window, "Catch-up week").click()
     else:
         window.show_screen(screen)
     settle()
@@ -91,7 +99,7 @@ def test_tab_moves_focus_through_navigation_into_the_screen(
     for _ in range(8):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget().accessibleName())
-    assert visited[:3] == ["Discover", "Library", "Settings"]
+    assert visited[:4] == ["Discover", "Pathway", "Library", "Settings"]
     assert "Search modules" in visited and "Modules" in visited
 
 

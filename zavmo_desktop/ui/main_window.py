@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs
     from zavmo_desktop.core.learner import Learner
     from zavmo_desktop.ui.read_aloud import ReadAloud
 
-NAVIGATION = ("Home", "Discover", "Library", "Settings")
+NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
@@ -67,6 +67,7 @@ SCREENS: dict[str, ScreenFactory] = {
         learner, w.open_module, w.open_conversation
     ),
     "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
+    "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner),
     "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
         learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)

@@ -35,29 +35,29 @@ def merge(history: Iterable[Week], drafts: list[DraftWeek]) -> list[DraftWeek]:
 
 def finish(drafts: list[DraftWeek], framework: Framework, blocked: set[str]) -> tuple[Week, ...]:
     counts: dict[str, int] = {}
-    last: dict[str, DraftSession] = {}  # competency id: the session of its last part
+    last: dict[str, tuple[int, int]] = {}  # competency id: (session id, index of its last part)
     for draft in drafts:
         for session in draft.sessions:
             session.parts = [p for p in session.parts if _kind(p) is not StepKind.MILESTONE]
-            for part in session.parts:
+            for index, part in enumerate(session.parts):
                 if isinstance(part, Piece):
                     module = part.work.module
                     counts[module.id] = max(counts.get(module.id, 0), part.number)
-                    last[module.competency] = session
+                    last[module.competency] = (id(session), index)
                 elif part.kind is StepKind.MODULE:
                     counts[part.module_id] = max(counts.get(part.module_id, 0), part.number)
-                    last[part.competency] = session
-    ending: dict[int, list[str]] = {}
-    for competency_id, session in last.items():
+                    last[part.competency] = (id(session), index)
+    ending: dict[int, dict[int, list[str]]] = {}  # session id: part index: competency ids
+    for competency_id, (session_id, index) in last.items():
         if competency_id not in blocked:
-            ending.setdefault(id(session), []).append(competency_id)
+            ending.setdefault(session_id, {}).setdefault(index, []).append(competency_id)
     return tuple(
         Week(
             draft.number,
             draft.start,
             draft.kind,
             tuple(
-                _session(session, counts, ending.get(id(session), ()), framework)
+                _session(session, counts, ending.get(id(session), {}), framework)
                 for session in draft.sessions
             ),
         )
@@ -70,10 +70,16 @@ def _kind(part: Part | Piece) -> StepKind:
 
 
 def _session(
-    session: DraftSession, counts: dict[str, int], ending: Iterable[str], framework: Framework
+    session: DraftSession,
+    counts: dict[str, int],
+    ending: dict[int, list[str]],
+    framework: Framework,
 ) -> Session:
-    parts = [_part(p, counts) for p in session.parts]
-    parts += [_milestone(competency_id, framework) for competency_id in sorted(ending)]
+    """The session's parts, each competency's milestone right after its last part."""
+    parts = []
+    for index, part in enumerate(session.parts):
+        parts.append(_part(part, counts))
+        parts += [_milestone(c, framework) for c in sorted(ending.get(index, ()))]
     return Session(session.day, session.capacity, tuple(parts))
 
 

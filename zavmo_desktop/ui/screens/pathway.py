@@ -1,0 +1,313 @@
+"""Pathway: the learner's plan week by week, this week's checklist, and gentle re-planning.
+
+Nothing here marks anything overdue. When steps from earlier weeks are not ticked, the
+screen says so once, plainly, and offers a re-plan from today or a catch-up week; the new
+plan is shown beside the current one and changes nothing until it is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.pathway.compare import compare
+from zavmo_desktop.core.pathway.ical import study_calendar
+from zavmo_desktop.core.pathway.model import Plan, PlanRequest, StepKind, WeekKind
+from zavmo_desktop.core.pathway.planner import make_plan
+from zavmo_desktop.core.pathway.replan import replan
+from zavmo_desktop.core.pathway.view import (
+    coming_next,
+    minutes_text,
+    next_milestone,
+    part_text,
+    short_date,
+    week_rows,
+)
+from zavmo_desktop.core.storage.pathway_plans import StoredPlan
+from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
+from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.pathway_form import PathwayForm
+from zavmo_desktop.ui.widgets.pathway_list import fill, pathway_list, read_only
+from zavmo_desktop.ui.widgets.pathway_proposal import PathwayProposal
+from zavmo_desktop.ui.widgets.pathway_timeline import PathwayTimeline
+from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
+from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
+
+PART_KEY = Qt.ItemDataRole.UserRole
+CALENDAR_NAME = "zavmo-pathway.ics"
+
+
+def assessed_levels(learner: Learner) -> dict[str, str]:
+    """Each competency's level from the assessment. Until the assessment is stored (issue
+    11's Discover), none is known: the plan says every competency is not assessed yet."""
+    return {}
+
+
+class PathwayScreen(QWidget):
+    def __init__(self, learner: Learner, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self._learner = learner
+        self._today = today
+        self._stored: StoredPlan | None = None
+        self._proposed: tuple[Plan, str] | None = None
+        self.setAccessibleName("Pathway screen")
+        layout = scrolling_column(self)
+        layout.addWidget(heading("Pathway"))
+        self._intro = paragraph()
+        layout.addWidget(self._intro)
+        self.form = PathwayForm(today())
+        layout.addWidget(self.form)
+        self.buttons = self._build_buttons()
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.buttons)
+        self.save_status = SaveStatus()
+        layout.addWidget(self.save_status)
+        self._notices = paragraph()
+        layout.addWidget(self._notices)
+        self._behind = paragraph()
+        layout.addWidget(self._behind)
+        self.proposal = PathwayProposal()
+        self.proposal.hide()
+        self.proposal.accepted.connect(self._accept_proposal)
+        self.proposal.declined.connect(self._decline_proposal)
+        layout.addWidget(self.proposal)
+        self._plan_parts = self._build_plan_parts(layout)
+        layout.addStretch(1)
+        self.refresh()
+
+    def _build_buttons(self) -> ReflowRow:
+        self.create_button = _button("Create my pathway", self._create)
+        self.replan_button = _button("Re-plan from today", lambda: self._propose(False))
+        self.catch_up_button = _button("Catch-up week", lambda: self._propose(True))
+        self.catch_up_button.setAccessibleDescription(
+            "Plans this week for the steps not done yet, with nothing new, and the rest after it"
+        )
+        self.export_button = _button("Export calendar", self._export)
+        return ReflowRow([self.replan_button, self.catch_up_button, self.export_button])
+
+    def _build_plan_parts(self, layout: object) -> list[QWidget]:
+        self._week_heading = heading("This week's steps", role="subheading")
+        self._week_summary = paragraph()
+        self.this_week = pathway_list("This week", checklist=True)
+        self.this_week.itemChanged.connect(self._ticked)
+        self._next_heading = heading("What comes next", role="subheading")
+        self._next = paragraph()
+        self._weeks_heading = heading("Week by week", role="subheading")
+        self.timeline = PathwayTimeline()
+        self.weeks = pathway_list("Weeks of the plan")
+        parts: list[QWidget] = [
+            self._week_heading, self._week_summary, self.this_week, self._next_heading,
+            self._next, self._weeks_heading, self.timeline, self.weeks,
+        ]  # fmt: skip
+        for widget in parts:
+            layout.addWidget(widget)  # type: ignore[attr-defined]
+        return parts
+
+    # --- showing the plan ---------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._stored = self._learner.pathway.current()
+        plan = self._stored.plan if self._stored else None
+        self.buttons.setVisible(plan is not None)
+        self.create_button.setVisible(plan is None)
+        for widget in self._plan_parts:
+            widget.setVisible(plan is not None)
+        if plan is None:
+            self._intro.setText(
+                "Tell Zavmo how much time you have, then create your pathway: a plan of small "
+                "steps, week by week, that fits your hours. You can change it at any time."
+            )
+            self._notices.setText("")
+            self._notices.hide()
+            self._behind.hide()
+            return
+        self._intro.setText(
+            f"Your plan: {minutes_text(plan.weekly_minutes)} a week. To change your hours or "
+            "days, change them below and choose Re-plan from today."
+        )
+        self.form.show_plan(plan, self._today())
+        self._show_plan(plan, self._done())
+
+    def _done(self) -> frozenset[str]:
+        return self._learner.pathway.done(self._stored.id) if self._stored else frozenset()
+
+    def _show_plan(self, plan: Plan, done: frozenset[str], *, ticked: bool = False) -> None:
+        """`ticked`: the learner ticked a step, so the checklist they are in stays as it is."""
+        today = self._today()
+        self._notices.setText(" ".join(plan.notices))
+        self._notices.setVisible(bool(plan.notices))
+        if not ticked:
+            self._fill_this_week(plan, done, today)
+        self._summarise_week(plan, done, today)
+        steps = coming_next(plan, done, today)
+        lines = steps or ["Nothing else is planned after this week."]
+        self._next.setText("\n".join([*lines, next_milestone(plan, today)]))
+        self.timeline.show_plan(plan, today)
+        fill(self.weeks, [row for week in plan.weeks for row in week_rows(week, done, today)])
+        self._show_behind(plan, done, today)
+
+    def _fill_this_week(self, plan: Plan, done: frozenset[str], today: date) -> None:
+        week = plan.week_of(today)
+        self.this_week.blockSignals(True)
+        self.this_week.clear()
+        for session in week.sessions if week else ():
+            for part in session.parts:
+                text = f"{short_date(session.day)}: {part_text(part)}"
+                if part.kind is StepKind.MILESTONE:
+                    self.this_week.addItem(read_only(text))
+                    continue
+                item = QListWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                ticked = part.key in done
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+                item.setData(PART_KEY, part.key)
+                self.this_week.addItem(item)
+        self.this_week.blockSignals(False)
+        self.this_week.schedule_fit()
+        self.this_week.setVisible(self.this_week.count() > 0)
+
+    def _summarise_week(self, plan: Plan, done: frozenset[str], today: date) -> None:
+        week = plan.week_of(today)
+        study = [p for p in (week.parts if week else ()) if p.kind is not StepKind.MILESTONE]
+        if week is None or not study:
+            self._week_summary.setText("Nothing is planned this week.")
+            return
+        total = sum(p.minutes for p in study)
+        finished = sum(p.minutes for p in study if p.key in done)
+        catch_up = (
+            " This is a catch-up week: only steps from before, nothing new."
+            if week.kind is WeekKind.CATCH_UP
+            else ""
+        )
+        self._week_summary.setText(
+            f"Week {week.number}: about {minutes_text(total)} planned, "
+            f"{minutes_text(finished)} of it done so far.{catch_up} "
+            "Tick a step when you have done it."
+        )
+
+    def _show_behind(self, plan: Plan, done: frozenset[str], today: date) -> None:
+        earlier = [
+            p for w in plan.weeks for s in w.sessions if s.day < today for p in s.parts
+            if p.kind is StepKind.MODULE and p.key not in done
+        ]  # fmt: skip
+        self._behind.setVisible(bool(earlier))
+        steps = "1 step" if len(earlier) == 1 else f"{len(earlier)} steps"
+        self._behind.setText(
+            f"{steps} from earlier days are not ticked yet. That happens. "
+            "You can re-plan from today, or take a catch-up week for them first."
+        )
+
+    # --- changing the plan --------------------------------------------------------------
+
+    def _request(self) -> PlanRequest:
+        completed = frozenset(
+            module_id for module_id, p in self._learner.progress.all().items() if p.complete
+        )
+        framework = (
+            self._learner.library.packs[0].framework if self._learner.library.packs else None
+        )
+        assert framework is not None, "the Pathway screen needs a content pack"
+        return PlanRequest(
+            framework,
+            tuple(self._learner.library.modules),
+            assessed_levels(self._learner),
+            self.form.hours.value(),
+            self.form.study_days,
+            self.form.start_date,
+            self.form.target_date,
+            completed,
+        )
+
+    def _create(self) -> None:
+        plan = make_plan(self._request())
+        if write_or_say(self.save_status, lambda: self._learner.pathway.accept(plan, "first")):
+            self.refresh()
+            self.this_week.setFocus()
+
+    def _propose(self, catch_up: bool) -> None:
+        if self._stored is None:
+            return
+        request = self._request()
+        done = self._done()
+        new = replan(self._stored.plan, done, request, catch_up=catch_up)
+        self._proposed = (new, "catch_up" if catch_up else "replan")
+        comparison = compare(self._stored.plan, new, done, request.completed)
+        self.proposal.show_plans(self._stored.plan, new, comparison, done, self._today())
+        self.proposal.accept_button.setFocus()
+
+    def _accept_proposal(self) -> None:
+        if self._proposed is None:
+            return
+        plan, reason = self._proposed
+        if write_or_say(self.save_status, lambda: self._learner.pathway.accept(plan, reason)):
+            self._decline_proposal()
+            self.refresh()
+
+    def _decline_proposal(self) -> None:
+        self._proposed = None
+        self.proposal.hide()
+        self.replan_button.setFocus()
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        key = item.data(PART_KEY)
+        if self._stored is None or not key:
+            return
+        done = item.checkState() == Qt.CheckState.Checked
+        plan_id = self._stored.id
+        if not write_or_say(
+            self.save_status, lambda: self._learner.pathway.set_done(plan_id, key, done)
+        ):
+            self.this_week.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked if done else Qt.CheckState.Checked)
+            self.this_week.blockSignals(False)
+            return
+        self._show_plan(self._stored.plan, self._done(), ticked=True)
+
+    # --- the calendar -------------------------------------------------------------------
+
+    def _export(self) -> None:
+        suggested = str(Path.home() / CALENDAR_NAME)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export calendar", suggested, "iCalendar files (*.ics)"
+        )
+        if chosen:
+            self.export_to(Path(chosen))
+
+    def export_to(self, path: Path) -> bool:
+        if self._stored is None:
+            return False
+        data = study_calendar(
+            self._stored.plan, self._done(), now=datetime.now(UTC), from_day=self._today()
+        )
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            self.save_status.not_saved(
+                f"The calendar could not be saved to {path}: {error.strerror}."
+            )
+            return False
+        self.save_status.saved(f"Calendar saved to {path}. Open it with your calendar app.")
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._proposed is None:
+            self.refresh()
+        super().showEvent(event)
+
+
+def _button(name: str, action: Callable[[], None]) -> QPushButton:
+    button = QPushButton(name)
+    button.setAccessibleName(name)
+    button.clicked.connect(action)
+    return button
