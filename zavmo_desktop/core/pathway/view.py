@@ -49,10 +49,6 @@ def week_rows(week: Week, done: frozenset[str], today: date) -> list[tuple[str, 
     return rows
 
 
-def this_week(plan: Plan, today: date) -> Week | None:
-    return plan.week_of(today)
-
-
 def coming_next(plan: Plan, done: frozenset[str], today: date, count: int = 3) -> list[str]:
     """The next steps after this week, not done, with their days."""
     week = plan.week_of(today)

@@ -120,9 +120,13 @@ class PathwayScreen(QWidget):
         self._stored = self._learner.pathway.current()
         plan = self._stored.plan if self._stored else None
         self.buttons.setVisible(plan is not None)
-        self.create_button.setVisible(plan is None)
+        self.create_button.setVisible(plan is None and bool(self._learner.library.packs))
         for widget in self._plan_parts:
             widget.setVisible(plan is not None)
+        if plan is None and not self._learner.library.packs:
+            self._intro.setText("No content pack is loaded, so there is nothing to plan yet.")
+            self.form.hide()
+            return
         if plan is None:
             self._intro.setText(
                 "Tell Zavmo how much time you have, then create your pathway: a plan of small "
@@ -230,13 +234,15 @@ class PathwayScreen(QWidget):
         )
 
     def _create(self) -> None:
+        if not self._learner.library.packs:
+            return
         plan = make_plan(self._request())
         if write_or_say(self.save_status, lambda: self._learner.pathway.accept(plan, "first")):
             self.refresh()
             self.this_week.setFocus()
 
     def _propose(self, catch_up: bool) -> None:
-        if self._stored is None:
+        if self._stored is None or not self._learner.library.packs:
             return
         request = self._request()
         done = self._done()

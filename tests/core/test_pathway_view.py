@@ -1,0 +1,54 @@
+"""The Pathway screen's words about a plan (core.pathway.view)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.core.pathway_helpers import START, request
+from zavmo_desktop.core.pathway.compare import compare
+from zavmo_desktop.core.pathway.model import monday_of
+from zavmo_desktop.core.pathway.planner import make_plan
+from zavmo_desktop.core.pathway.replan import replan
+from zavmo_desktop.core.pathway.view import (
+    coming_next,
+    minutes_text,
+    move_line,
+    next_milestone,
+    part_text,
+    week_rows,
+)
+
+
+def test_a_week_in_words_title_then_one_row_a_step() -> None:
+    plan = make_plan(request(hours_per_week=1))
+    week = plan.weeks[1]
+    rows = week_rows(week, frozenset({week.parts[0].key}), START)
+    assert rows[0] == (
+        f"Week 2 (7 Dec to Sun 13 Dec): 1 h, {week.parts[0].minutes} min of it done",
+        True,
+    )
+    assert rows[1][0].endswith("(done)") and not rows[1][1]
+    assert len(rows) == 1 + len(week.parts)
+    split = next(p for p in plan.parts if p.of > 1)
+    assert f"(part {split.number} of {split.of})" in part_text(split)
+
+
+def test_a_missed_week_says_nothing_was_done_without_blame() -> None:
+    old = make_plan(request())
+    later = monday_of(START) + timedelta(weeks=2)
+    new = replan(old, frozenset(), request(start=later))
+    missed = new.weeks[1]
+    assert week_rows(missed, frozenset(), later) == [
+        ("Week 2 (7 Dec to Sun 13 Dec): nothing done this week.", True)
+    ]
+    lines = [move_line(m) for m in compare(old, new).moved()]
+    assert any("moves from week 1 to week 3" in line for line in lines)
+    assert not any("overdue" in line for line in lines)
+
+
+def test_what_comes_next_and_the_next_milestone() -> None:
+    plan = make_plan(request())
+    steps = coming_next(plan, frozenset(), START)
+    assert len(steps) == 3 and steps[0].startswith("Mon 7 Dec: ")
+    assert next_milestone(plan, START).startswith("Next milestone: Executive communication")
+    assert next_milestone(plan, START + timedelta(weeks=50)) == "No milestone is left in this plan."
