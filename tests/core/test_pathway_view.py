@@ -24,7 +24,8 @@ def test_a_week_in_words_title_then_one_row_a_step() -> None:
     week = plan.weeks[1]
     rows = week_rows(week, frozenset({week.parts[0].key}), START)
     assert rows[0] == (
-        f"Week 2 (7 Dec to Sun 13 Dec): 1 h, {week.parts[0].minutes} min of it done",
+        f"Week 2 (7 Dec to Sun 13 Dec): {minutes_text(week.minutes)}, "
+        f"{week.parts[0].minutes} min of it done",
         True,
     )
     assert rows[1][0].endswith("(done)") and not rows[1][1]
