@@ -69,6 +69,10 @@ def test_foundation_first_then_gap_then_priority() -> None:
     levels["mlops-strategy"] = "aware"  # ... before a technical gap of 4
     del levels["responsible-ai-leadership"]  # not assessed: from below aware, gap 4
     pack = replace(pack, modules=tuple(replace(m, level=None) for m in pack.modules))
+    framework = pack.framework
+    for competency in ("mlops-strategy", "responsible-ai-leadership"):
+        framework = with_competency(framework, competency, priority="medium")
+    pack = replace(pack, framework=framework)
     order = first_parts(request(pack, levels=levels))
     # the same gap: technical comes before emerging in the framework
     assert order == ["model-incidents", "mlops-platform-strategy", "responsible-ai-leadership"]
