@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from tests.core.pathway_helpers import START, request
@@ -15,6 +16,7 @@ from zavmo_desktop.core.pathway.view import (
     move_line,
     next_milestone,
     part_text,
+    serves_text,
     week_rows,
 )
 
@@ -53,3 +55,15 @@ def test_what_comes_next_and_the_next_milestone() -> None:
     assert len(steps) == 3 and steps[0].startswith("Mon 7 Dec: ")
     assert next_milestone(plan, START).startswith("Next milestone: Executive communication")
     assert next_milestone(plan, START + timedelta(weeks=50)) == "No milestone is left in this plan."
+
+
+def test_a_step_says_which_responsibilities_it_serves_in_the_packs_words() -> None:
+    req = request()
+    plan = make_plan(req)
+    board = next(p for p in plan.parts if p.module_id == "board-storytelling")
+    assert board.responsibilities  # the bundled framework links every competency
+    text = serves_text(board, req.framework)
+    for responsibility_id in board.responsibilities:
+        responsibility = req.framework.responsibility(responsibility_id)
+        assert responsibility is not None and responsibility.title in text
+    assert serves_text(replace(board, responsibilities=()), req.framework) == ""

@@ -63,6 +63,7 @@ def test_create_tick_this_week_and_it_is_kept_after_a_restart(
     assert QApplication.focusWidget() is this_week
     first = this_week.item(0)
     assert "Telling the board the ML story" in first.text() and "min" in first.text()
+    assert "\nServes: Report strategy, progress, risks" in first.text()
     this_week.setCurrentRow(0)
     qtbot.keyClick(this_week, Qt.Key.Key_Space)  # tick it by keyboard
     assert first.checkState() == Qt.CheckState.Checked

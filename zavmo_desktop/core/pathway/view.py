@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from zavmo_desktop.core.content.models import Framework
 from zavmo_desktop.core.pathway.compare import Change, Comparison, Move
 from zavmo_desktop.core.pathway.model import Part, Plan, StepKind, Week, WeekKind
 
@@ -24,6 +25,13 @@ def part_text(part: Part) -> str:
         return part.title
     piece = f" (part {part.number} of {part.of})" if part.of > 1 else ""
     return f"{part.title}{piece}, {minutes_text(part.minutes)}"
+
+
+def serves_text(part: Part, framework: Framework) -> str:
+    """Which of the role's responsibilities a step serves, in the pack's words ("" if none)."""
+    found = (framework.responsibility(r) for r in part.responsibilities)
+    titles = [r.title for r in found if r is not None]
+    return f"Serves: {'; '.join(titles)}." if titles else ""
 
 
 def week_title(week: Week) -> str:

@@ -31,6 +31,7 @@ from zavmo_desktop.core.pathway.view import (
     minutes_text,
     next_milestone,
     part_text,
+    serves_text,
     short_date,
     week_rows,
 )
@@ -65,24 +66,25 @@ class PathwayScreen(QWidget):
         layout = scrolling_column(self)
         layout.addWidget(heading("Pathway"))
         self._intro = paragraph()
-        layout.addWidget(self._intro)
-        self.form = PathwayForm(today())
-        layout.addWidget(self.form)
-        self.buttons = self._build_buttons()
-        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.buttons)
-        self.save_status = SaveStatus()
-        layout.addWidget(self.save_status)
         self._notices = paragraph()
-        layout.addWidget(self._notices)
         self._behind = paragraph()
-        layout.addWidget(self._behind)
+        for label in (self._intro, self._notices, self._behind):
+            layout.addWidget(label)
+        week, later = self._build_plan_parts()
+        self._plan_parts = week + later
         self.proposal = PathwayProposal()
         self.proposal.hide()
         self.proposal.accepted.connect(self._accept_proposal)
         self.proposal.declined.connect(self._decline_proposal)
-        layout.addWidget(self.proposal)
-        self._plan_parts = self._build_plan_parts(layout)
+        self.form = PathwayForm(today())
+        self.buttons = self._build_buttons()
+        self.save_status = SaveStatus()
+        # This week first: it is what the learner comes back for; the plan's settings after.
+        for widget in [*week, self.proposal, self._settings_heading, self.form]:
+            layout.addWidget(widget)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        for widget in [self.buttons, self.save_status, *later]:
+            layout.addWidget(widget)
         layout.addStretch(1)
         self.refresh()
 
@@ -96,23 +98,22 @@ class PathwayScreen(QWidget):
         self.export_button = _button("Export calendar", self._export)
         return ReflowRow([self.replan_button, self.catch_up_button, self.export_button])
 
-    def _build_plan_parts(self, layout: object) -> list[QWidget]:
+    def _build_plan_parts(self) -> tuple[list[QWidget], list[QWidget]]:
+        """This week and what comes next; the weeks of the plan."""
         self._week_heading = heading("This week's steps", role="subheading")
         self._week_summary = paragraph()
         self.this_week = pathway_list("This week", checklist=True)
         self.this_week.itemChanged.connect(self._ticked)
         self._next_heading = heading("What comes next", role="subheading")
         self._next = paragraph()
+        self._settings_heading = heading("Your hours and days", role="subheading")
         self._weeks_heading = heading("Week by week", role="subheading")
         self.timeline = PathwayTimeline()
         self.weeks = pathway_list("Weeks of the plan")
-        parts: list[QWidget] = [
-            self._week_heading, self._week_summary, self.this_week, self._next_heading,
-            self._next, self._weeks_heading, self.timeline, self.weeks,
+        week: list[QWidget] = [
+            self._week_heading, self._week_summary, self.this_week, self._next_heading, self._next,
         ]  # fmt: skip
-        for widget in parts:
-            layout.addWidget(widget)  # type: ignore[attr-defined]
-        return parts
+        return week, [self._weeks_heading, self.timeline, self.weeks]
 
     # --- showing the plan ---------------------------------------------------------------
 
@@ -126,6 +127,7 @@ class PathwayScreen(QWidget):
         if plan is None and not self._learner.library.packs:
             self._intro.setText("No content pack is loaded, so there is nothing to plan yet.")
             self.form.hide()
+            self._settings_heading.hide()
             return
         if plan is None:
             self._intro.setText(
@@ -138,7 +140,7 @@ class PathwayScreen(QWidget):
             return
         self._intro.setText(
             f"Your plan: {minutes_text(plan.weekly_minutes)} a week. To change your hours or "
-            "days, change them below and choose Re-plan from today."
+            "days, change them under Your hours and days and choose Re-plan from today."
         )
         self.form.show_plan(plan, self._today())
         self._show_plan(plan, self._done())
@@ -165,9 +167,14 @@ class PathwayScreen(QWidget):
         week = plan.week_of(today)
         self.this_week.blockSignals(True)
         self.this_week.clear()
+        framework = (
+            self._learner.library.packs[0].framework if self._learner.library.packs else None
+        )
         for session in week.sessions if week else ():
             for part in session.parts:
+                serves = serves_text(part, framework) if framework else ""
                 text = f"{short_date(session.day)}: {part_text(part)}"
+                text += f"\n{serves}" if serves else ""
                 if part.kind is StepKind.MILESTONE:
                     self.this_week.addItem(read_only(text))
                     continue
