@@ -67,6 +67,8 @@ def check_invariants(plan: Plan, req: PlanRequest, done: frozenset[str] = frozen
     """What every plan keeps: weeks never overfull, study days only, whole modules,
     prerequisites first, milestones last, parts linked to their responsibilities."""
     modules = {m.id: m for m in req.modules}
+    keys = [p.key for p in plan.parts]
+    assert len(keys) == len(set(keys)), "a part key twice"
     for week in plan.weeks:
         planned = sum(p.minutes for p in week.parts if p.key not in done)
         assert planned <= plan.weekly_minutes, f"week {week.number} is overfull"

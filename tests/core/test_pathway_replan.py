@@ -138,3 +138,12 @@ def test_a_replan_of_a_replan_keeps_the_first_done_work() -> None:
     check_invariants(third, request(hours_per_week=3), done)
     assert all(where(third, key) == where(old, key) for key in done)
     assert bundled_pack().modules  # the real pack throughout
+
+
+def test_a_self_check_ticked_early_is_kept_and_not_planned_twice() -> None:
+    old = first_plan()
+    check = next(p for p in old.parts if p.kind is StepKind.SELF_CHECK)
+    day = where(old, check.key)
+    new = replan(old, frozenset({check.key}), request(start=day - timedelta(days=2)))
+    assert [p.key for p in new.parts].count(check.key) == 1
+    assert where(new, check.key) == day

@@ -7,7 +7,7 @@ learner ticked as done is found again in the new plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
@@ -129,15 +129,11 @@ class Plan:
     already_done: tuple[str, ...] = ()  # module ids completed before this plan
     unplaced: tuple[str, ...] = ()  # module ids that did not fit (no time, or MAX_WEEKS)
     shortfall: Shortfall | None = None
-    notices: tuple[str, ...] = field(default=())  # honest sentences for the learner
+    notices: tuple[str, ...] = ()  # honest sentences for the learner
 
     @property
     def parts(self) -> tuple[Part, ...]:
         return tuple(part for week in self.weeks for part in week.parts)
-
-    @property
-    def module_minutes(self) -> int:
-        return sum(p.minutes for p in self.parts if p.kind is StepKind.MODULE)
 
     @property
     def ends(self) -> date | None:

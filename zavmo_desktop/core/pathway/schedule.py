@@ -149,6 +149,7 @@ class _Filler:
         capacity = self.capacity[day.weekday()]
         kept = self.calendar.kept.get(day, ())
         free = max(0, capacity - sum(p.minutes for p in kept))
+        self_check = self_check and not any(p.kind is StepKind.SELF_CHECK for p in kept)
         reserve = min(SELF_CHECK_MINUTES, free) if self_check else 0
         session = DraftSession(day, capacity, list(kept))
         self._fill(session, free - reserve, catch_up)
