@@ -11,6 +11,7 @@ import pytest
 from tests.core.pathway_helpers import START, request
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.pathway.codec import plan_from_json, plan_to_json
+from zavmo_desktop.core.pathway.from_assessment import assessed_levels
 from zavmo_desktop.core.pathway.model import monday_of
 from zavmo_desktop.core.pathway.planner import make_plan
 from zavmo_desktop.core.pathway.replan import replan
@@ -80,3 +81,21 @@ def test_only_one_plan_is_ever_current(tmp_path: Path) -> None:
     current = repository.current()
     assert current is not None and current.plan.weekly_minutes == 180
     db.conn.close()
+
+
+def test_the_plan_starts_from_the_latest_assessment(data_dir: Path, bundled_content: Path) -> None:
+    learner = open_learner(data_dir, bundled_content)
+    pack = learner.library.packs[0]
+    first = learner.assessments.start_round(pack.manifest.id)
+    learner.assessments.save_rating(first.id, "executive-communication", "aware")
+    second = learner.assessments.start_round(pack.manifest.id)  # a reassessment
+    learner.assessments.save_rating(second.id, "executive-communication", "expert")
+    learner.assessments.save_rating(second.id, "organisational-leadership", "not_sure")
+    latest = learner.assessments.latest(pack.manifest.id)
+    assert latest is not None
+    levels = assessed_levels(pack.framework, learner.assessments.answers(latest.id))
+    assert levels == {"executive-communication": "expert"}  # not sure: not assessed
+    plan = make_plan(request(levels=levels))
+    assert "executive-communication" in plan.at_target
+    assert "organisational-leadership" in plan.not_assessed
+    learner.close()

@@ -40,10 +40,10 @@ def create(window: MainWindow, qtbot: QtBot) -> PathwayScreen:
     return screen
 
 
-def test_ctrl_2_opens_the_pathway_and_the_hours_box_is_named(
+def test_ctrl_3_opens_the_pathway_and_the_hours_box_is_named(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().accessibleName() == "Pathway screen"
     assert QApplication.focusWidget() is find_by_name(window, "Hours per week")
     assert find_by_name(window, "Create my pathway").isVisible()
@@ -167,3 +167,15 @@ def test_zero_hours_says_why_nothing_is_planned(window: MainWindow, qtbot: QtBot
     assert "0 hours a week" in screen._notices.text()
     assert "Nothing is planned this week." in screen._week_summary.text()
     assert screen.timeline.isVisible() and START + timedelta(days=1) > START
+
+
+def test_create_my_pathway_starts_from_the_assessment(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.learner is not None
+    pack = window.learner.library.packs[0]
+    round_ = window.learner.assessments.start_round(pack.manifest.id)
+    window.learner.assessments.save_rating(round_.id, "executive-communication", "expert")
+    create(window, qtbot)
+    stored = window.learner.pathway.current()
+    assert stored is not None
+    assert "executive-communication" in stored.plan.at_target
+    assert not [p for p in stored.plan.parts if p.module_id == "board-storytelling"]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.pathway.compare import compare
+from zavmo_desktop.core.pathway.from_assessment import assessed_levels
 from zavmo_desktop.core.pathway.ical import study_calendar
 from zavmo_desktop.core.pathway.model import Plan, PlanRequest, StepKind, WeekKind
 from zavmo_desktop.core.pathway.planner import make_plan
@@ -49,10 +50,13 @@ PART_KEY = Qt.ItemDataRole.UserRole
 CALENDAR_NAME = "zavmo-pathway.ics"
 
 
-def assessed_levels(learner: Learner) -> dict[str, str]:
-    """Each competency's level from the assessment. Until the assessment is stored (issue
-    11's Discover), none is known: the plan says every competency is not assessed yet."""
-    return {}
+def latest_levels(learner: Learner) -> dict[str, str]:
+    """Each competency's level from the learner's latest assessment of the pack (Discover)."""
+    pack = learner.library.packs[0]
+    latest = learner.assessments.latest(pack.manifest.id)
+    if latest is None:
+        return {}
+    return assessed_levels(pack.framework, learner.assessments.answers(latest.id))
 
 
 class PathwayScreen(QWidget):
@@ -232,7 +236,7 @@ class PathwayScreen(QWidget):
         return PlanRequest(
             framework,
             tuple(self._learner.library.modules),
-            assessed_levels(self._learner),
+            latest_levels(self._learner),
             self.form.hours.value(),
             self.form.study_days,
             self.form.start_date,
