@@ -179,3 +179,10 @@ def test_create_my_pathway_starts_from_the_assessment(window: MainWindow, qtbot:
     assert stored is not None
     assert "executive-communication" in stored.plan.at_target
     assert not [p for p in stored.plan.parts if p.module_id == "board-storytelling"]
+
+
+def test_the_form_opens_on_29_february(qapp: QApplication) -> None:
+    from zavmo_desktop.ui.widgets.pathway_form import PathwayForm
+
+    form = PathwayForm(date(2028, 2, 29))  # a year on is not 29 February
+    assert form.target_date is None and form.start_date == date(2028, 2, 29)

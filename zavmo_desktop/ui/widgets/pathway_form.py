@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -40,7 +40,7 @@ class PathwayForm(QWidget):
         form.addRow(_label("&Start date:", self.start), self.start)
         self.aim = QCheckBox("Aim for a target date")
         self.aim.setAccessibleName("Aim for a target date")
-        self.target = self._date_field("Target date", today.replace(year=today.year + 1))
+        self.target = self._date_field("Target date", today + timedelta(days=365))  # not on 29 Feb
         self.target.setEnabled(False)
         self.aim.toggled.connect(self.target.setEnabled)
         form.addRow(self.aim)
