@@ -16,6 +16,7 @@ from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.pathway.model import StepKind, WeekKind
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.screens.pathway import PathwayScreen
+from zavmo_desktop.ui.widgets.pathway_form import PathwayForm
 
 START = date(2026, 12, 3)  # a Thursday; the study days are Monday, Wednesday, Saturday
 TWO_WEEKS_ON = date(2026, 12, 14)
@@ -182,7 +183,5 @@ def test_create_my_pathway_starts_from_the_assessment(window: MainWindow, qtbot:
 
 
 def test_the_form_opens_on_29_february(qapp: QApplication) -> None:
-    from zavmo_desktop.ui.widgets.pathway_form import PathwayForm
-
     form = PathwayForm(date(2028, 2, 29))  # a year on is not 29 February
     assert form.target_date is None and form.start_date == date(2028, 2, 29)
