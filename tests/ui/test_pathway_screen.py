@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QListWidget
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, settle
+from tests.benchmarks._extra_pack import write_extra_pack
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.pathway.model import StepKind, WeekKind
 from zavmo_desktop.ui.main_window import MainWindow
@@ -185,3 +186,35 @@ def test_create_my_pathway_starts_from_the_assessment(window: MainWindow, qtbot:
 def test_the_form_opens_on_29_february(qapp: QApplication) -> None:
     form = PathwayForm(date(2028, 2, 29))  # a year on is not 29 February
     assert form.target_date is None and form.start_date == date(2028, 2, 29)
+
+
+def test_a_first_pathway_starts_from_the_learners_profile(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.learner is not None
+    profile = window.learner.profile.load().but(
+        hours_per_week=5, study_days=(1, 3), start_date=START, target_date=date(2027, 6, 30)
+    )
+    window.learner.profile.save(profile)
+    window.show_screen("Pathway")
+    screen = window.screen("Pathway")
+    assert find_by_name(window, "Hours per week").value() == 5  # type: ignore[attr-defined]
+    assert screen.form.study_days == (1, 3) and screen.form.target_date == date(2027, 6, 30)
+    find_by_name(window, "Create my pathway").click()
+    stored = window.learner.pathway.current()
+    assert stored is not None
+    assert stored.plan.weekly_minutes == 300 and stored.plan.study_days == (1, 3)
+    assert stored.plan.start == START and stored.plan.target == date(2027, 6, 30)
+
+
+def test_the_pathway_plans_the_role_the_learner_chose(
+    open_window: OpenWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    extra = write_extra_pack(tmp_path / "second-role", 3)
+    window = open_window("--content", str(extra))
+    assert window.learner is not None and len(window.learner.library.packs) == 2
+    assert window.learner.library.packs[0].manifest.id != "benchmark-extra"  # not the first
+    window.learner.profile.save(window.learner.profile.load().but(role="benchmark-extra"))
+    create(window, qtbot)
+    stored = window.learner.pathway.current()
+    assert stored is not None
+    planned = {p.module_id for p in stored.plan.parts if p.module_id}
+    assert planned and all(module_id.endswith("-0") for module_id in planned)

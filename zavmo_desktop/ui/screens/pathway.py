@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zavmo_desktop.core.content.models import Pack
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.pathway.compare import compare
 from zavmo_desktop.core.pathway.from_assessment import assessed_levels
@@ -50,9 +51,15 @@ PART_KEY = Qt.ItemDataRole.UserRole
 CALENDAR_NAME = "zavmo-pathway.ics"
 
 
-def latest_levels(learner: Learner) -> dict[str, str]:
+def role_pack(learner: Learner) -> Pack:
+    """The pack of the role the learner works towards (onboarding), else the first one."""
+    role = learner.profile.load().role
+    packs = learner.library.packs
+    return next((p for p in packs if p.manifest.id == role), packs[0])
+
+
+def latest_levels(learner: Learner, pack: Pack) -> dict[str, str]:
     """Each competency's level from the learner's latest assessment of the pack (Discover)."""
-    pack = learner.library.packs[0]
     latest = learner.assessments.latest(pack.manifest.id)
     if latest is None:
         return {}
@@ -134,6 +141,7 @@ class PathwayScreen(QWidget):
             self._settings_heading.hide()
             return
         if plan is None:
+            self.form.show_profile(self._learner.profile.load(), self._today())
             self._intro.setText(
                 "Tell Zavmo how much time you have, then create your pathway: a plan of small "
                 "steps, week by week, that fits your hours. You can change it at any time."
@@ -171,9 +179,7 @@ class PathwayScreen(QWidget):
         week = plan.week_of(today)
         self.this_week.blockSignals(True)
         self.this_week.clear()
-        framework = (
-            self._learner.library.packs[0].framework if self._learner.library.packs else None
-        )
+        framework = role_pack(self._learner).framework if self._learner.library.packs else None
         for session in week.sessions if week else ():
             for part in session.parts:
                 serves = serves_text(part, framework) if framework else ""
@@ -229,14 +235,11 @@ class PathwayScreen(QWidget):
         completed = frozenset(
             module_id for module_id, p in self._learner.progress.all().items() if p.complete
         )
-        framework = (
-            self._learner.library.packs[0].framework if self._learner.library.packs else None
-        )
-        assert framework is not None, "the Pathway screen needs a content pack"
+        pack = role_pack(self._learner)
         return PlanRequest(
-            framework,
-            tuple(self._learner.library.modules),
-            latest_levels(self._learner),
+            pack.framework,
+            pack.modules,
+            latest_levels(self._learner, pack),
             self.form.hours.value(),
             self.form.study_days,
             self.form.start_date,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.pathway.model import MAX_HOURS_PER_WEEK, Plan
+from zavmo_desktop.core.profile.model import LearnerProfile
 from zavmo_desktop.ui.widgets.checklist_item_detail import DateField
 from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
 
@@ -65,6 +66,20 @@ class PathwayForm(QWidget):
     @property
     def target_date(self) -> date | None:
         return _day(self.target.date()) if self.aim.isChecked() else None
+
+    def show_profile(self, profile: LearnerProfile, today: date) -> None:
+        """A first plan starts from what the learner said in onboarding (or Settings)."""
+        if profile.hours_per_week is not None:
+            self.hours.setValue(round(profile.hours_per_week))
+        if profile.study_days:
+            for number, box in enumerate(self.days):
+                box.setChecked(number in profile.study_days)
+        start = profile.start_date or today
+        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.aim.setChecked(profile.target_date is not None)
+        if profile.target_date is not None:
+            target = profile.target_date
+            self.target.setDate(QDate(target.year, target.month, target.day))
 
     def show_plan(self, plan: Plan, today: date) -> None:
         """A re-plan starts from the plan's hours and days, from today."""
