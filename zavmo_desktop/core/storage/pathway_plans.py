@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from zavmo_desktop.core.pathway.codec import plan_from_json, plan_to_json
 from zavmo_desktop.core.pathway.model import Plan
+from zavmo_desktop.core.storage.database import Database
 
 Clock = Callable[[], datetime]
 REASONS = ("first", "replan", "catch_up", "new")  # "new": started again from scratch
