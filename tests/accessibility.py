@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleInterface,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.ui.theme import current_stylesheet
+from zavmo_desktop.ui.widgets.problem_list import wrapped_height
 
 Role = QAccessible.Role
 INTERACTIVE_ROLES = {
@@ -176,7 +178,14 @@ def clipped_labels(window: QWidget) -> list[str]:
         elif label.sizeHint().width() > label.width() + 1:
             clipped.append(f"label {label.text()[:40]!r}: too narrow")
     for button in window.findChildren(QAbstractButton):
-        if button.isVisible() and button.text() and button.sizeHint().width() > button.width() + 1:
+        if not button.isVisible() or not button.text():
+            continue
+        if button.hasHeightForWidth():  # its words wrap: the longest must fit, and the lines
+            if button.minimumSizeHint().width() > button.width() + 1:
+                clipped.append(f"button {button.text()[:40]!r}: a word is too wide")
+            elif button.heightForWidth(button.width()) > button.height() + 1:
+                clipped.append(f"button {button.text()[:40]!r}: its lines are cut")
+        elif button.sizeHint().width() > button.width() + 1:
             clipped.append(f"button {button.text()[:40]!r}: too narrow")
     return clipped
 
@@ -192,6 +201,8 @@ def squashed_controls(window: QWidget) -> list[str]:
         needed = max(widget.minimumSizeHint().height(), widget.minimumHeight())
         if isinstance(widget, QPushButton | QComboBox | QLineEdit | QProgressBar):
             needed = max(needed, widget.sizeHint().height())  # a fixed-height control
+        if widget.hasHeightForWidth():  # words that wrap onto more lines
+            needed = max(needed, widget.heightForWidth(widget.width()))
         if widget.height() < needed - 1:
             name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
             squashed.append(
@@ -224,6 +235,24 @@ def clipped_items(window: QWidget) -> list[str]:
                 one_line = metrics.horizontalAdvance(text) <= room
                 if not (one_line or (view.wordWrap() and lines.height() <= rect.height())):
                     clipped.append(f"{text[:40]!r}: {room}x{rect.height()} px")
+    return clipped + clipped_list_items(window)
+
+
+def clipped_list_items(window: QWidget) -> list[str]:
+    """List items (content problems, say) not shown whole: cut at the side or the bottom.
+    A long path may wrap anywhere; the rest of the line wraps between words."""
+    clipped = []
+    for view in window.findChildren(QListWidget):
+        if not view.isVisible():
+            continue
+        for row in range(view.count()):
+            item = view.item(row)
+            rect = view.visualItemRect(item)
+            room = rect.width() - 16  # the item padding and text margin; 4 px above and below
+            one_line = view.fontMetrics().horizontalAdvance(item.text()) <= room
+            needed = wrapped_height(view.font(), item.text(), room)
+            if not (one_line or (view.wordWrap() and needed <= rect.height() - 8)):
+                clipped.append(f"{item.text()[:40]!r}: {room}x{rect.height()} px")
     return clipped
 
 
@@ -240,6 +269,18 @@ def sideways_scrolling(window: QWidget) -> list[str]:
         and area.horizontalScrollBar().isVisible()
         and area.accessibleName() not in TWO_DIMENSIONAL
     ]
+
+
+def shown_rect(widget: QWidget) -> QRect:
+    """The part of `widget` on screen now, in window coordinates: what every scroll area
+    and parent round it leaves showing."""
+    window = widget.window()
+    shown = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        shown &= QRect(parent.mapTo(window, QPoint(0, 0)), parent.size())
+        parent = parent.parentWidget()
+    return shown & window.rect()
 
 
 # A list of whole sentences, each shown in full in the label under it.

@@ -1,13 +1,45 @@
-"""Layout at 100% and 200% text that the walk cannot see: the drop-down arrow drawn."""
+"""Layout at 100% and 200% text that the walk cannot see: the drop-down arrow drawn, the
+navigation's share of the window, the module text under the reading options, content
+problems with long paths, the search box's clear icon."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+import itertools
+import shutil
+from collections import Counter
+from pathlib import Path
 
-from tests.accessibility import contrast_ratio, find_by_name, settle
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.accessibility import (
+    clipped_items,
+    clipped_labels,
+    contrast_ratio,
+    find_by_name,
+    settle,
+    shown_rect,
+    sideways_scrolling,
+    squashed_controls,
+)
+from tests.conftest import BUNDLED_CONTENT
+from tests.ui.conftest import OpenWindow
+from zavmo_desktop.core.settings import OVERLAYS, THEMES
+from zavmo_desktop.core.settings.presets import PRESETS, apply_preset
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.widgets.text_lines import Row, visible_rows
 
 
 def arrow_of(combo: QComboBox) -> tuple[int, float]:
@@ -48,3 +80,139 @@ def test_drop_down_arrows_grow_with_the_text_and_stand_out(window: MainWindow, t
         assert contrast >= 3.0, (scale, contrast)
     assert heights[100] >= 5
     assert heights[200] >= 1.6 * heights[100], heights
+
+
+# --- 200% text in the presets that use it, at two common laptop sizes ----------------------
+
+PRESET_LOOKS = ["dyslexia", "low_vision"]
+WINDOW_SIZES = [(1100, 760), (1280, 800)]
+
+
+def in_preset(window: MainWindow, preset: str, scale: int, size: tuple[int, int]) -> None:
+    assert window.learner is not None
+    window.resize(*size)
+    apply_preset(window.learner.settings, PRESETS[preset])
+    window.learner.settings.set("text_scale", scale)
+    settle()
+
+
+def navigation_column(window: MainWindow) -> QWidget:
+    column: QWidget | None = find_by_name(window, "Navigation")
+    while column is not None and not isinstance(column, QScrollArea):
+        column = column.parentWidget()
+    assert column is not None
+    return column
+
+
+@pytest.mark.parametrize("size", WINDOW_SIZES)
+@pytest.mark.parametrize("scale", [100, 200])
+@pytest.mark.parametrize("preset", PRESET_LOOKS)
+def test_the_navigation_takes_a_quarter_of_the_window_at_most_and_stays_readable(
+    window: MainWindow, preset: str, scale: int, size: tuple[int, int]
+) -> None:
+    window.show_screen("Library")
+    in_preset(window, preset, scale, size)
+    share = navigation_column(window).width() / window.width()
+    assert share <= 0.25, f"the navigation takes {share:.0%} of the window"
+    for name in ("Home", "Library", "Settings", "Keyboard shortcuts", "Start focus session"):
+        button = find_by_name(window, name)  # the whole name, however its words wrap
+        assert button.isVisible() and not shown_rect(button).isEmpty()
+    assert clipped_labels(window) == []
+    assert squashed_controls(window) == []
+
+
+def rows_on_first_screen(window: MainWindow) -> list[Row]:
+    """The module's lines that show in the window without scrolling the page."""
+    text = window.reader.text
+    viewport = text.viewport()
+    shown = shown_rect(viewport).translated(-viewport.mapTo(window, QPoint(0, 0)))
+    top, bottom = shown.top() - 1, shown.bottom() + 1  # a line placed at y = -0.5 shows
+    return [row for row in visible_rows(text) if top <= row.top and row.bottom <= bottom]
+
+
+@pytest.mark.parametrize("size", WINDOW_SIZES)
+@pytest.mark.parametrize("preset", PRESET_LOOKS)
+@pytest.mark.parametrize("where", ["top", "middle"])
+def test_the_module_text_shows_on_the_first_screen_with_reading_options_open(
+    window: MainWindow, preset: str, size: tuple[int, int], where: str
+) -> None:
+    assert window.learner is not None
+    in_preset(window, preset, 200, size)
+    board = window.learner.module("board-storytelling")
+    assert board is not None
+    window.open_module(board)
+    settle()
+    bar = window.reader.text.verticalScrollBar()
+    if where == "middle":
+        bar.setValue(bar.maximum() // 2)
+        settle()
+    first = rows_on_first_screen(window)[0].start if where == "middle" else 0
+    window.reader.speech.bar.options.click()
+    settle()
+    rows = rows_on_first_screen(window)
+    assert len(rows) >= 3, f"{len(rows)} lines of the module show with the options open"
+    assert rows[0].start <= first <= rows[-1].start  # the line it was reading is still there
+    assert find_by_name(window, "Voice").isVisible()
+
+
+LONG_FOLDER = "a-pack-folder-with-a-long-name-" * 3
+
+
+def pack_with_a_broken_module(root: Path) -> Path:
+    pack = root / LONG_FOLDER / "pack"
+    shutil.copytree(BUNDLED_CONTENT, pack)
+    manifest = (pack / "pack.yaml").read_text(encoding="utf-8")
+    (pack / "pack.yaml").write_text(
+        manifest.replace("id: director-ml-engineering", "id: broken-pack"), encoding="utf-8"
+    )
+    for module in (pack / "modules").glob("*.md"):
+        module.unlink()
+    broken = pack / "modules" / "a-module-whose-file-name-goes-on-and-on-without-spaces.md"
+    broken.write_text("---\nid: [unclosed\n---\nText.\n", encoding="utf-8")
+    return pack
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_content_problems_wrap_whole_with_a_long_path(
+    open_window: OpenWindow, tmp_path: Path, scale: int
+) -> None:
+    window = open_window("--content", str(pack_with_a_broken_module(tmp_path)))
+    assert window.learner is not None
+    window.learner.settings.set("text_scale", scale)
+    window.show_screen("Library")
+    settle()
+    problems = find_by_name(window, "Content problems")
+    assert isinstance(problems, QListWidget) and problems.count() >= 1
+    assert any(LONG_FOLDER in problems.item(i).text() for i in range(problems.count()))
+    assert sideways_scrolling(window) == []
+    assert clipped_items(window) == []
+
+
+def ink_of_clear_button(field: QLineEdit) -> tuple[QColor, QColor]:
+    """The colour most of the clear icon is drawn in, and the field behind it."""
+    button = next(b for b in field.findChildren(QToolButton) if b.isVisible())
+    image = field.grab().toImage().copy(button.geometry())
+    background = QColor(image.pixel(0, 0))
+    ink = Counter(
+        image.pixel(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if contrast_ratio(QColor(image.pixel(x, y)), background) > 1.1
+    )
+    return QColor(ink.most_common(1)[0][0]), background
+
+
+@pytest.mark.parametrize(("theme", "overlay"), list(itertools.product(THEMES, OVERLAYS)))
+def test_the_search_clear_button_stands_out_in_every_theme_and_overlay(
+    window: MainWindow, qtbot: QtBot, theme: str, overlay: str
+) -> None:
+    assert window.learner is not None
+    window.show_screen("Library")
+    field = find_by_name(window, "Search modules")
+    assert isinstance(field, QLineEdit)
+    field.setText("board")
+    window.learner.settings.apply({"theme": theme, "overlay": overlay})
+    qtbot.wait(300)  # Qt fades the button in
+    ink, background = ink_of_clear_button(field)
+    ratio = contrast_ratio(ink, background)
+    assert ratio >= 3.0, f"{ink.name()} on {background.name()}: {ratio:.2f}:1"

@@ -27,6 +27,7 @@ from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
 from zavmo_desktop.ui.widgets.labels import heading
+from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs to load
     from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         return bar
 
     def _nav_button(self, name: str, keys: str) -> QPushButton:
-        button = QPushButton(name)
+        button = WrappingButton(name)  # at 200% text its words wrap in a narrow column
         button.setAccessibleName(name)
         button.setAccessibleDescription(f"Go to {name} ({keys})")
         button.setToolTip(f"{name} ({keys})")

@@ -10,10 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QPushButton,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,6 +21,8 @@ from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.content_index import MATCH_END, MATCH_START
 from zavmo_desktop.ui.widgets.labels import heading, paragraph, plain_tooltip
+from zavmo_desktop.ui.widgets.problem_list import ProblemList
+from zavmo_desktop.ui.widgets.search_box import SearchBox
 from zavmo_desktop.ui.widgets.wrapping_delegate import WrappingDelegate
 
 MODULE_ID = Qt.ItemDataRole.UserRole
@@ -56,13 +55,11 @@ class LibraryScreen(QWidget):
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         label = QLabel("&Search:")
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Search modules")
-        self.search.setPlaceholderText("Type words to find in titles, summaries and text")
-        self.search.setClearButtonEnabled(True)
-        for icon_button in self.search.findChildren(QToolButton):  # Qt's clear icon is unnamed
-            icon_button.setAccessibleName("Clear search")
-            icon_button.setAccessibleDescription("Empties the search box and lists every module")
+        self.search = SearchBox(
+            "Search modules",
+            "Type words to find in titles, summaries and text",
+            "Empties the search box and lists every module",
+        )
         label.setBuddy(self.search)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.search.returnPressed.connect(self._run_search)
@@ -81,17 +78,16 @@ class LibraryScreen(QWidget):
         tree.itemActivated.connect(lambda item, _column: self._open_item(item))
         return tree
 
-    def _build_problems(self, layout: QVBoxLayout) -> QListWidget:
+    def _build_problems(self, layout: QVBoxLayout) -> ProblemList:
         problems = self._learner.problems
         title = heading(f"Content problems ({len(problems)})", role="subheading")
-        listing = QListWidget()
+        listing = ProblemList()
         listing.setAccessibleName("Content problems")
         listing.setAccessibleDescription("Modules that could not be loaded, and why")
         for problem in problems:
             listing.addItem(str(problem))
         title.setVisible(bool(problems))
         listing.setVisible(bool(problems))
-        listing.setMaximumHeight(160)
         layout.addWidget(title)
         layout.addWidget(listing)
         return listing

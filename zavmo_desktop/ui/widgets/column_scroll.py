@@ -1,7 +1,9 @@
-"""A column that scrolls up and down, never sideways, and is always as wide as what it holds.
+"""A column that scrolls up and down, never sideways, as wide as what it holds on one line
+up to a quarter of the window; past that its buttons wrap their words (WrappingButton).
 
 The navigation column holds the focus timer: at 200% text with a cue showing it can be taller
-than a small window, and then it must scroll rather than squash or clip.
+than a small window, and then it must scroll rather than squash or clip. At 200% its one-line
+labels took a third to a half of the window, which the reading needs.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
 # takes ~20 ms to import: its two values are set through their properties instead.
 _ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 _NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+MOST_OF_WINDOW = 0.25  # of its parent's width; never narrower than its longest word
 
 
 class ColumnScroll(QScrollArea):
@@ -36,15 +39,27 @@ class ColumnScroll(QScrollArea):
     def follow_content(self) -> None:
         # A separate watcher: an eventFilter on the scroll area itself would also receive
         # every event QScrollArea filters for its own widget, from the first frame on.
-        self.widget().installEventFilter(_LayoutWatcher(self))
+        watcher = _LayoutWatcher(self)
+        self.widget().installEventFilter(watcher)
+        if self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(watcher)  # its share follows the window
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
-        inner = self.widget().sizeHint()
-        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(), 0)
+        return QSize(self._width(), 0)
 
     def sizeHint(self) -> QSize:
-        return QSize(self.minimumSizeHint().width(), self.widget().sizeHint().height())
+        return QSize(self._width(), self.widget().sizeHint().height())
+
+    def _width(self) -> int:
+        inner = self.widget()
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = inner.sizeHint().width() + bar
+        parent = self.parentWidget()
+        if parent is not None:
+            share = int(parent.width() * MOST_OF_WINDOW)
+            width = min(width, max(inner.minimumSizeHint().width() + bar, share))
+        return width
 
 
 class _LayoutWatcher(QObject):
@@ -55,8 +70,11 @@ class _LayoutWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         from PySide6.QtCore import QEvent  # loading it loads every event class (~5 ms)
 
-        if event.type() == QEvent.Type.LayoutRequest:
-            self._scroll.updateGeometry()  # the text size changed: follow the new width
+        kind = event.type()
+        if kind == QEvent.Type.LayoutRequest or (
+            kind == QEvent.Type.Resize and watched is self._scroll.parentWidget()
+        ):
+            self._scroll.updateGeometry()  # the text size or the window changed
         return False
 
 

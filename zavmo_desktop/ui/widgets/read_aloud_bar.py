@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.ui.read_aloud import IDLE, NO_SOUND, PAUSED, READING, STARTING, ReadAloud
 from zavmo_desktop.ui.setting_options import OPTIONS
+from zavmo_desktop.ui.widgets.labelled_list import LabelledList
 from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
 from zavmo_desktop.ui.widgets.setting_controls import SettingControls, shrinkable_combo
 
@@ -54,8 +55,7 @@ class ReadAloudBar(QWidget):
         self._controls = SettingControls(self._setting_chosen, settings.is_locked)
         self.speed = self._controls.combo("reading_speed", OPTIONS["reading_speed"])
         self.voice = self._voice_combo()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = StatusLine()
         self._status_beside: bool | None = None
         self._lay_out()
         read_aloud.state_changed.connect(self._show_state)
@@ -110,7 +110,7 @@ class ReadAloudBar(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self._buttons = QGridLayout()
         column.addLayout(self._buttons)
-        self._lists = ReflowRow(_labelled(c) for c in (self.scope, self.speed, self.voice))
+        self._lists = ReflowRow(LabelledList(c) for c in (self.scope, self.speed, self.voice))
         column.addWidget(self._lists)
         self._place_buttons(columns=4)
         self.options.toggled.connect(self._show_options)
@@ -244,13 +244,15 @@ class WholeNamesCombo(QComboBox):
         return QSize(hint.width() + max(0, extra), hint.height())
 
 
-def _labelled(combo: QComboBox) -> QWidget:
-    """The list under its label, kept together when the row wraps."""
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    label = QLabel(f"{combo.accessibleName()}:")
-    label.setBuddy(combo)
-    column.addWidget(label)
-    column.addWidget(combo)
-    return box
+class StatusLine(QLabel):
+    """The bar's state in words; with nothing to say it takes no room (at 200% text an empty
+    line under the buttons pushed the reading down)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))

@@ -27,9 +27,10 @@ class ReflowRow(QWidget):
             self._grid.removeWidget(widget)
         for index, widget in enumerate(self._widgets):
             self._grid.addWidget(widget, index // columns, index % columns)
-        for column in range(len(self._widgets)):
+        for column in range(len(self._widgets) + 1):
             self._grid.setColumnStretch(column, 0)
-        self._grid.setColumnStretch(columns, 1)  # spare room after the last column
+        # Spare room after the last column; one under the other, each has the whole width.
+        self._grid.setColumnStretch(0 if columns == 1 else columns, 1)
         self._columns = columns
 
     def columns_that_fit(self, width: int) -> int:

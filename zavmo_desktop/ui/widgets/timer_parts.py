@@ -1,9 +1,8 @@
-"""Parts of the focus timer panel: the "study with me" question, steady buttons and
+"""Parts of the focus timer panel: the "study with me" question, and steady buttons and
 labels that wrap to the narrow navigation column."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 
 class CompanionDialog(QDialog):
@@ -59,25 +60,20 @@ def wrapping_label(role: str = "") -> QLabel:
     return label
 
 
-class SteadyButton(QPushButton):
-    """As wide as the longest of its texts, so a change of text never moves the layout."""
+class SteadyButton(WrappingButton):
+    """As wide and as tall as the longest of its texts, so a change of text never moves the
+    layout."""
 
     def __init__(self, texts: tuple[str, ...]) -> None:
         super().__init__(texts[0])
         self._texts = texts
 
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        metrics = self.fontMetrics()
-        widest = max(metrics.horizontalAdvance(text) for text in self._texts)
-        return QSize(hint.width() + widest - metrics.horizontalAdvance(self.text()), hint.height())
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+    def texts(self) -> tuple[str, ...]:
+        return self._texts
 
 
 def named_button(text: str, description: str = "") -> QPushButton:
-    made = QPushButton()
+    made = WrappingButton()
     name_button(made, text, description)
     return made
 

@@ -1,0 +1,84 @@
+"""A push button whose words go onto more lines when it is narrower than its text.
+
+Qt's buttons draw their text on one line, so a column of buttons is as wide as its longest
+label: at 200% text the navigation took a third to a half of the window. This one asks for
+its one-line width, can shrink to its longest word, and grows taller instead (height for
+width). `text()` and the accessible name stay the whole label on one line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
+
+# Qt's namespace takes ~13 ms to import and the navigation is in the first frame.
+_SHOW_MNEMONIC = 0x0800  # Qt.TextFlag.TextShowMnemonic, as QPushButton measures its text
+
+
+class WrappingButton(QPushButton):
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # a fixed height stays one line
+        self.setSizePolicy(policy)
+
+    def texts(self) -> tuple[str, ...]:
+        """Every text the button may show: its size fits the widest (see SteadyButton)."""
+        return (self.text(),)
+
+    def _size_for(self, text: str) -> QSize:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        contents = self.fontMetrics().size(_SHOW_MNEMONIC, text or "XXXX")
+        element = QStyle.ContentsType.CT_PushButton
+        return self.style().sizeFromContents(element, option, contents, self)
+
+    def _chrome(self) -> int:
+        """The padding and edges round the text."""
+        text = self.text() or "XXXX"
+        return self._size_for(text).width() - self.fontMetrics().size(_SHOW_MNEMONIC, text).width()
+
+    def lines(self, text: str, width: int) -> str:
+        """`text` wrapped at spaces into lines no wider than the button's room at `width`."""
+        room = width - self._chrome()
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for word in text.split(" "):
+            joined = f"{lines[-1]} {word}" if lines else word
+            if lines and metrics.size(_SHOW_MNEMONIC, joined).width() <= room:
+                lines[-1] = joined
+            else:
+                lines.append(word)
+        return "\n".join(lines)
+
+    def sizeHint(self) -> QSize:
+        widest = max((self._size_for(text) for text in self.texts()), key=QSize.width)
+        return QSize(widest.width(), self._size_for(self.text()).height())
+
+    def minimumSizeHint(self) -> QSize:
+        words = [word for text in self.texts() for word in text.split(" ")]
+        longest = max((self._size_for(word).width() for word in words), default=0)
+        return QSize(longest, self._size_for(self.text()).height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self._size_for(self.lines(text, width)).height() for text in self.texts())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # As QPushButton paints itself, with the text wrapped to the width it was given.
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = self.lines(self.text(), self.width())
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
