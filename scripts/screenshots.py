@@ -1,11 +1,14 @@
 """Save a PNG of every screen, for looking at what we built.
 
 Run on a virtual screen:  xvfb-run -a .venv/bin/python scripts/screenshots.py OUT_DIR
+Options: --size 1280x800 (the window; 1100x760 by default), --presets-only (each screen in
+the Dyslexia and Low vision presets at 100% and 200% only), --content PACK (a pack of one's
+own, e.g. a broken one to see the Library's content problems).
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -25,13 +28,21 @@ def grab(window: MainWindow, folder: Path, name: str) -> None:
     print(folder / f"{name}.png")
 
 
-def main(folder: Path) -> None:
+def main(folder: Path, size: tuple[int, int], presets_only: bool, content: list[str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    window = build_window(["--data-dir", tempfile.mkdtemp(prefix="zavmo-shots-")])
+    packs = [arg for pack in content for arg in ("--content", pack)]
+    window = build_window(["--data-dir", tempfile.mkdtemp(prefix="zavmo-shots-"), *packs])
     assert isinstance(window, MainWindow) and window.learner is not None
+    window.resize(*size)
     window.show()
     grab(window, folder, "onboarding-first-run")
     window.onboarding_screen.skip_all.click()  # scripts/onboarding_shots.py shows every step
+    if presets_only:
+        for preset in ("dyslexia", "low_vision"):
+            for scale in (100, 200):
+                every_screen(window, folder, preset, scale)
+        window.close()
+        return
     grab(window, folder, "home-first-run")
     window.show_screen("Library")
     grab(window, folder, "library")
@@ -96,6 +107,7 @@ def every_screen(window: MainWindow, folder: Path, preset: str, scale: int) -> N
     window.show_screen("Home")
     grab(window, folder, f"{name}-home")
     window.show_screen("Library")
+    grab(window, folder, f"{name}-library")
     window.library.search.setText("stakeholder adoption")
     window.library.search.returnPressed.emit()
     grab(window, folder, f"{name}-library-search")
@@ -105,6 +117,12 @@ def every_screen(window: MainWindow, folder: Path, preset: str, scale: int) -> N
     window.open_module(board)
     window.reader.speech.bar.options.click()  # with the reading options open
     grab(window, folder, f"{name}-reader-read")
+    window.reader.speech.bar.options.click()
+    bar = window.reader.text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # halfway through, then the options opened
+    grab(window, folder, f"{name}-reader-middle")
+    window.reader.speech.bar.options.click()
+    grab(window, folder, f"{name}-reader-middle-options")
     window.reader.speech.bar.options.click()
     for tab in ("Practise", "Checklists", "Reflections"):
         window.reader.show_tab(tab)
@@ -163,4 +181,11 @@ def wait(ms: int) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", nargs="?", default="screenshots", type=Path)
+    parser.add_argument("--size", default="1100x760")
+    parser.add_argument("--presets-only", action="store_true")
+    parser.add_argument("--content", action="append", default=[])
+    args = parser.parse_args()
+    width, height = (int(part) for part in args.size.split("x"))
+    main(args.folder, (width, height), args.presets_only, args.content)

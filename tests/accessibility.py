@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleInterface,
     QColor,
+    QFontMetrics,
     QPalette,
     QTextDocument,
 )
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
+    QTableWidget,
     QToolButton,
     QTreeWidget,
     QWidget,
@@ -235,7 +238,40 @@ def clipped_items(window: QWidget) -> list[str]:
                 one_line = metrics.horizontalAdvance(text) <= room
                 if not (one_line or (view.wordWrap() and lines.height() <= rect.height())):
                     clipped.append(f"{text[:40]!r}: {room}x{rect.height()} px")
-    return clipped + clipped_list_items(window)
+    return clipped + clipped_list_items(window) + clipped_cells(window)
+
+
+def clipped_cells(window: QWidget) -> list[str]:
+    """Table cells whose text does not fit the place the style draws it in: elided ("Show
+    these …"), a word wider than its column, or wrapped lines cut at the bottom."""
+    clipped = []
+    for table in window.findChildren(QTableWidget):
+        if not table.isVisible():
+            continue
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is None or not item.text():
+                    continue
+                area = _text_area(table, table.indexFromItem(item))
+                font = item.font()
+                words = QFontMetrics(font)
+                widest = max(words.horizontalAdvance(w) for w in item.text().split())
+                needed = wrapped_height(font, item.text(), area.width(), anywhere=False)
+                if widest > area.width() or needed > area.height():
+                    clipped.append(f"cell {item.text()[:40]!r}: {area.width()}x{area.height()}")
+    return clipped
+
+
+def _text_area(table: QTableWidget, index: QModelIndex) -> QRect:
+    """Where the style draws a cell's text: inside its padding and margins."""
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    option.rect = table.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    table.itemDelegate().initStyleOption(option, index)  # type: ignore[attr-defined]
+    element = QStyle.SubElement.SE_ItemViewItemText
+    return table.style().subElementRect(element, option, table)
 
 
 def clipped_list_items(window: QWidget) -> list[str]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import (
+    assert_accessible,
     clipped_items,
     clipped_labels,
     contrast_ratio,
@@ -36,6 +37,7 @@ from tests.accessibility import (
 )
 from tests.conftest import BUNDLED_CONTENT
 from tests.ui.conftest import OpenWindow
+from tests.ui.test_navigation import EVERY_SCREEN, show
 from zavmo_desktop.core.settings import OVERLAYS, THEMES
 from zavmo_desktop.core.settings.presets import PRESETS, apply_preset
 from zavmo_desktop.ui.main_window import MainWindow
@@ -216,3 +218,50 @@ def test_the_search_clear_button_stands_out_in_every_theme_and_overlay(
     ink, background = ink_of_clear_button(field)
     ratio = contrast_ratio(ink, background)
     assert ratio >= 3.0, f"{ink.name()} on {background.name()}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("screen", EVERY_SCREEN)
+@pytest.mark.parametrize("preset", PRESET_LOOKS)
+def test_every_screen_in_the_presets_at_200_percent_clips_nothing(
+    window: MainWindow, preset: str, screen: str
+) -> None:
+    """Their fonts and spacing (Lexend, wide letter and word spacing) need more room than
+    200% text in the default font."""
+    in_preset(window, preset, 200, WINDOW_SIZES[0])
+    show(window, screen)
+    assert_accessible(window)
+
+
+@pytest.mark.parametrize("preset", PRESET_LOOKS)
+def test_home_with_a_module_and_a_practice_to_carry_on_clips_nothing_at_200_percent(
+    window: MainWindow, preset: str
+) -> None:
+    """Home at its fullest: a module part-read and a practice conversation left part-way."""
+    show(window, "conversation")
+    screen = window.conversation_screen
+    screen.choices.buttons[0].setChecked(True)
+    screen.send_button.click()  # one reply: the conversation is saved part-way
+    in_preset(window, preset, 200, WINDOW_SIZES[0])
+    window.show_screen("Home")
+    settle()
+    assert find_by_name(window, "Continue the practice: Explaining the platform budget to the CFO")
+    assert_accessible(window)
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+@pytest.mark.parametrize("preset", PRESET_LOOKS)
+def test_reading_options_side_by_side_each_get_their_width(
+    window: MainWindow, preset: str, scale: int
+) -> None:
+    """Lists placed side by side are never squeezed: a grid column is as wide as its widest
+    list, whichever row that list is in."""
+    assert window.learner is not None
+    in_preset(window, preset, scale, WINDOW_SIZES[0])
+    window.open_module(window.learner.library.modules[0])
+    window.reader.speech.bar.options.click()
+    settle()
+    names = ("What to read", "Reading speed", "Voice")
+    boxes = {name: find_by_name(window, name).parentWidget() for name in names}
+    side_by_side = len({box.x() for box in boxes.values()}) > 1
+    squeezed = [name for name, box in boxes.items() if box.width() < box.sizeHint().width()]
+    assert not (side_by_side and squeezed), squeezed

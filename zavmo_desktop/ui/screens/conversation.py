@@ -37,12 +37,15 @@ from zavmo_desktop.ui.widgets.practice_text import FINISHED_TITLE, Labels, crite
 from zavmo_desktop.ui.widgets.reply_area import AnswerBox, ChoiceGroup, watch_font
 from zavmo_desktop.ui.widgets.save_status import SaveStatus, said_if_not_saved, write_or_say
 from zavmo_desktop.ui.widgets.transcript_view import TranscriptView
+from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 DRAFT_SAVE_DELAY_MS = 300
 
 
-def _button(text: str, action: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text)
+def _button(
+    text: str, action: Callable[[], None], kind: type[QPushButton] = QPushButton
+) -> QPushButton:
+    button = kind(text)
     button.setAccessibleName(text)
     button.clicked.connect(action)
     return button
@@ -143,10 +146,10 @@ class ConversationScreen(QWidget):
 
     def _build_navigation(self, back: Callable[[], None]) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = _button("Back to module", back)
+        self.back_button = _button("Back to module", back, WrappingButton)
         self.back_button.setShortcut("Alt+Left")
         self.back_button.setAccessibleDescription("Your place is saved. Shortcut: Alt+Left")
-        self.restart_button = _button("Restart conversation", self._ask_restart)
+        self.restart_button = _button("Restart conversation", self._ask_restart, WrappingButton)
         self.restart_button.setAccessibleDescription("Asks first. Your turns so far are kept.")
         row.addWidget(self.back_button)
         row.addStretch(1)

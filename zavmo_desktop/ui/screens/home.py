@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.focus.text import duration_words
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 OpenConversation = Callable[[Module, Conversation], None]
@@ -29,7 +30,7 @@ class HomeScreen(QWidget):
         self._open_conversation = open_conversation
         self._practice: tuple[Module, Conversation] | None = None
         self.setAccessibleName("Home screen")
-        layout = QVBoxLayout(self)
+        layout = scrolling_column(self)  # at 200% text in wide spacing it is taller than the window
         layout.addWidget(heading("Welcome to Zavmo"))
         for notice in learner.notices:
             banner = paragraph(notice)

@@ -20,20 +20,22 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.ui.widgets.wrapping_delegate import ITEM_PADDING
 
-SHOWN_LINES = 8  # the list's most height, in lines of text; beyond that it scrolls
+SHOWN_LINES = 4  # its most height, in lines of text, beyond which it scrolls: the modules
+# above it are what the screen is for
 
 
-def wrap_option() -> QTextOption:
+def wrap_option(anywhere: bool = True) -> QTextOption:
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    Mode = QTextOption.WrapMode
+    option.setWrapMode(Mode.WrapAtWordBoundaryOrAnywhere if anywhere else Mode.WordWrap)
     return option
 
 
-def wrapped_height(font: QFont, text: str, width: float) -> int:
+def wrapped_height(font: QFont, text: str, width: float, anywhere: bool = True) -> int:
     """The height of `text` laid out at `width`, wrapped at spaces or, for a long path,
-    anywhere."""
+    anywhere (as Qt's views wrap, only at spaces, without `anywhere`)."""
     layout = QTextLayout(text, font)
-    layout.setTextOption(wrap_option())
+    layout.setTextOption(wrap_option(anywhere))
     layout.beginLayout()
     height = 0.0
     while (line := layout.createLine()).isValid():

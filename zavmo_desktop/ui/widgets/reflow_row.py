@@ -36,11 +36,12 @@ class ReflowRow(QWidget):
     def columns_that_fit(self, width: int) -> int:
         spacing = self._grid.horizontalSpacing()
         for columns in range(len(self._widgets), 1, -1):
-            rows = [self._widgets[i : i + columns] for i in range(0, len(self._widgets), columns)]
-            needed = max(
-                sum(w.sizeHint().width() for w in row) + spacing * (len(row) - 1) for row in rows
-            )
-            if needed <= width:
+            # A grid column is as wide as its widest widget, whichever row that is in.
+            widths = [
+                max(w.sizeHint().width() for w in self._widgets[column::columns])
+                for column in range(columns)
+            ]
+            if sum(widths) + spacing * (columns - 1) <= width:
                 return columns
         return 1
 
