@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QComboBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionComboBox,
     QStyleOptionViewItem,
     QTableWidget,
@@ -263,32 +265,37 @@ def clipped_cells(window: QWidget) -> list[str]:
     return clipped
 
 
-def _text_area(table: QTableWidget, index: QModelIndex) -> QRect:
-    """Where the style draws a cell's text: inside its padding and margins."""
+def _text_area(view: QAbstractItemView, index: QModelIndex) -> QRect:
+    """Where the style draws an item's text: inside its padding, margins and check box."""
     option = QStyleOptionViewItem()
-    table.initViewItemOption(option)
-    option.rect = table.visualRect(index)
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
     option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-    table.itemDelegate().initStyleOption(option, index)  # type: ignore[attr-defined]
+    QStyledItemDelegate().initStyleOption(option, index)
     element = QStyle.SubElement.SE_ItemViewItemText
-    return table.style().subElementRect(element, option, table)
+    return view.style().subElementRect(element, option, view)
 
 
 def clipped_list_items(window: QWidget) -> list[str]:
-    """List items (content problems, say) not shown whole: cut at the side or the bottom.
-    A long path may wrap anywhere; the rest of the line wraps between words."""
+    """List items (content problems, checklist items) not shown whole in the rectangle the
+    style draws their text in: cut at the side or the bottom."""
     clipped = []
     for view in window.findChildren(QListWidget):
         if not view.isVisible():
             continue
+        anywhere = getattr(view, "wraps_anywhere", False)  # a long path may break anywhere
         for row in range(view.count()):
             item = view.item(row)
-            rect = view.visualItemRect(item)
-            room = rect.width() - 16  # the item padding and text margin; 4 px above and below
-            one_line = view.fontMetrics().horizontalAdvance(item.text()) <= room
-            needed = wrapped_height(view.font(), item.text(), room)
-            if not (one_line or (view.wordWrap() and needed <= rect.height() - 8)):
-                clipped.append(f"{item.text()[:40]!r}: {room}x{rect.height()} px")
+            area = _text_area(view, view.indexFromItem(item))
+            font = item.font()
+            if not item.text() or area.height() <= 0:
+                continue
+            one_line = QFontMetrics(font).horizontalAdvance(item.text()) <= area.width()
+            widest = max(QFontMetrics(font).horizontalAdvance(w) for w in item.text().split())
+            needed = wrapped_height(font, item.text(), area.width(), anywhere=anywhere)
+            wraps = view.wordWrap() and (anywhere or widest <= area.width())
+            if not (one_line or (wraps and needed <= area.height())):
+                clipped.append(f"{item.text()[:40]!r}: {area.width()}x{area.height()} px")
     return clipped
 
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.ui.shortcuts import SHORTCUTS, Shortcut
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.padded_wrap import PaddedWrap
 
 CELL_SIDE_PADDING = 8  # the stylesheet's, each side of a cell
 CELL_PADDING = 2 * (CELL_SIDE_PADDING + 3) + 2  # with Qt's text margins and the grid line
@@ -95,7 +94,7 @@ class ShortcutsScreen(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setWordWrap(True)
-        table.setItemDelegate(_PaddedWrap(table))
+        table.setItemDelegate(PaddedWrap(CELL_SIDE_PADDING, table))
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
@@ -103,18 +102,6 @@ class ShortcutsScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         table.setCurrentCell(1, 0)
         return table
-
-
-class _PaddedWrap(QStyledItemDelegate):
-    """Rows as tall as their wrapped text: with a stylesheet Qt measures the wrap on the
-    whole cell but draws it inside the padding, and the last line was cut off."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        inside = QStyleOptionViewItem(option)
-        inside.rect = option.rect.adjusted(0, 0, -2 * CELL_SIDE_PADDING, 0)
-        return super().sizeHint(inside, index)
 
 
 def _where(shortcut: Shortcut) -> str:

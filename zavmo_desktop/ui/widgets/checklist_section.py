@@ -33,6 +33,7 @@ from zavmo_desktop.core.deliver.checklist_progress import (
 )
 from zavmo_desktop.core.deliver.evidence import long_date
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.padded_wrap import PaddedWrap
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the ChecklistItem a row shows; None on a heading row
 
@@ -44,6 +45,7 @@ class FittedList(QListWidget):
         super().__init__()
         self.setProperty("role", "checklist")
         self.setWordWrap(True)
+        self.setItemDelegate(PaddedWrap(4, self))  # the stylesheet's item padding
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -46,6 +46,8 @@ def wrapped_height(font: QFont, text: str, width: float, anywhere: bool = True) 
 
 
 class ProblemList(QListWidget):
+    wraps_anywhere = True  # inside a word too, when the word is wider than the list
+
     def __init__(self) -> None:
         super().__init__()
         self.setItemDelegate(_WrapAnywhere(self))
