@@ -106,6 +106,8 @@ def every_screen(window: MainWindow, folder: Path, preset: str, scale: int) -> N
     name = f"{preset}-{scale}"
     window.show_screen("Home")
     grab(window, folder, f"{name}-home")
+    window.show_screen("Discover")
+    grab(window, folder, f"{name}-discover")
     window.show_screen("Library")
     grab(window, folder, f"{name}-library")
     window.library.search.setText("stakeholder adoption")

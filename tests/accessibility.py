@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComboBox,
@@ -326,6 +327,22 @@ def shown_rect(widget: QWidget) -> QRect:
     return shown & window.rect()
 
 
+def cut_at_the_side(window: QWidget) -> list[str]:
+    """Controls and text sticking out on the right of a page that cannot scroll sideways:
+    what is past the edge (the end of each line, a button) cannot be seen at all."""
+    cut = []
+    for area in window.findChildren(QScrollArea):
+        page = area.widget()
+        if not area.isVisible() or page is None or area.horizontalScrollBar().isVisible():
+            continue
+        edge = area.viewport().width()
+        for part in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+            right = part.mapTo(area.viewport(), QPoint(part.width(), 0)).x()
+            if part.isVisible() and right > edge + 1:
+                cut.append(f"{type(part).__name__} {part.accessibleName()[:40]!r}: {right}>{edge}")
+    return cut
+
+
 # A list of whole sentences, each shown in full in the label under it.
 SENTENCE_LISTS = {"Reflection prompt"}
 
@@ -468,6 +485,7 @@ def assert_accessible(window: QWidget) -> None:
     assert misplaced_parts(window) == []
     assert clipped_items(window) == []
     assert sideways_scrolling(window) == []
+    assert cut_at_the_side(window) == []
     assert clipped_combos(window) == []
     assert small_targets(window) == []
     assert contrast_problems() == []

@@ -43,6 +43,7 @@ from zavmo_desktop.ui.widgets.heat_table import COLUMNS, HeatMapTable
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
 from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
+from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 START, CONTINUE = "Start assessment", "Continue assessment"
 WHY = (
@@ -60,7 +61,7 @@ def hours_per_week(learner: Learner) -> float | None:
 
 
 def _button(text: str, name: str | None = None) -> QPushButton:
-    button = QPushButton(text)
+    button = WrappingButton(text)  # "Save the heat map as a picture" was wider than the page
     button.setAccessibleName(name or text)
     return button
 

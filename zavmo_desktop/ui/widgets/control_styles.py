@@ -49,6 +49,8 @@ def control_rules(c: Colours, focus_width: int = 3) -> str:
         padding-top: 4px; }}
     QTabBar::tab:focus {{ border: {w}px solid {c.focus}; padding: {8 - w}px {15 - w}px
         {max(0, 7 - w)}px {15 - w}px; }}
+    QTabBar::scroller {{ width: 56px; }}
+    QTabBar QToolButton {{ padding: 0px; }}
     QLineEdit QToolButton {{ background: transparent; border: none; padding: 0px;
         min-width: 0px; min-height: 0px; }}
     QComboBox::drop-down, QDateEdit::drop-down {{ subcontrol-origin: border;

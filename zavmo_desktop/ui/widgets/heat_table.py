@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from zavmo_desktop.core.assessment.estimate import CompetencyEstimate, duration
 from zavmo_desktop.core.assessment.heat_map import HeatArea, HeatCell
+from zavmo_desktop.ui.widgets.padded_wrap import PaddedWrap
 
 TABLE_NAME = "Skills gap table"
 COMPETENCY_ROLE = Qt.ItemDataRole.UserRole  # the competency id of a row
@@ -47,6 +48,7 @@ class HeatMapTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.setWordWrap(True)
+        self.setItemDelegate(PaddedWrap(8, self))  # the stylesheet's cell padding: no cut lines
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
