@@ -99,6 +99,7 @@ class OnboardingScreen(QWidget):
 
     def go_to(self, step: int, announce_it: bool = True) -> None:
         self.pages.setCurrentIndex(step)
+        self._page(step).layout().invalidate()  # heights measured while hidden are stale
         last = step == len(self.titles) - 1
         words = f"Step {step + 1} of {len(self.titles)}: {self.titles[step]}"
         self.step_label.setText(words)
@@ -116,6 +117,9 @@ class OnboardingScreen(QWidget):
     def focus_first(self) -> None:
         """Where a keyboard user starts: the first field of the step shown."""
         self._first_field(self.step).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _page(self, step: int) -> QWidget:
+        return (*self.groups, self.suggestion)[step]
 
     def _first_field(self, step: int) -> QWidget:
         if step < len(self.groups):

@@ -86,6 +86,7 @@ class AboutYou(FieldGroup):
         self.name.textEdited.connect(self.edited)
         labelled("Your name or nickname", self.name, self.column)
         self.role = shrinkable_combo()
+        self.role.setMinimumContentsLength(len(NOT_CHOSEN) + 2)  # wider than 14 x's in Lexend
         self.role.addItem(NOT_CHOSEN, "")
         for pack_id, title in roles:
             self.role.addItem(title, pack_id)
