@@ -8,8 +8,9 @@ width). `text()` and the accessible name stay the whole label on one line.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
     QStylePainter,
     QWidget,
 )
+
+if TYPE_CHECKING:  # an event class loads QEvent's ~50 classes: not in the first frame
+    from PySide6.QtGui import QPaintEvent
 
 # Qt's namespace takes ~13 ms to import and the navigation is in the first frame.
 _SHOW_MNEMONIC = 0x0800  # Qt.TextFlag.TextShowMnemonic, as QPushButton measures its text
