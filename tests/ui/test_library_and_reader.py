@@ -315,3 +315,26 @@ def test_reader_says_when_a_module_was_last_reviewed(window: MainWindow) -> None
     window.open_module(window.learner.module("board-storytelling"))  # type: ignore[arg-type]
     text = find_by_name(window, "Module text").toPlainText()  # type: ignore[attr-defined]
     assert "Last reviewed" not in text
+
+
+def test_a_search_typed_just_before_closing_never_runs_on_the_closed_database(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(find_by_name(window, "Search modules"), "board")
+    window.close()  # the learner's database closes with the window
+    qtbot.wait(400)  # longer than the search delay: pytest-qt fails on an error in a slot
+
+
+def test_a_search_typed_just_before_leaving_runs_when_the_library_is_back(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(find_by_name(window, "Search modules"), "fairness bias")
+    window.show_screen("Home")
+    qtbot.wait(400)
+    window.show_screen("Library")
+    tree = find_by_name(window, "Modules")
+    assert isinstance(tree, QTreeWidget)
+    assert tree.topLevelItem(0).text(0) == "Leading responsible AI"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -50,6 +50,7 @@ class LibraryScreen(QWidget):
         self.problems = self._build_problems(layout)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
+        self._search_pending = False
         self.show_all()
 
     def _build_search_row(self) -> QHBoxLayout:
@@ -115,6 +116,7 @@ class LibraryScreen(QWidget):
 
     def _run_search(self) -> None:
         self._search_timer.stop()
+        self._search_pending = False
         text = self.search.text().strip()
         if not text:
             self.show_all()
@@ -173,6 +175,13 @@ class LibraryScreen(QWidget):
             self._open_module(module)
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self.search.text().strip():
-            self.show_all()  # statuses may have changed in the reader
+        if self._search_pending or not self.search.text().strip():
+            self._run_search()  # statuses may have changed in the reader
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A search typed just before leaving (or closing, when the database closes too)
+        # waits until the Library is shown again.
+        self._search_pending = self._search_timer.isActive()
+        self._search_timer.stop()
+        super().hideEvent(event)
