@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.accessibility_roles import heading_problems, navigation_problems
 from zavmo_desktop.ui.theme import current_stylesheet
 from zavmo_desktop.ui.widgets.problem_list import wrapped_height
 
@@ -478,6 +479,8 @@ def assert_accessible(window: QWidget) -> None:
     """The checks every screen must pass."""
     assert unnamed_interactive(window) == []
     assert labels_hiding_text(window) == []
+    assert heading_problems(window) == []
+    assert navigation_problems(window) == []
     assert unreachable_by_tab(window) == []
     assert unnamed_tab_stops(window) == []
     assert clipped_labels(window) == []

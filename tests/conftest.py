@@ -6,8 +6,12 @@ import faulthandler
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 pytest.register_assert_rewrite("tests.accessibility")  # failures list what is wrong
@@ -27,6 +31,16 @@ def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
         return (yield)
     finally:
         faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication) -> QApplication:
+    """pytest-qt's application, with the app's accessibility factory installed at once, as
+    app.py does: before any widget exists (see ui/accessible.py for why then)."""
+    from zavmo_desktop.ui import accessible
+
+    accessible.install(qapp)
+    return qapp
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from zavmo_desktop.core.storage.files import private_folder
 from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
 from zavmo_desktop.core.storage.problems import describe_failure
 from zavmo_desktop.core.storage.settings_peek import peek_settings
+from zavmo_desktop.ui import accessible
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.theme import apply_theme
 
@@ -63,6 +64,7 @@ def _prepare_window(argv: list[str]) -> MainWindow:
         QApplication([sys.argv[0], *argv])
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    accessible.install(app)  # before the first widget is made
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationVersion(__version__)
     # The learner's font and colours from the first frame; the window sets the stylesheet.

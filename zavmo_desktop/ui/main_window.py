@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
+from zavmo_desktop.ui import accessible
 from zavmo_desktop.ui.restyle import Restyler
 from zavmo_desktop.ui.setting_shortcuts import add_setting_shortcuts
 from zavmo_desktop.ui.shortcuts import keys_for
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
     def _build_navigation(self) -> QWidget:
         bar = QWidget()
         bar.setAccessibleName("Navigation")
+        bar.setProperty(accessible.NAV_GROUP, True)
         self._sidebar = QVBoxLayout(bar)
         self.nav_buttons: dict[str, QPushButton] = {}
         for number, name in enumerate(NAVIGATION, start=1):
@@ -140,7 +142,7 @@ class MainWindow(QMainWindow):
         button.setAccessibleDescription(f"Go to {name} ({keys})")
         button.setToolTip(f"{name} ({keys})")
         button.setCheckable(True)
-        button.setProperty("nav", True)
+        accessible.mark_navigation(button)
         button.setEnabled(False)  # until the learner's data has loaded
         button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
         self.nav_buttons[name] = button

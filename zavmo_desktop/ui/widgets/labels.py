@@ -5,9 +5,8 @@ Every label here shows its text as plain text, never as rich text: a pack's titl
 string from a content pack goes on screen through these helpers (or a widget that is
 always plain, such as a button, list item or combo box entry).
 
-A heading also carries its level (1 for a screen's title, 2 below it), for the day screen
-readers are told it (a Python accessibility factory that did so could deadlock Qt: see the
-keyboard report).
+A heading also carries its level (1 for a screen's title, 2 below it): ui/accessible.py
+tells screen readers the Heading role and that level.
 """
 
 from __future__ import annotations
