@@ -36,10 +36,15 @@ def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def qapp(qapp: QApplication) -> QApplication:
     """pytest-qt's application, with the app's accessibility factory installed at once, as
-    app.py does: before any widget exists (see ui/accessible.py for why then)."""
+    app.py does: before any widget exists (see ui/accessible.py for why then). Accessibility
+    is on, as when a screen reader runs: Qt then makes each widget's interface as soon as
+    the widget changes (its text set, say), not first when a test asks for it."""
+    from PySide6.QtGui import QAccessible
+
     from zavmo_desktop.ui import accessible
 
     accessible.install(qapp)
+    QAccessible.setActive(True)
     return qapp
 
 

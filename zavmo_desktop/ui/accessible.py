@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QAccessibleActionInterface,
     QAccessibleAttributesInterface,
     QAccessibleInterface,
-    QAccessibleStateChangeEvent,
 )
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
 
@@ -113,13 +112,7 @@ def install(app: QCoreApplication) -> None:
 
 
 def mark_navigation(button: QAbstractButton) -> None:
-    """Make `button` a navigation tab, and tell screen readers when it becomes current
-    (Qt itself only says that "checked" changed, which a tab does not have)."""
+    """Make `button` a navigation tab. Call it before the button has text or a name: with a
+    screen reader running, Qt makes a widget's interface as soon as its text is set, and
+    keeps that one (the same holds for a heading's `level` and for NAV_GROUP)."""
     button.setProperty("nav", True)
-    button.toggled.connect(lambda _on: _selection_changed(button))
-
-
-def _selection_changed(button: QAbstractButton) -> None:
-    changed = QAccessible.State()
-    changed.selected = True
-    QAccessible.updateAccessibility(QAccessibleStateChangeEvent(button, changed))

@@ -125,8 +125,8 @@ class MainWindow(QMainWindow):
 
     def _build_navigation(self) -> QWidget:
         bar = QWidget()
+        bar.setProperty(accessible.NAV_GROUP, True)  # before its name: see mark_navigation
         bar.setAccessibleName("Navigation")
-        bar.setProperty(accessible.NAV_GROUP, True)
         self._sidebar = QVBoxLayout(bar)
         self.nav_buttons: dict[str, QPushButton] = {}
         for number, name in enumerate(NAVIGATION, start=1):
@@ -137,12 +137,13 @@ class MainWindow(QMainWindow):
         return bar
 
     def _nav_button(self, name: str, keys: str) -> QPushButton:
-        button = WrappingButton(name)  # at 200% text its words wrap in a narrow column
+        button = WrappingButton()  # at 200% text its words wrap in a narrow column
+        accessible.mark_navigation(button)  # before its text
+        button.setText(name)
         button.setAccessibleName(name)
         button.setAccessibleDescription(f"Go to {name} ({keys})")
         button.setToolTip(f"{name} ({keys})")
         button.setCheckable(True)
-        accessible.mark_navigation(button)
         button.setEnabled(False)  # until the learner's data has loaded
         button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
         self.nav_buttons[name] = button

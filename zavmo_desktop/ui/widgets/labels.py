@@ -25,9 +25,12 @@ def plain(label: QLabel) -> QLabel:
 
 
 def heading(text: str, parent: QWidget | None = None, role: str = "heading") -> QLabel:
-    label = plain(QLabel(text, parent))
+    label = plain(QLabel(parent))
     label.setProperty("role", role)
+    # The level before the text: with a screen reader running, Qt makes the label's
+    # accessible interface as soon as it has text, and keeps that one.
     label.setProperty("level", LEVELS.get(role, 2))
+    label.setText(text)
     label.setWordWrap(True)
     return label
 
