@@ -15,18 +15,10 @@ import sys
 import time
 
 import pyatspi
-from gi.repository import Atspi, GLib
+from gi.repository import Atspi
 
 APP_NAME = "Zavmo Desktop"
 WAIT_S = 60
-
-
-def pump(seconds: float) -> None:
-    """Let libatspi take in the app's events: they keep its cache of the tree current."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if not GLib.MainContext.default().iteration(False):
-            time.sleep(0.02)
 
 
 def until(find, what: str):
@@ -35,7 +27,7 @@ def until(find, what: str):
         found = find()
         if found:
             return found
-        pump(0.3)
+        time.sleep(0.3)
     raise SystemExit(f"timed out waiting for {what}")
 
 
