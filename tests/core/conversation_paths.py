@@ -53,6 +53,20 @@ def example(point: RubricPoint) -> str:
     return f"we do not {point.negated[0]}"
 
 
+def answer_towards(node: Node, distance: dict[str, int]) -> str:
+    """A written answer that leads nearest the target: one branch's point alone, or none."""
+    answer = node.answer
+    assert answer is not None
+    if not answer.branches:
+        return full_answer(node)
+    far = 10**6
+    options = [
+        (distance.get(b.next, far), example(answer.rubric[b.point - 1])) for b in answer.branches
+    ]
+    options.append((distance.get(answer.next, far), "I am not sure yet."))
+    return min(options, key=lambda option: option[0])[1]
+
+
 def step_towards(engine: ConversationEngine, distance: dict[str, int]) -> None:
     """Take the learner's move that leads nearest to the target."""
     if engine.phase == REVIEW:
@@ -61,7 +75,7 @@ def step_towards(engine: ConversationEngine, distance: dict[str, int]) -> None:
     assert engine.phase == REPLY
     node = engine.node
     if node.answer is not None:
-        engine.answer(full_answer(node))
+        engine.answer(answer_towards(node, distance))
         return
     best = min(range(len(node.replies)), key=lambda i: distance.get(node.replies[i].next, 10**6))
     engine.choose(best)

@@ -9,6 +9,7 @@ from zavmo_desktop.core.content.located_yaml import LDict, LList
 from zavmo_desktop.core.content.models import (
     COACHING_STAGES,
     CONVERSATION_TYPES,
+    Branch,
     Conversation,
     FreeAnswer,
     Node,
@@ -83,7 +84,7 @@ def _reply(reader: FieldReader, data: LDict) -> Reply:
 
 
 def _free_answer(reader: FieldReader, data: LDict) -> FreeAnswer:
-    reader.unknown_keys(data, ("prompt", "rubric", "min_points", "next"), "'answer'")
+    reader.unknown_keys(data, ("prompt", "rubric", "min_points", "branches", "next"), "'answer'")
     rubric = reader.records(data, "rubric", lambda d: _rubric_point(reader, d), "a rubric point")
     if not rubric:
         reader.problem(data.line, "'answer' needs a 'rubric' with at least one key point")
@@ -93,7 +94,18 @@ def _free_answer(reader: FieldReader, data: LDict) -> FreeAnswer:
         rubric=tuple(rubric),
         min_points=min_points or 1,
         next=reader.text(data, "next"),
+        branches=tuple(
+            reader.records(data, "branches", lambda d: _branch(reader, d, len(rubric)), "a branch")
+        ),
     )
+
+
+def _branch(reader: FieldReader, data: LDict, points: int) -> Branch | None:
+    """`branches`: go to `next` when key point `if_found` (numbered from 1) was found."""
+    reader.unknown_keys(data, ("if_found", "next"), "a branch")
+    point = reader.integer(data, "if_found", 1, max(1, points), required=True)
+    target = reader.text(data, "next")
+    return Branch(point, target) if point is not None and target else None
 
 
 def _rubric_point(reader: FieldReader, data: LDict) -> RubricPoint:
@@ -151,6 +163,7 @@ def _node_id_lines(data: LDict) -> list[tuple[str, int]]:
 def successors(node: Node) -> list[str]:
     targets = [reply.next for reply in node.replies]
     if node.answer is not None:
+        targets.extend(branch.next for branch in node.answer.branches)
         targets.append(node.answer.next)
     if node.next is not None:
         targets.append(node.next)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -200,11 +201,27 @@ class RubricPoint:
 
 
 @dataclass(frozen=True)
+class Branch:
+    """After a written answer, go to `next` when the app found key point `point` (from 1)."""
+
+    point: int
+    next: str
+
+
+@dataclass(frozen=True)
 class FreeAnswer:
     prompt: str
     rubric: tuple[RubricPoint, ...]
     min_points: int
     next: str
+    branches: tuple[Branch, ...] = ()  # the first whose point was found decides the next turn
+
+    def next_after(self, found: Sequence[bool]) -> str:
+        """The next turn, given which key points the app found, in the rubric's order."""
+        for branch in self.branches:
+            if branch.point <= len(found) and found[branch.point - 1]:
+                return branch.next
+        return self.next
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ class ConversationEngine:
         self.claims = ()
         if result.complete:
             self.draft = ""
-            return said + self._arrive(answer.next)
+            return said + self._arrive(answer.next_after([p.covered for p in result.points]))
         self.draft = text  # kept, so "Try again" edits it rather than starting blank
         self.phase = REVIEW
         return said
@@ -177,9 +177,11 @@ class ConversationEngine:
         self._expect(REVIEW)
         answer = self.node.answer
         assert answer is not None
+        rubric = self.last_rubric  # what the app found decides a branch, not the learner's claim
+        found = [p.covered for p in rubric.points] if rubric else []
         said = self._said_claims()
         self.draft = ""
-        return said + self._arrive(answer.next)
+        return said + self._arrive(answer.next_after(found))
 
     def _said_claims(self) -> list[Turn]:
         if not self.claims:
