@@ -81,3 +81,20 @@ def test_the_schema_accepts_the_new_fields_and_rejects_a_point_without_any() -> 
     assert not point.is_valid({"point": "P"})
     assert not point.is_valid({"point": "P", "all_of": [["notice"]]})
     assert not point.is_valid({"point": "P", "keywords": ["x"], "typo": []})
+
+
+def test_if_missed_naming_no_node_is_reported_on_the_node(pack: Path) -> None:
+    file = pack / "modules" / "ml-platform-strategy.md"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("if_missed: press-exit", "if_missed: nowhere"), encoding="utf-8")
+    line = line_with(file, "- id: make-the-case")
+    assert any(
+        p.startswith(f"{file}:{line}: ") and "goes to 'nowhere'" in p for p in problems_for(pack)
+    )
+
+
+def test_if_missed_is_in_the_schema() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    point = Draft202012Validator(schema["$defs"]["rubric_point"] | {"$defs": schema["$defs"]})
+    assert point.is_valid({"point": "P", "keywords": ["a"], "if_missed": "press-exit"})
+    assert not point.is_valid({"point": "P", "keywords": ["a"], "if_missed": 3})

@@ -75,10 +75,29 @@ def step_towards(engine: ConversationEngine, distance: dict[str, int]) -> None:
     assert engine.phase == REPLY
     node = engine.node
     if node.answer is not None:
-        engine.answer(answer_towards(node, distance))
+        if node.answer.branches:
+            engine.answer(answer_towards(node, distance))
+        else:
+            answer_leaving_out_towards(engine, distance)
         return
     best = min(range(len(node.replies)), key=lambda i: distance.get(node.replies[i].next, 10**6))
     engine.choose(best)
+
+
+def answer_leaving_out_towards(engine: ConversationEngine, distance: dict[str, int]) -> None:
+    """A full answer, or one that leaves out the point whose `if_missed` leads nearer."""
+    answer = engine.node.answer
+    assert answer is not None
+    far = 10**6
+    missable = [p for p in answer.rubric if p.if_missed]
+    best = min(missable, key=lambda p: distance.get(p.if_missed, far), default=None)
+    if best is None or distance.get(best.if_missed, far) >= distance.get(answer.next, far):
+        engine.answer(full_answer(engine.node))
+        return
+    said = [example(p) for p in answer.rubric if p is not best]
+    engine.answer("I would say " + ", ".join(said) + "." if said else "I am not sure yet.")
+    if engine.phase == REVIEW:
+        engine.carry_on()
 
 
 def drive(engine: ConversationEngine, until: Callable[[], bool], distance: dict[str, int]) -> None:

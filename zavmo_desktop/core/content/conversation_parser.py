@@ -109,7 +109,8 @@ def _branch(reader: FieldReader, data: LDict, points: int) -> Branch | None:
 
 
 def _rubric_point(reader: FieldReader, data: LDict) -> RubricPoint:
-    reader.unknown_keys(data, ("point", "keywords", "all_of", "negated"), "a rubric point")
+    allowed = ("point", "keywords", "all_of", "negated", "if_missed")
+    reader.unknown_keys(data, allowed, "a rubric point")
     keywords = _phrases(reader, reader.strings(data, "keywords"))
     negated = _phrases(reader, reader.strings(data, "negated"))
     all_of = _groups(reader, data)
@@ -118,7 +119,8 @@ def _rubric_point(reader: FieldReader, data: LDict) -> RubricPoint:
             data.line,
             "a rubric point needs 'keywords' (or 'all_of' or 'negated'): words that show it",
         )
-    return RubricPoint(reader.text(data, "point"), keywords, all_of, negated)
+    if_missed = reader.text(data, "if_missed", required=False)
+    return RubricPoint(reader.text(data, "point"), keywords, all_of, negated, if_missed)
 
 
 def _phrases(reader: FieldReader, found: list[tuple[str, int]]) -> tuple[str, ...]:
@@ -165,6 +167,7 @@ def successors(node: Node) -> list[str]:
     if node.answer is not None:
         targets.extend(branch.next for branch in node.answer.branches)
         targets.append(node.answer.next)
+        targets.extend(p.if_missed for p in node.answer.rubric if p.if_missed)
     if node.next is not None:
         targets.append(node.next)
     return targets

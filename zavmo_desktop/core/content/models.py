@@ -198,6 +198,7 @@ class RubricPoint:
     keywords: tuple[str, ...]  # any one of these words or phrases, not negated
     all_of: tuple[tuple[str, ...], ...] = ()  # one of each group, in one sentence
     negated: tuple[str, ...] = ()  # counts only when said in the negative
+    if_missed: str = ""  # the node a carry-on goes to when this point was not found
 
 
 @dataclass(frozen=True)

@@ -175,13 +175,24 @@ class ConversationEngine:
     def carry_on(self) -> list[Turn]:
         """Move on from an answer in which the app did not find every point: that is fine."""
         self._expect(REVIEW)
-        answer = self.node.answer
-        assert answer is not None
-        rubric = self.last_rubric  # what the app found decides a branch, not the learner's claim
-        found = [p.covered for p in rubric.points] if rubric else []
+        target = self._after_missed_points()
         said = self._said_claims()
         self.draft = ""
-        return said + self._arrive(answer.next_after(found))
+        return said + self._arrive(target)
+
+    def _after_missed_points(self) -> str:
+        """Where carrying on leads: the `if_missed` turn of the first point neither found
+        nor claimed by the learner, so the pushback answers what they actually argued;
+        else the answer's `branches` on what the app found."""
+        answer = self.node.answer
+        assert answer is not None
+        rubric = self.last_rubric
+        missed = {p.point for p in rubric.missed} if rubric else set()
+        for point in answer.rubric:
+            if point.if_missed and point.point in missed and point.point not in self.claims:
+                return point.if_missed
+        found = [p.covered for p in rubric.points] if rubric else []
+        return answer.next_after(found)  # what the app found picks a branch, never a claim
 
     def _said_claims(self) -> list[Turn]:
         if not self.claims:
