@@ -569,7 +569,11 @@ def test_one_broken_module_never_stops_the_others(pack: Path) -> None:
     library = load_library([pack])
     assert {m.id for m in library.modules} == ALL_MODULES - {"responsible-ai-leadership"}
     files = {p.path.name for p in library.problems}
-    assert files == {"zzz-garbage.md", "responsible-ai-leadership.md"}
+    # ai-governance-controls names responsible-ai-leadership as its prerequisite: it still
+    # loads, and the missing prerequisite is reported on its line
+    assert files == {"zzz-garbage.md", "responsible-ai-leadership.md", "ai-governance-controls.md"}
+    dependent = [str(p) for p in library.problems if p.path.name == "ai-governance-controls.md"]
+    assert len(dependent) == 1 and "prerequisite 'responsible-ai-leadership'" in dependent[0]
 
 
 def test_duplicate_module_id_across_two_packs(pack: Path, tmp_path: Path) -> None:
