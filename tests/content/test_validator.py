@@ -660,3 +660,9 @@ def test_a_second_pack_with_the_same_id_is_reported_not_loaded(pack: Path) -> No
     assert len(library.packs) == 1
     duplicate = "pack id 'director-ml-engineering' is already used"
     assert any(duplicate in str(p) for p in library.problems)
+
+
+def test_a_tagged_value_yaml_cannot_read_is_reported(pack: Path) -> None:
+    edit(pack, BOARD, "minutes: 30\n", "minutes: !!timestamp 2020prompt\n")
+    problems = load_broken(pack, BOARD)
+    assert_reported(problems, pack / BOARD, 9, "cannot read this value as timestamp")

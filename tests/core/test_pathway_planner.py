@@ -163,7 +163,7 @@ def test_a_competency_with_no_module_is_listed_and_no_time_is_guessed() -> None:
     uncovered = {u.competency: u for u in plan.uncovered}
     thinking = uncovered["strategic-thinking"]
     assert thinking.gap == 4 and thinking.reason == "There is no module for it yet."
-    assert uncovered["terraform-iac"].gap is None  # not assessed, and no module yet
+    assert uncovered["quantum-ml-awareness"].gap is None  # not assessed, and no module yet
     assert not [p for p in plan.parts if p.competency == "strategic-thinking"]
     assert "strategic-thinking" not in {p.competency for _, p in plan.milestones()}
 

@@ -81,6 +81,9 @@ def _convert_scalar(node: yaml.Node, line: int) -> Any:
         return constructor(_SCALAR_LOADER, node)
     except (yaml.YAMLError, ValueError) as error:
         raise YamlProblem(line, f"cannot read this value: {error}") from None
+    except (AttributeError, TypeError):  # PyYAML's own slip on e.g. `!!timestamp 2020x`
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise YamlProblem(line, f"cannot read this value as {kind}") from None
 
 
 _SCALAR_LOADER = yaml.SafeLoader("")
