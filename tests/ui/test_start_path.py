@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from zavmo_desktop.ui.widgets.home_pathway import NO_PLAN
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlite_utils", "click", "dateutil", "pluggy", "yaml", "markdown_it")
 
@@ -39,6 +41,9 @@ def first_frame():
 QTimer.singleShot(0, first_frame)
 def ready():
     seen["heavy_at_ready"] = loaded()
+    seen["planner_at_ready"] = "zavmo_desktop.core.pathway.planner" in sys.modules
+    if not window.onboarding:
+        seen["home_focus"] = window.home.pathway.focus.text()
     seen["showing"] = window.stack.currentWidget().accessibleName()
     seen["navigation_on"] = all(b.isEnabled() for b in window.nav_buttons.values())
     print(json.dumps(seen))
@@ -70,6 +75,21 @@ def start(data_dir: Path) -> dict[str, Any]:
     return seen
 
 
+def accept_a_plan(data_dir: Path) -> None:
+    from datetime import date
+
+    from zavmo_desktop.core.learner import Learner
+    from zavmo_desktop.core.pathway.model import PlanRequest
+    from zavmo_desktop.core.pathway.planner import make_plan
+    from zavmo_desktop.paths import bundled_content_dir
+
+    learner = Learner.open(data_dir, [bundled_content_dir()])
+    pack = learner.library.packs[0]
+    request = PlanRequest(pack.framework, pack.modules, {}, 3, (0, 2, 5), date.today())
+    learner.pathway.accept(make_plan(request), "first")
+    learner.close()
+
+
 def test_the_first_frame_and_a_returning_start_load_only_what_they_need(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     first = start(data_dir)  # a first start parses the pack and makes the schema
@@ -78,8 +98,11 @@ def test_the_first_frame_and_a_returning_start_load_only_what_they_need(tmp_path
     assert first["qt_events_at_first_frame"] is False  # loading QEvent loads ~50 classes
     assert first["heavy_at_first_frame"] == []
 
+    accept_a_plan(data_dir)  # Home then shows the week's focus from the stored plan
     returning = start(data_dir)
     assert returning["showing"] == "Home screen" and returning["navigation_on"]
     assert returning["qt_namespace_at_first_frame"] is False
     assert returning["heavy_at_first_frame"] == []
     assert returning["heavy_at_ready"] == []
+    assert returning["planner_at_ready"] is False  # Home reads the stored plan, no more
+    assert returning["home_focus"] != NO_PLAN

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,21 +13,26 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
-from zavmo_desktop.ui import accessible
+from zavmo_desktop.ui.navigation import NavigationBar
 from zavmo_desktop.ui.restyle import Restyler
+from zavmo_desktop.ui.screen_table import (
+    CONVERSATION,
+    HELP,
+    NAVIGATION,
+    ONBOARDING,
+    READER,
+    SCREENS,
+)
 from zavmo_desktop.ui.setting_shortcuts import add_setting_shortcuts
 from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
 from zavmo_desktop.ui.widgets.labels import heading
-from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs to load
     from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -36,11 +40,6 @@ if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs
     from zavmo_desktop.core.content.models import Conversation, Module
     from zavmo_desktop.core.learner import Learner
     from zavmo_desktop.ui.read_aloud import ReadAloud
-
-NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
-HELP = "Keyboard shortcuts"
-READER, CONVERSATION = "Reader", "Conversation"
-ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
 
 
 def collect_garbage_again() -> None:
@@ -54,37 +53,6 @@ def other_reason() -> Any:
     from PySide6.QtCore import Qt  # here: its namespace takes ~20 ms, off the first frame
 
     return Qt.FocusReason.OtherFocusReason
-
-
-def _screen(module: str, name: str, package: str = "screens") -> Any:
-    """A screen's class (or a widget's, for a screen), imported when the screen is first
-    shown: start-up imports only Home (or, on a first start, the onboarding)."""
-    return getattr(importlib.import_module(f"zavmo_desktop.ui.{package}.{module}"), name)
-
-
-ScreenFactory = Callable[["MainWindow", "Learner"], QWidget]
-# Adding a screen is one file in ui/screens/ plus one line here.
-SCREENS: dict[str, ScreenFactory] = {
-    "Home": lambda w, learner: _screen("home", "HomeScreen")(
-        learner, w.open_module, w.open_conversation
-    ),
-    "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
-    "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner),
-    "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
-    "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
-        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)
-    ),
-    ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
-        learner, w.finish_onboarding
-    ),
-    HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
-    READER: lambda w, learner: _screen("reader", "ReaderScreen")(
-        learner, lambda: w.show_screen("Library"), w.read_aloud, w.open_conversation
-    ),
-    CONVERSATION: lambda w, learner: _screen("conversation", "ConversationScreen")(
-        learner, w._back_to_module, w.read_aloud
-    ),
-}
 
 
 class MainWindow(QMainWindow):
@@ -115,39 +83,15 @@ class MainWindow(QMainWindow):
         )
         central = QWidget()
         layout = QHBoxLayout(central)
-        self._navigation = ColumnScroll(self._build_navigation(), follow=False)
+        self._nav_bar = NavigationBar(NAVIGATION, HELP, self.show_screen)
+        self.nav_buttons = self._nav_bar.buttons
+        self._navigation = ColumnScroll(self._nav_bar, follow=False)
         self._restyler.add(self._navigation)
         layout.addWidget(self._navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._add_shortcuts()
         self.failed.connect(lambda _error: collect_garbage_again())
-
-    def _build_navigation(self) -> QWidget:
-        bar = QWidget()
-        bar.setProperty(accessible.NAV_GROUP, True)  # before its name: see mark_navigation
-        bar.setAccessibleName("Navigation")
-        self._sidebar = QVBoxLayout(bar)
-        self.nav_buttons: dict[str, QPushButton] = {}
-        for number, name in enumerate(NAVIGATION, start=1):
-            self._sidebar.addWidget(self._nav_button(name, f"Ctrl+{number}"))
-        self._sidebar.addStretch(1)
-        # The timer and help sit in the same place on every screen (WCAG 3.2.6).
-        self._sidebar.addWidget(self._nav_button(HELP, "F1"))
-        return bar
-
-    def _nav_button(self, name: str, keys: str) -> QPushButton:
-        button = WrappingButton()  # at 200% text its words wrap in a narrow column
-        accessible.mark_navigation(button)  # before its text
-        button.setText(name)
-        button.setAccessibleName(name)
-        button.setAccessibleDescription(f"Go to {name} ({keys})")
-        button.setToolTip(f"{name} ({keys})")
-        button.setCheckable(True)
-        button.setEnabled(False)  # until the learner's data has loaded
-        button.clicked.connect(lambda _=False, n=name: self.show_screen(n))
-        self.nav_buttons[name] = button
-        return button
 
     def _add_shortcuts(self) -> None:
         for number, name in enumerate(NAVIGATION, start=1):
@@ -191,7 +135,7 @@ class MainWindow(QMainWindow):
         self.onboarding = learner.profile.load().needs_onboarding
         self._navigation.follow_content()  # from now on the column changes size
         self.timer = FocusTimerPanel(learner.settings, learner.focus_sessions, self._activity)
-        self._sidebar.insertWidget(self._sidebar.count() - 1, self.timer)
+        self._nav_bar.add_above_help(self.timer)
         self.show_screen("Home")
         self.stack.removeWidget(self._loading_label)
         self._restyler.forget(self._loading_label)
@@ -200,8 +144,7 @@ class MainWindow(QMainWindow):
         self._restyle = QTimer(self, singleShot=True, interval=0)
         self._restyle.timeout.connect(self._apply_settings)
         learner.settings.subscribe(lambda _key, _value: self._restyle.start())
-        for button in self.nav_buttons.values():
-            button.setEnabled(True)
+        self._nav_bar.enable()
         if self.onboarding:
             self.onboarding_screen.focus_first()
         self.ready.emit()
@@ -352,9 +295,7 @@ class MainWindow(QMainWindow):
             first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _mark_current(self, name: str) -> None:
-        # Not a QButtonGroup: that would make Tab skip every button but the checked one.
-        for button_name, button in self.nav_buttons.items():
-            button.setChecked(button_name == name)
+        self._nav_bar.mark_current(name)
 
     def open_module(self, module: Module) -> None:
         self.read_aloud.stop()

@@ -1,4 +1,5 @@
-"""Home: where the learner is, one button to carry on reading, and an unfinished practice."""
+"""Home: this week's pathway focus and next step, focus minutes, one button to carry on
+reading, and an unfinished practice."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.focus.text import duration_words
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
+from zavmo_desktop.ui.widgets.home_pathway import HomePathway
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 OpenConversation = Callable[[Module, Conversation], None]
@@ -23,6 +25,7 @@ class HomeScreen(QWidget):
         learner: Learner,
         open_module: Callable[[Module], None],
         open_conversation: OpenConversation | None = None,
+        open_pathway: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__()
         self._learner = learner
@@ -36,10 +39,12 @@ class HomeScreen(QWidget):
             banner = paragraph(notice)
             banner.setProperty("role", "notice")
             layout.addWidget(banner)
-        self._summary = paragraph()
-        layout.addWidget(self._summary)
+        self.pathway = HomePathway(learner, open_module, open_pathway)
+        layout.addWidget(self.pathway)
         self._focus_time = paragraph()
         layout.addWidget(self._focus_time)
+        self._summary = paragraph()
+        layout.addWidget(self._summary)
         # The module's title and its summary are two things: a heading, then a paragraph.
         self._continue_title = heading("", role="subheading")
         self._continue_detail = paragraph()
@@ -57,6 +62,7 @@ class HomeScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.pathway.refresh()
         total = len(self._learner.library.modules)
         done = self._learner.completed_count()
         self._summary.setText(f"You have completed {done} of {total} modules.")

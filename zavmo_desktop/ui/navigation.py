@@ -1,0 +1,50 @@
+"""The navigation column: one button a screen, with its shortcut, and help at the bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from zavmo_desktop.ui import accessible
+from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
+
+
+class NavigationBar(QWidget):
+    def __init__(self, names: tuple[str, ...], help_name: str, go: Callable[[str], None]) -> None:
+        super().__init__()
+        self.setProperty(accessible.NAV_GROUP, True)  # before its name: see mark_navigation
+        self.setAccessibleName("Navigation")
+        self._go = go
+        self._column = QVBoxLayout(self)
+        self.buttons: dict[str, QPushButton] = {}
+        for number, name in enumerate(names, start=1):
+            self._column.addWidget(self._button(name, f"Ctrl+{number}"))
+        self._column.addStretch(1)
+        # The timer and help sit in the same place on every screen (WCAG 3.2.6).
+        self._column.addWidget(self._button(help_name, "F1"))
+
+    def _button(self, name: str, keys: str) -> QPushButton:
+        button = WrappingButton()  # at 200% text its words wrap in a narrow column
+        accessible.mark_navigation(button)  # before its text
+        button.setText(name)
+        button.setAccessibleName(name)
+        button.setAccessibleDescription(f"Go to {name} ({keys})")
+        button.setToolTip(f"{name} ({keys})")
+        button.setCheckable(True)
+        button.setEnabled(False)  # until the learner's data has loaded
+        button.clicked.connect(lambda _=False, n=name: self._go(n))
+        self.buttons[name] = button
+        return button
+
+    def add_above_help(self, widget: QWidget) -> None:
+        self._column.insertWidget(self._column.count() - 1, widget)
+
+    def enable(self) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(True)
+
+    def mark_current(self, name: str) -> None:
+        # Not a QButtonGroup: that would make Tab skip every button but the checked one.
+        for button_name, button in self.buttons.items():
+            button.setChecked(button_name == name)

@@ -1,0 +1,53 @@
+"""Every screen the window can show, by name, and how each one is built.
+
+A screen's module is imported when the screen is first shown: start-up imports only Home
+(or, on a first start, the onboarding).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from zavmo_desktop.core.learner import Learner
+    from zavmo_desktop.ui.main_window import MainWindow
+
+NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
+HELP = "Keyboard shortcuts"
+READER, CONVERSATION = "Reader", "Conversation"
+ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
+
+
+def _screen(module: str, name: str, package: str = "screens") -> Any:
+    """A screen's class (or a widget's, for a screen), imported when the screen is first
+    shown: start-up imports only Home (or, on a first start, the onboarding)."""
+    return getattr(importlib.import_module(f"zavmo_desktop.ui.{package}.{module}"), name)
+
+
+ScreenFactory = Callable[["MainWindow", "Learner"], "QWidget"]
+# Adding a screen is one file in ui/screens/ plus one line here.
+SCREENS: dict[str, ScreenFactory] = {
+    "Home": lambda w, learner: _screen("home", "HomeScreen")(
+        learner, w.open_module, w.open_conversation, lambda: w._go_to("Pathway")
+    ),
+    "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
+    "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner),
+    "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
+    "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
+        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)
+    ),
+    ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
+        learner, w.finish_onboarding
+    ),
+    HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
+    READER: lambda w, learner: _screen("reader", "ReaderScreen")(
+        learner, lambda: w.show_screen("Library"), w.read_aloud, w.open_conversation
+    ),
+    CONVERSATION: lambda w, learner: _screen("conversation", "ConversationScreen")(
+        learner, w._back_to_module, w.read_aloud
+    ),
+}
