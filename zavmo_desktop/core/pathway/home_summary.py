@@ -78,12 +78,17 @@ def next_milestone_progress(plan: Plan, done: frozenset[str]) -> MilestoneProgre
 
 def focus_text(focus: WeekFocus, titles: list[str]) -> str:
     steps = "1 step" if focus.steps == 1 else f"{focus.steps} steps"
-    on = f" on {' and '.join(titles)}" if titles else ""
+    on = f" on {words_list(titles)}" if titles else ""
     return (
         f"Week {focus.week.number}: {steps}{on}, about {minutes_text(focus.minutes)}. "
         f"Done so far: {focus.done_steps} of {focus.steps} steps, "
         f"{minutes_text(focus.done_minutes)}."
     )
+
+
+def words_list(items: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
 def next_step_text(day: date, part: Part, today: date) -> str:

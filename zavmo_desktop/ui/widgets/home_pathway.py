@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Module
@@ -21,6 +20,7 @@ from zavmo_desktop.core.pathway.home_summary import (
 )
 from zavmo_desktop.core.pathway.model import Part, Plan
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
 
 NO_PLAN = "You have no pathway yet. It takes a minute to make one that fits your week."
 
@@ -53,8 +53,7 @@ class HomePathway(QWidget):
         self.go_to_pathway = QPushButton("Go to my pathway")
         self.go_to_pathway.setAccessibleName("Go to my pathway")
         self.go_to_pathway.clicked.connect(lambda: self._open_pathway())
-        for button in (self.open_step, self.go_to_pathway):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(ReflowRow([self.open_step, self.go_to_pathway]))
 
     def refresh(self) -> None:
         stored = self._learner.pathway.current()
