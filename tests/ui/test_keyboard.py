@@ -190,7 +190,7 @@ def test_the_module_tab_bar_shows_a_focus_ring(window: MainWindow, ring: int) ->
         (Qt.Key.Key_4, "Search modules"),
         (Qt.Key.Key_3, "Hours per week"),
         (Qt.Key.Key_2, "Start assessment"),
-        (Qt.Key.Key_1, "Continue where you left off: Telling the board the ML story"),
+        (Qt.Key.Key_1, "Go to my pathway"),  # Home begins with the week's pathway
     ],
 )
 def test_ctrl_number_lands_on_the_screens_first_control(
