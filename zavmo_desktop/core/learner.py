@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from zavmo_desktop.core.content.loader import load_library
+from zavmo_desktop.core.content.loader import load_library, read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
 from zavmo_desktop.core.settings import Settings
@@ -32,6 +33,8 @@ from zavmo_desktop.core.storage.repositories import (
 )
 from zavmo_desktop.core.storage.store import OpenedStore, open_store
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class AreaModules:
@@ -46,15 +49,15 @@ class ContinuePoint:
     started: bool  # False: a first module to start with, not one to come back to
 
 
-class _InBackground:
+class _InBackground(Generic[T]):
     """Runs `fn` on a thread of its own; `result()` waits, then returns or raises as it did."""
 
-    def __init__(self, fn: Callable[[], OpenedStore]) -> None:
+    def __init__(self, fn: Callable[[], T], name: str) -> None:
         self._fn = fn
-        self._value: OpenedStore | None = None
+        self._value: T | None = None
         self._error: BaseException | None = None
-        # Not a daemon: a restore that has begun is always finished, even if the app quits.
-        self._thread = threading.Thread(target=self._run, name="open-store")
+        # Not a daemon: what has begun (a restore, an index write) is always finished.
+        self._thread = threading.Thread(target=self._run, name=name)
         self._thread.start()
 
     def _run(self) -> None:
@@ -63,7 +66,7 @@ class _InBackground:
         except BaseException as error:
             self._error = error
 
-    def result(self) -> OpenedStore:
+    def result(self) -> T:
         self._thread.join()
         if self._error is not None:
             raise self._error
@@ -71,31 +74,79 @@ class _InBackground:
         return self._value
 
 
-def _open_content(data_dir: Path, content_dirs: Iterable[Path]) -> tuple[ContentIndex, Library]:
-    private_folder(data_dir)  # the store's thread makes it too; whichever is first
-    index = ContentIndex(data_dir / INDEX_NAME)
+class _Roles:
+    """The installed packs' roles, handed over by the content's thread once the manifests
+    are read, before the modules are parsed; with `held`, the parsing waits for `go()`, so
+    that it does not take turns for Python's lock with the GUI thread building the
+    onboarding (on two busy cores that delayed it by most of the parsing time)."""
+
+    def __init__(self, held: bool) -> None:
+        self._found = threading.Event()
+        self._go = threading.Event()
+        if not held:
+            self._go.set()
+        self._roles: list[tuple[str, str]] = []
+
+    def go(self) -> None:
+        self._go.set()
+
+    def wait_for_go(self) -> None:
+        self._go.wait()
+
+    def found(self, roles: list[tuple[str, str]]) -> None:
+        if not self._found.is_set():  # the first answer stands
+            self._roles = roles
+            self._found.set()
+
+    def wait(self) -> list[tuple[str, str]]:
+        self._found.wait()
+        return self._roles
+
+
+def _open_content(
+    data_dir: Path, content_dirs: Iterable[Path], roles: _Roles
+) -> tuple[ContentIndex, Library]:
+    content_dirs = list(content_dirs)
     try:
-        parsed = index.parse_cache()
-        library = load_library(content_dirs, parsed)
-        parsed.save()
-        index.sync(
-            IndexEntry(m.id, m.content_hash, m.title, m.summary, m.body) for m in library.modules
-        )
-    except BaseException:
-        index.close()
-        raise
+        private_folder(data_dir)  # the store's thread makes it too; whichever is first
+        index = ContentIndex(data_dir / INDEX_NAME)
+        try:
+            parsed = index.parse_cache()
+            roles.found(read_roles(content_dirs, parsed))
+            roles.wait_for_go()
+            library = load_library(content_dirs, parsed)
+            parsed.save()
+            index.sync(
+                IndexEntry(m.id, m.content_hash, m.title, m.summary, m.body)
+                for m in library.modules
+            )
+        except BaseException:
+            index.close()
+            raise
+    finally:
+        roles.found([])  # failed before the manifests: nobody waits for ever
     return index, library
 
 
 class Learner:
-    def __init__(self, store: OpenedStore, library: Library, index: ContentIndex) -> None:
+    def __init__(
+        self,
+        store: OpenedStore,
+        library: Library,
+        index: ContentIndex | None,
+        roles: list[tuple[str, str]] | None = None,
+    ) -> None:
         self._store = store
         self.library = library
-        self._index = index
+        self._index = index  # None while the content is still being read (see open)
+        self._roles = roles
+        self._content: _InBackground[tuple[ContentIndex, Library]] | None = None
+        self._go: Callable[[], None] = lambda: None
         self._html: dict[str, str] = {}
         self._sources: dict[Path, PackSource | None] = {}
         self._sources_lock = threading.Lock()  # the reader renders off the GUI thread
         self._closed = False
+        self._backing_up = threading.Lock()  # closing waits for today's backup to finish
         self.profile = ProfileRepository(store.db)
         self.progress = ProgressRepository(store.db)
         self.recent = RecentRepository(store.db)
@@ -109,22 +160,57 @@ class Learner:
         self.pathway = PathwayRepository(store.db)
 
     @classmethod
-    def open(cls, data_dir: Path, content_dirs: Iterable[Path]) -> Learner:
-        """The store is opened on a thread of its own (checked, perhaps restored, migrated,
-        backed up: mostly waiting for the disk to sync, 30-80 ms) while this one reads the
-        content. A storage problem is the one raised, even when the content failed too."""
-        opening = _InBackground(lambda: open_store(data_dir))
+    def open(
+        cls, data_dir: Path, content_dirs: Iterable[Path], quick_start: bool = False
+    ) -> Learner:
+        """The content is read on a thread of its own while this one opens the store
+        (checked, perhaps restored, migrated: mostly waiting for the disk to sync). A storage
+        problem is the one raised, even when the content failed too.
+
+        `quick_start`, the window's start: today's backup is left to back_up_at_start, and
+        if the learner's profile asks for the onboarding, this returns as soon as the packs'
+        roles are read; the modules are still being parsed and indexed, and
+        `content_loaded` says when `finish_loading` has taken them in."""
+        roles = _Roles(held=quick_start)
+        content = _InBackground(lambda: _open_content(data_dir, content_dirs, roles), "content")
         try:
-            index, library = _open_content(data_dir, content_dirs)
+            store = open_store(data_dir, back_up=not quick_start)
         except BaseException:
-            opening.result().db.conn.close()
+            roles.go()
+            with contextlib.suppress(BaseException):
+                content.result()[0].close()
             raise
         try:
-            store = opening.result()
+            if quick_start and ProfileRepository(store.db).load().needs_onboarding:
+                learner = cls(store, Library(), None, roles.wait())
+                learner._content, learner._go = content, roles.go
+                return learner
+            roles.go()
+            index, library = content.result()
         except BaseException:
-            index.close()
+            roles.go()
+            store.db.conn.close()
             raise
         return cls(store, library, index)
+
+    @property
+    def content_loaded(self) -> bool:
+        return self._index is not None
+
+    def wait_for_content(self) -> tuple[ContentIndex, Library]:
+        """The content still being read (see open): blocks, so call it off the GUI thread."""
+        assert self._content is not None, "the content was loaded with the store"
+        self._go()  # the learner can act: the parsing may begin
+        return self._content.result()
+
+    def _loaded_index(self) -> ContentIndex:
+        assert self._index is not None, "no module is shown before the content is loaded"
+        return self._index
+
+    def finish_loading(self, content: tuple[ContentIndex, Library]) -> None:
+        """Takes in what wait_for_content returned, on the thread that uses the learner."""
+        self._index, self.library = content
+        self._content = None
 
     @property
     def data_dir(self) -> Path:
@@ -151,6 +237,8 @@ class Learner:
 
     def roles(self) -> list[tuple[str, str]]:
         """The roles a learner can work towards: (pack id, title) of each installed pack."""
+        if not self.content_loaded and self._roles is not None:
+            return list(self._roles)
         return [(pack.manifest.id, pack.manifest.title) for pack in self.library.packs]
 
     def module(self, module_id: str) -> Module | None:
@@ -158,7 +246,7 @@ class Learner:
 
     def search(self, text: str) -> list[SearchHit]:
         known = {m.id for m in self.library.modules}
-        return [hit for hit in self._index.search(text) if hit.module_id in known]
+        return [hit for hit in self._loaded_index().search(text) if hit.module_id in known]
 
     def module_html(self, module: Module) -> str:
         html = self.cached_module_html(module)
@@ -168,7 +256,9 @@ class Learner:
         return html
 
     def cached_module_html(self, module: Module) -> str | None:
-        html = self._html.get(module.id) or self._index.cached_html(module.id, module.content_hash)
+        html = self._html.get(module.id) or self._loaded_index().cached_html(
+            module.id, module.content_hash
+        )
         if html is not None:
             self._html[module.id] = html
         return html
@@ -185,7 +275,7 @@ class Learner:
         if self.closed:  # a page finished rendering after the window closed
             return
         with contextlib.suppress(*STORAGE_ERRORS):  # only a cache: rendered again next time
-            self._index.store_html(module.id, module.content_hash, html)
+            self._loaded_index().store_html(module.id, module.content_hash, html)
 
     def module_image(self, module: Module, src: str) -> bytes | None:
         """An image the module shows, if it is a usable file inside its own pack."""
@@ -253,16 +343,34 @@ class Learner:
         return sum(1 for mid, p in self.progress.all().items() if p.complete and mid in known)
 
     def back_up(self) -> None:
-        self._store.back_up(datetime.now())
+        with self._backing_up:  # after the start's backup, if that is still being made
+            self._store.back_up(datetime.now())
+
+    def back_up_at_start(self) -> list[str]:
+        """Today's backup, once the learner can act (36 ms or more of waiting for the disk,
+        which ready no longer waits for). May run off the GUI thread: it reads through a
+        connection of its own. Returns the notices it added (why it could not be made)."""
+        with self._backing_up:
+            if self._closed:
+                return []
+            before = len(self._store.notices)
+            self._store.back_up_or_say_why(datetime.now())
+            return self._store.notices[before:]
 
     @property
     def closed(self) -> bool:
         return self._closed
 
     def close(self) -> None:
-        self._closed = True
+        with self._backing_up:
+            self._closed = True
         for source in self._sources.values():
             if source is not None:
                 source.close()
-        self._index.close()
+        if self._content is not None:  # closed before the content was taken in
+            self._go()
+            with contextlib.suppress(BaseException):  # its failure was reported, or is moot
+                self.finish_loading(self._content.result())
+        if self._index is not None:
+            self._index.close()
         self._store.db.conn.close()

@@ -41,6 +41,9 @@ NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
+# What a first start can show while its modules are still being read (see start_loading).
+WITHOUT_CONTENT = frozenset({ONBOARDING, "Settings", HELP})
+STILL_LOADING = "Still reading the modules: this screen opens in a moment…"
 
 
 def collect_garbage_again() -> None:
@@ -88,7 +91,8 @@ SCREENS: dict[str, ScreenFactory] = {
 
 
 class MainWindow(QMainWindow):
-    ready = Signal()  # the learner's data is loaded and Home is showing
+    ready = Signal()  # the learner can act: Home (filled) or the onboarding is showing
+    loaded = Signal()  # and the modules are loaded too (on a first start they come after)
     failed = Signal(object)  # the learner's data could not be opened: the exception
 
     def __init__(self, data_dir: Path, content_dirs: list[Path], lock: InstanceLock) -> None:
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         self.learner: Learner | None = None
         self._loading = False  # the store is being opened (perhaps restored) on a worker
         self._close_when_loaded = False
+        self._waiting: tuple[QWidget, str] | None = None  # a screen waiting for the content
         self._built: dict[str, QWidget] = {}
         self._read_aloud: ReadAloud | None = None
         self._reader_behind = False  # the look changed while the reader was hidden
@@ -170,7 +175,9 @@ class MainWindow(QMainWindow):
         # Imported here, on the worker thread: storage is not needed to paint the first window.
         from zavmo_desktop.core.learner import Learner
 
-        return Learner.open(self.data_dir, self._content_dirs)
+        # A first start shows the onboarding, which needs only the packs' roles, while the
+        # modules are still being read; today's backup comes once the learner can act.
+        return Learner.open(self.data_dir, self._content_dirs, quick_start=True)
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
@@ -180,8 +187,8 @@ class MainWindow(QMainWindow):
             self.failed.emit(error)
 
     def _learner_loaded(self, learner: Learner) -> None:
-        self._loading = False
-        if self._close_when_loaded:  # closed while loading: the lock was held until now
+        self._loading = not learner.content_loaded
+        if self._close_when_loaded and not self._loading:  # the lock was held until now
             learner.close()
             self.close()
             return
@@ -206,10 +213,70 @@ class MainWindow(QMainWindow):
             self.onboarding_screen.focus_first()
         self.ready.emit()
         collect_garbage_again()
-        # Markdown is first needed when a module opens: load it now, off the GUI thread.
+        if self._loading:
+            run_in_background(learner.wait_for_content, self._content_loaded, self._load_failed)
+        else:
+            self._all_loaded()
+
+    def _content_loaded(self, content: Any) -> None:
+        assert self.learner is not None
+        self.learner.finish_loading(content)
+        self._loading = False
+        if self._close_when_loaded:
+            self.close()
+            return
+        if self._waiting is not None:
+            placeholder, name = self._waiting
+            self._waiting = None
+            if self.stack.currentWidget() is placeholder:
+                self._go_to(name)
+            self._restyler.forget(placeholder)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self._all_loaded()
+
+    def _all_loaded(self) -> None:
+        self.loaded.emit()
+        if self.learner is None:  # closed by whoever heard `ready` or `loaded`
+            return
+        failed = "Zavmo could not make today's backup of your progress ({})."
+        run_in_background(self.learner.back_up_at_start, self._backed_up,
+                          lambda error: self._backed_up([failed.format(error)]))  # fmt: skip
+        # Markdown is first needed when a module opens: load it now, off the GUI thread
+        # (after the content: two threads never import the same modules at once).
         from zavmo_desktop.core.content.render import warm_up
 
         run_in_background(warm_up, lambda _none: None, lambda _error: None)
+
+    def _backed_up(self, notices: list[str]) -> None:
+        if self.learner is None:  # closed meanwhile (closing waited for the backup)
+            return
+        home = self.built("Home")
+        for notice in notices if home is not None else []:  # else Home shows them when built
+            home.add_notice(notice)
+
+    @property
+    def content_loaded(self) -> bool:
+        return self.learner is not None and self.learner.content_loaded
+
+    def _wait_for_content(self, name: str) -> bool:
+        """True if the screen must wait for the modules: a plain "still loading" is shown
+        in its place, never a library that looks empty, and it opens once they are read."""
+        if self.content_loaded or self._in_place_of(name) in WITHOUT_CONTENT:
+            return False
+        if self._waiting is None:
+            placeholder = heading(STILL_LOADING)
+            placeholder.setAccessibleName("Still loading screen")
+            self._restyler.add(placeholder)
+            self.stack.addWidget(placeholder)
+            self._waiting = (placeholder, name)
+        self._waiting = (self._waiting[0], name)
+        self.stack.setCurrentWidget(self._waiting[0])
+        self._mark_current(name)
+        from zavmo_desktop.ui.announce import announce
+
+        announce(self._waiting[0], STILL_LOADING)
+        return True
 
     def screen(self, name: str) -> QWidget:
         """The named screen, built (and added to the stack) the first time it is asked for."""
@@ -322,6 +389,8 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         self._leave_reading()
+        if self._wait_for_content(name):
+            return
         self.stack.setCurrentWidget(self.screen(self._in_place_of(name)))
         self._mark_current(name)
 
@@ -338,7 +407,7 @@ class MainWindow(QMainWindow):
     def _go_to(self, name: str) -> None:
         """A shortcut lands on the screen's first control, as if Tab had been pressed."""
         self.show_screen(name)
-        if self.learner is not None:
+        if self.learner is not None and self._waiting is None:
             self._focus_first_control(self._in_place_of(name))
 
     def _focus_first_control(self, name: str) -> None:
@@ -402,13 +471,15 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         if self.learner is not None:
             self.show_screen("Library")
-            self.library.focus_search()
+            if self.content_loaded:
+                self.library.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._loading:
             # The loader may be restoring a backup: it keeps the lock until it is done.
             self._close_when_loaded = True
-            self._loading_label.setText("Closing once your learning data is safe…")
+            if self.learner is None:  # else the content is read: that takes a moment only
+                self._loading_label.setText("Closing once your learning data is safe…")
             event.ignore()
             return
         if self.learner is not None:

@@ -32,10 +32,9 @@ class HomeScreen(QWidget):
         self.setAccessibleName("Home screen")
         layout = scrolling_column(self)  # at 200% text in wide spacing it is taller than the window
         layout.addWidget(heading("Welcome to Zavmo"))
+        self._notices = 0
         for notice in learner.notices:
-            banner = paragraph(notice)
-            banner.setProperty("role", "notice")
-            layout.addWidget(banner)
+            self.add_notice(notice)
         self._summary = paragraph()
         layout.addWidget(self._summary)
         self._focus_time = paragraph()
@@ -55,6 +54,15 @@ class HomeScreen(QWidget):
         layout.addWidget(self._practice_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.refresh()
+
+    def add_notice(self, notice: str) -> None:
+        """A notice banner under the heading (also one that comes after Home was shown)."""
+        banner = paragraph(notice)
+        banner.setProperty("role", "notice")
+        self._notices += 1
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(self._notices, banner)
 
     def refresh(self) -> None:
         total = len(self._learner.library.modules)
