@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
 from zavmo_desktop.ui import accessible
+from zavmo_desktop.ui.content_arrival import ContentArrival
 from zavmo_desktop.ui.restyle import Restyler
 from zavmo_desktop.ui.setting_shortcuts import add_setting_shortcuts
 from zavmo_desktop.ui.shortcuts import keys_for
@@ -41,9 +42,6 @@ NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
-# What a first start can show while its modules are still being read (see start_loading).
-WITHOUT_CONTENT = frozenset({ONBOARDING, "Settings", HELP})
-STILL_LOADING = "Still reading the modules: this screen opens in a moment…"
 
 
 def collect_garbage_again() -> None:
@@ -90,7 +88,7 @@ SCREENS: dict[str, ScreenFactory] = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ContentArrival, QMainWindow):
     ready = Signal()  # the learner can act: Home (filled) or the onboarding is showing
     loaded = Signal()  # and the modules are loaded too (on a first start they come after)
     failed = Signal(object)  # the learner's data could not be opened: the exception
@@ -217,66 +215,6 @@ class MainWindow(QMainWindow):
             run_in_background(learner.wait_for_content, self._content_loaded, self._load_failed)
         else:
             self._all_loaded()
-
-    def _content_loaded(self, content: Any) -> None:
-        assert self.learner is not None
-        self.learner.finish_loading(content)
-        self._loading = False
-        if self._close_when_loaded:
-            self.close()
-            return
-        if self._waiting is not None:
-            placeholder, name = self._waiting
-            self._waiting = None
-            if self.stack.currentWidget() is placeholder:
-                self._go_to(name)
-            self._restyler.forget(placeholder)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-        self._all_loaded()
-
-    def _all_loaded(self) -> None:
-        self.loaded.emit()
-        if self.learner is None:  # closed by whoever heard `ready` or `loaded`
-            return
-        failed = "Zavmo could not make today's backup of your progress ({})."
-        run_in_background(self.learner.back_up_at_start, self._backed_up,
-                          lambda error: self._backed_up([failed.format(error)]))  # fmt: skip
-        # Markdown is first needed when a module opens: load it now, off the GUI thread
-        # (after the content: two threads never import the same modules at once).
-        from zavmo_desktop.core.content.render import warm_up
-
-        run_in_background(warm_up, lambda _none: None, lambda _error: None)
-
-    def _backed_up(self, notices: list[str]) -> None:
-        if self.learner is None:  # closed meanwhile (closing waited for the backup)
-            return
-        home = self.built("Home")
-        for notice in notices if home is not None else []:  # else Home shows them when built
-            home.add_notice(notice)
-
-    @property
-    def content_loaded(self) -> bool:
-        return self.learner is not None and self.learner.content_loaded
-
-    def _wait_for_content(self, name: str) -> bool:
-        """True if the screen must wait for the modules: a plain "still loading" is shown
-        in its place, never a library that looks empty, and it opens once they are read."""
-        if self.content_loaded or self._in_place_of(name) in WITHOUT_CONTENT:
-            return False
-        if self._waiting is None:
-            placeholder = heading(STILL_LOADING)
-            placeholder.setAccessibleName("Still loading screen")
-            self._restyler.add(placeholder)
-            self.stack.addWidget(placeholder)
-            self._waiting = (placeholder, name)
-        self._waiting = (self._waiting[0], name)
-        self.stack.setCurrentWidget(self._waiting[0])
-        self._mark_current(name)
-        from zavmo_desktop.ui.announce import announce
-
-        announce(self._waiting[0], STILL_LOADING)
-        return True
 
     def screen(self, name: str) -> QWidget:
         """The named screen, built (and added to the stack) the first time it is asked for."""
