@@ -14,6 +14,7 @@ from zavmo_desktop.core.content.loader import load_library, read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
 from zavmo_desktop.core.settings import Settings
+from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.core.storage.assessments import AssessmentRepository
 from zavmo_desktop.core.storage.checklists import ChecklistRepository
 from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, IndexEntry, SearchHit
@@ -74,57 +75,22 @@ class _InBackground(Generic[T]):
         return self._value
 
 
-class _Roles:
-    """The installed packs' roles, handed over by the content's thread once the manifests
-    are read, before the modules are parsed; with `held`, the parsing waits for `go()`, so
-    that it does not take turns for Python's lock with the GUI thread building the
-    onboarding (on two busy cores that delayed it by most of the parsing time)."""
-
-    def __init__(self, held: bool) -> None:
-        self._found = threading.Event()
-        self._go = threading.Event()
-        if not held:
-            self._go.set()
-        self._roles: list[tuple[str, str]] = []
-
-    def go(self) -> None:
-        self._go.set()
-
-    def wait_for_go(self) -> None:
-        self._go.wait()
-
-    def found(self, roles: list[tuple[str, str]]) -> None:
-        if not self._found.is_set():  # the first answer stands
-            self._roles = roles
-            self._found.set()
-
-    def wait(self) -> list[tuple[str, str]]:
-        self._found.wait()
-        return self._roles
+def _open_index(data_dir: Path) -> ContentIndex:
+    private_folder(data_dir)  # the store's thread makes it too; whichever is first
+    return ContentIndex(data_dir / INDEX_NAME)
 
 
-def _open_content(
-    data_dir: Path, content_dirs: Iterable[Path], roles: _Roles
-) -> tuple[ContentIndex, Library]:
-    content_dirs = list(content_dirs)
+def _read_content(index: ContentIndex, content_dirs: list[Path]) -> tuple[ContentIndex, Library]:
     try:
-        private_folder(data_dir)  # the store's thread makes it too; whichever is first
-        index = ContentIndex(data_dir / INDEX_NAME)
-        try:
-            parsed = index.parse_cache()
-            roles.found(read_roles(content_dirs, parsed))
-            roles.wait_for_go()
-            library = load_library(content_dirs, parsed)
-            parsed.save()
-            index.sync(
-                IndexEntry(m.id, m.content_hash, m.title, m.summary, m.body)
-                for m in library.modules
-            )
-        except BaseException:
-            index.close()
-            raise
-    finally:
-        roles.found([])  # failed before the manifests: nobody waits for ever
+        parsed = index.parse_cache()
+        library = load_library(content_dirs, parsed)
+        parsed.save()
+        index.sync(
+            IndexEntry(m.id, m.content_hash, m.title, m.summary, m.body) for m in library.modules
+        )
+    except BaseException:
+        index.close()
+        raise
     return index, library
 
 
@@ -140,8 +106,7 @@ class Learner:
         self.library = library
         self._index = index  # None while the content is still being read (see open)
         self._roles = roles
-        self._content: _InBackground[tuple[ContentIndex, Library]] | None = None
-        self._go: Callable[[], None] = lambda: None
+        self._pending: tuple[ContentIndex, list[Path]] | None = None  # to read, see open
         self._html: dict[str, str] = {}
         self._sources: dict[Path, PackSource | None] = {}
         self._sources_lock = threading.Lock()  # the reader renders off the GUI thread
@@ -163,33 +128,36 @@ class Learner:
     def open(
         cls, data_dir: Path, content_dirs: Iterable[Path], quick_start: bool = False
     ) -> Learner:
-        """The content is read on a thread of its own while this one opens the store
-        (checked, perhaps restored, migrated: mostly waiting for the disk to sync). A storage
+        """The store is opened on a thread of its own (checked, perhaps restored, migrated:
+        mostly waiting for the disk to sync) while this one reads the content. A storage
         problem is the one raised, even when the content failed too.
 
-        `quick_start`, the window's start: today's backup is left to back_up_at_start, and
-        if the learner's profile asks for the onboarding, this returns as soon as the packs'
-        roles are read; the modules are still being parsed and indexed, and
-        `content_loaded` says when `finish_loading` has taken them in."""
-        roles = _Roles(held=quick_start)
-        content = _InBackground(lambda: _open_content(data_dir, content_dirs, roles), "content")
+        `quick_start`, the window's start: today's backup is left to back_up_at_start; and
+        on a first start (no database yet), if the new profile asks for the onboarding,
+        this returns once the packs' roles are read, without parsing the modules:
+        `read_content` does that (off the GUI thread), `finish_loading` takes it in."""
+        content_dirs = list(content_dirs)
+        first_start = quick_start and not (data_dir / DATABASE_NAME).exists()
+        opening = _InBackground(lambda: open_store(data_dir, back_up=not quick_start), "store")
         try:
-            store = open_store(data_dir, back_up=not quick_start)
+            index = _open_index(data_dir)
+            if first_start:
+                roles = read_roles(content_dirs, index.parse_cache())
+            else:
+                index, library = _read_content(index, content_dirs)
         except BaseException:
-            roles.go()
-            with contextlib.suppress(BaseException):
-                content.result()[0].close()
+            opening.result().db.conn.close()
             raise
         try:
-            if quick_start and ProfileRepository(store.db).load().needs_onboarding:
-                learner = cls(store, Library(), None, roles.wait())
-                learner._content, learner._go = content, roles.go
+            store = opening.result()
+            if first_start and ProfileRepository(store.db).load().needs_onboarding:
+                learner = cls(store, Library(), None, roles)
+                learner._pending = (index, content_dirs)
                 return learner
-            roles.go()
-            index, library = content.result()
+            if first_start:
+                index, library = _read_content(index, content_dirs)
         except BaseException:
-            roles.go()
-            store.db.conn.close()
+            index.close()
             raise
         return cls(store, library, index)
 
@@ -197,20 +165,19 @@ class Learner:
     def content_loaded(self) -> bool:
         return self._index is not None
 
-    def wait_for_content(self) -> tuple[ContentIndex, Library]:
-        """The content still being read (see open): blocks, so call it off the GUI thread."""
-        assert self._content is not None, "the content was loaded with the store"
-        self._go()  # the learner can act: the parsing may begin
-        return self._content.result()
+    def read_content(self) -> tuple[ContentIndex, Library]:
+        """Parses and indexes the modules that open left (see open): call it off the GUI thread."""
+        assert self._pending is not None, "the content was loaded with the store"
+        return _read_content(*self._pending)
 
     def _loaded_index(self) -> ContentIndex:
         assert self._index is not None, "no module is shown before the content is loaded"
         return self._index
 
     def finish_loading(self, content: tuple[ContentIndex, Library]) -> None:
-        """Takes in what wait_for_content returned, on the thread that uses the learner."""
+        """Takes in what read_content returned, on the thread that uses the learner."""
         self._index, self.library = content
-        self._content = None
+        self._pending = None
 
     @property
     def data_dir(self) -> Path:
@@ -367,10 +334,8 @@ class Learner:
         for source in self._sources.values():
             if source is not None:
                 source.close()
-        if self._content is not None:  # closed before the content was taken in
-            self._go()
-            with contextlib.suppress(BaseException):  # its failure was reported, or is moot
-                self.finish_loading(self._content.result())
+        if self._pending is not None:  # closed before the modules were read (or failed)
+            self._pending[0].close()
         if self._index is not None:
             self._index.close()
         self._store.db.conn.close()

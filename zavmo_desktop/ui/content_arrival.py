@@ -63,7 +63,7 @@ class ContentArrival:
     def content_loaded(self) -> bool:
         return self.learner is not None and self.learner.content_loaded
 
-    def _wait_for_content(self, name: str) -> bool:
+    def _read_content(self, name: str) -> bool:
         """True if the screen must wait for the modules: a plain "still loading" is shown
         in its place, never a library that looks empty, and it opens once they are read."""
         if self.content_loaded or self._in_place_of(name) in WITHOUT_CONTENT:

@@ -212,7 +212,7 @@ class MainWindow(ContentArrival, QMainWindow):
         self.ready.emit()
         collect_garbage_again()
         if self._loading:
-            run_in_background(learner.wait_for_content, self._content_loaded, self._load_failed)
+            run_in_background(learner.read_content, self._content_loaded, self._load_failed)
         else:
             self._all_loaded()
 
@@ -327,7 +327,7 @@ class MainWindow(ContentArrival, QMainWindow):
         if self.learner is None:
             return
         self._leave_reading()
-        if self._wait_for_content(name):
+        if self._read_content(name):
             return
         self.stack.setCurrentWidget(self.screen(self._in_place_of(name)))
         self._mark_current(name)
