@@ -73,13 +73,13 @@ def test_the_onboarding_is_usable_before_the_modules_are_read(
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     waiting = window.stack.currentWidget()
     assert waiting.accessibleName() == "Still loading screen"
     assert "Still reading the modules" in waiting.text()
     assert window.built("Library") is None  # never a library that looks empty
     assert window.nav_buttons["Library"].isChecked()
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.built("Settings")  # needs no modules
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is waiting  # Discover waits too

@@ -31,6 +31,7 @@ class HomeScreen(QWidget):
         self._practice: tuple[Module, Conversation] | None = None
         self.setAccessibleName("Home screen")
         layout = scrolling_column(self)  # at 200% text in wide spacing it is taller than the window
+        self._column = layout
         layout.addWidget(heading("Welcome to Zavmo"))
         self._notices = 0
         for notice in learner.notices:
@@ -60,9 +61,7 @@ class HomeScreen(QWidget):
         banner = paragraph(notice)
         banner.setProperty("role", "notice")
         self._notices += 1
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(self._notices, banner)
+        self._column.insertWidget(self._notices, banner)
 
     def refresh(self) -> None:
         total = len(self._learner.library.modules)
