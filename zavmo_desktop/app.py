@@ -88,10 +88,10 @@ def build_window(argv: list[str]) -> QMainWindow:
     listen_for_second_starts(window)
     loop = QEventLoop()
     errors: list[BaseException] = []
-    window.ready.connect(loop.quit)
+    window.loaded.connect(loop.quit)
     window.failed.connect(lambda error: (errors.append(error), loop.quit()))
     window.start_loading()
-    if window.learner is None and not errors:
+    if not window.content_loaded and not errors:
         loop.exec()
     if errors:
         window.close()

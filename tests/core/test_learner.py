@@ -205,10 +205,10 @@ def test_the_store_opens_while_the_content_is_read(
     content_started = threading.Event()
     real_open_store, real_load_library = learner_module.open_store, learner_module.load_library
 
-    def open_store(folder: Path) -> object:
+    def open_store(folder: Path, **options: bool) -> object:
         # Sequential opening would read the content only after this returns: never in time.
         assert content_started.wait(timeout=10), "the content waited for the store"
-        return real_open_store(folder)
+        return real_open_store(folder, **options)
 
     def load_library(*args: object) -> object:
         content_started.set()

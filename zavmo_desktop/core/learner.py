@@ -8,11 +8,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from zavmo_desktop.core.content.loader import load_library
+from zavmo_desktop.core.content.loader import load_library, read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
 from zavmo_desktop.core.settings import Settings
+from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.core.storage.assessments import AssessmentRepository
 from zavmo_desktop.core.storage.checklists import ChecklistRepository
 from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, IndexEntry, SearchHit
@@ -32,6 +34,8 @@ from zavmo_desktop.core.storage.repositories import (
 )
 from zavmo_desktop.core.storage.store import OpenedStore, open_store
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class AreaModules:
@@ -46,15 +50,15 @@ class ContinuePoint:
     started: bool  # False: a first module to start with, not one to come back to
 
 
-class _InBackground:
+class _InBackground(Generic[T]):
     """Runs `fn` on a thread of its own; `result()` waits, then returns or raises as it did."""
 
-    def __init__(self, fn: Callable[[], OpenedStore]) -> None:
+    def __init__(self, fn: Callable[[], T], name: str) -> None:
         self._fn = fn
-        self._value: OpenedStore | None = None
+        self._value: T | None = None
         self._error: BaseException | None = None
-        # Not a daemon: a restore that has begun is always finished, even if the app quits.
-        self._thread = threading.Thread(target=self._run, name="open-store")
+        # Not a daemon: what has begun (a restore, an index write) is always finished.
+        self._thread = threading.Thread(target=self._run, name=name)
         self._thread.start()
 
     def _run(self) -> None:
@@ -63,7 +67,7 @@ class _InBackground:
         except BaseException as error:
             self._error = error
 
-    def result(self) -> OpenedStore:
+    def result(self) -> T:
         self._thread.join()
         if self._error is not None:
             raise self._error
@@ -71,9 +75,12 @@ class _InBackground:
         return self._value
 
 
-def _open_content(data_dir: Path, content_dirs: Iterable[Path]) -> tuple[ContentIndex, Library]:
+def _open_index(data_dir: Path) -> ContentIndex:
     private_folder(data_dir)  # the store's thread makes it too; whichever is first
-    index = ContentIndex(data_dir / INDEX_NAME)
+    return ContentIndex(data_dir / INDEX_NAME)
+
+
+def _read_content(index: ContentIndex, content_dirs: list[Path]) -> tuple[ContentIndex, Library]:
     try:
         parsed = index.parse_cache()
         library = load_library(content_dirs, parsed)
@@ -88,14 +95,23 @@ def _open_content(data_dir: Path, content_dirs: Iterable[Path]) -> tuple[Content
 
 
 class Learner:
-    def __init__(self, store: OpenedStore, library: Library, index: ContentIndex) -> None:
+    def __init__(
+        self,
+        store: OpenedStore,
+        library: Library,
+        index: ContentIndex | None,
+        roles: list[tuple[str, str]] | None = None,
+    ) -> None:
         self._store = store
         self.library = library
-        self._index = index
+        self._index = index  # None while the content is still being read (see open)
+        self._roles = roles
+        self._pending: tuple[ContentIndex, list[Path]] | None = None  # to read, see open
         self._html: dict[str, str] = {}
         self._sources: dict[Path, PackSource | None] = {}
         self._sources_lock = threading.Lock()  # the reader renders off the GUI thread
         self._closed = False
+        self._backing_up = threading.Lock()  # closing waits for today's backup to finish
         self.profile = ProfileRepository(store.db)
         self.progress = ProgressRepository(store.db)
         self.recent = RecentRepository(store.db)
@@ -109,22 +125,59 @@ class Learner:
         self.pathway = PathwayRepository(store.db)
 
     @classmethod
-    def open(cls, data_dir: Path, content_dirs: Iterable[Path]) -> Learner:
-        """The store is opened on a thread of its own (checked, perhaps restored, migrated,
-        backed up: mostly waiting for the disk to sync, 30-80 ms) while this one reads the
-        content. A storage problem is the one raised, even when the content failed too."""
-        opening = _InBackground(lambda: open_store(data_dir))
+    def open(
+        cls, data_dir: Path, content_dirs: Iterable[Path], quick_start: bool = False
+    ) -> Learner:
+        """The store is opened on a thread of its own (checked, perhaps restored, migrated:
+        mostly waiting for the disk to sync) while this one reads the content. A storage
+        problem is the one raised, even when the content failed too.
+
+        `quick_start`, the window's start: today's backup is left to back_up_at_start; and
+        on a first start (no database yet), if the new profile asks for the onboarding,
+        this returns once the packs' roles are read, without parsing the modules:
+        `read_content` does that (off the GUI thread), `finish_loading` takes it in."""
+        content_dirs = list(content_dirs)
+        first_start = quick_start and not (data_dir / DATABASE_NAME).exists()
+        opening = _InBackground(lambda: open_store(data_dir, back_up=not quick_start), "store")
         try:
-            index, library = _open_content(data_dir, content_dirs)
+            index = _open_index(data_dir)
+            if first_start:
+                roles = read_roles(content_dirs, index.parse_cache())
+            else:
+                index, library = _read_content(index, content_dirs)
         except BaseException:
             opening.result().db.conn.close()
             raise
         try:
             store = opening.result()
+            if first_start and ProfileRepository(store.db).load().needs_onboarding:
+                learner = cls(store, Library(), None, roles)
+                learner._pending = (index, content_dirs)
+                return learner
+            if first_start:
+                index, library = _read_content(index, content_dirs)
         except BaseException:
             index.close()
             raise
         return cls(store, library, index)
+
+    @property
+    def content_loaded(self) -> bool:
+        return self._index is not None
+
+    def read_content(self) -> tuple[ContentIndex, Library]:
+        """Parses and indexes the modules that open left (see open): call it off the GUI thread."""
+        assert self._pending is not None, "the content was loaded with the store"
+        return _read_content(*self._pending)
+
+    def _loaded_index(self) -> ContentIndex:
+        assert self._index is not None, "no module is shown before the content is loaded"
+        return self._index
+
+    def finish_loading(self, content: tuple[ContentIndex, Library]) -> None:
+        """Takes in what read_content returned, on the thread that uses the learner."""
+        self._index, self.library = content
+        self._pending = None
 
     @property
     def data_dir(self) -> Path:
@@ -151,6 +204,8 @@ class Learner:
 
     def roles(self) -> list[tuple[str, str]]:
         """The roles a learner can work towards: (pack id, title) of each installed pack."""
+        if not self.content_loaded and self._roles is not None:
+            return list(self._roles)
         return [(pack.manifest.id, pack.manifest.title) for pack in self.library.packs]
 
     def module(self, module_id: str) -> Module | None:
@@ -158,7 +213,7 @@ class Learner:
 
     def search(self, text: str) -> list[SearchHit]:
         known = {m.id for m in self.library.modules}
-        return [hit for hit in self._index.search(text) if hit.module_id in known]
+        return [hit for hit in self._loaded_index().search(text) if hit.module_id in known]
 
     def module_html(self, module: Module) -> str:
         html = self.cached_module_html(module)
@@ -168,7 +223,9 @@ class Learner:
         return html
 
     def cached_module_html(self, module: Module) -> str | None:
-        html = self._html.get(module.id) or self._index.cached_html(module.id, module.content_hash)
+        html = self._html.get(module.id) or self._loaded_index().cached_html(
+            module.id, module.content_hash
+        )
         if html is not None:
             self._html[module.id] = html
         return html
@@ -185,7 +242,7 @@ class Learner:
         if self.closed:  # a page finished rendering after the window closed
             return
         with contextlib.suppress(*STORAGE_ERRORS):  # only a cache: rendered again next time
-            self._index.store_html(module.id, module.content_hash, html)
+            self._loaded_index().store_html(module.id, module.content_hash, html)
 
     def module_image(self, module: Module, src: str) -> bytes | None:
         """An image the module shows, if it is a usable file inside its own pack."""
@@ -253,16 +310,32 @@ class Learner:
         return sum(1 for mid, p in self.progress.all().items() if p.complete and mid in known)
 
     def back_up(self) -> None:
-        self._store.back_up(datetime.now())
+        with self._backing_up:  # after the start's backup, if that is still being made
+            self._store.back_up(datetime.now())
+
+    def back_up_at_start(self) -> list[str]:
+        """Today's backup, once the learner can act (36 ms or more of waiting for the disk,
+        which ready no longer waits for). May run off the GUI thread: it reads through a
+        connection of its own. Returns the notices it added (why it could not be made)."""
+        with self._backing_up:
+            if self._closed:
+                return []
+            before = len(self._store.notices)
+            self._store.back_up_or_say_why(datetime.now())
+            return self._store.notices[before:]
 
     @property
     def closed(self) -> bool:
         return self._closed
 
     def close(self) -> None:
-        self._closed = True
+        with self._backing_up:
+            self._closed = True
         for source in self._sources.values():
             if source is not None:
                 source.close()
-        self._index.close()
+        if self._pending is not None:  # closed before the modules were read (or failed)
+            self._pending[0].close()
+        if self._index is not None:
+            self._index.close()
         self._store.db.conn.close()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
+from zavmo_desktop.ui.content_arrival import ContentArrival
 from zavmo_desktop.ui.navigation import NavigationBar
 from zavmo_desktop.ui.restyle import Restyler
 from zavmo_desktop.ui.screen_table import (
@@ -55,8 +56,9 @@ def other_reason() -> Any:
     return Qt.FocusReason.OtherFocusReason
 
 
-class MainWindow(QMainWindow):
-    ready = Signal()  # the learner's data is loaded and Home is showing
+class MainWindow(ContentArrival, QMainWindow):
+    ready = Signal()  # the learner can act: Home (filled) or the onboarding is showing
+    loaded = Signal()  # and the modules are loaded too (on a first start they come after)
     failed = Signal(object)  # the learner's data could not be opened: the exception
 
     def __init__(self, data_dir: Path, content_dirs: list[Path], lock: InstanceLock) -> None:
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.learner: Learner | None = None
         self._loading = False  # the store is being opened (perhaps restored) on a worker
         self._close_when_loaded = False
+        self._waiting: tuple[QWidget, str] | None = None  # a screen waiting for the content
         self._built: dict[str, QWidget] = {}
         self._read_aloud: ReadAloud | None = None
         self._reader_behind = False  # the look changed while the reader was hidden
@@ -114,7 +117,9 @@ class MainWindow(QMainWindow):
         # Imported here, on the worker thread: storage is not needed to paint the first window.
         from zavmo_desktop.core.learner import Learner
 
-        return Learner.open(self.data_dir, self._content_dirs)
+        # A first start shows the onboarding, which needs only the packs' roles, while the
+        # modules are still being read; today's backup comes once the learner can act.
+        return Learner.open(self.data_dir, self._content_dirs, quick_start=True)
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
@@ -124,8 +129,8 @@ class MainWindow(QMainWindow):
             self.failed.emit(error)
 
     def _learner_loaded(self, learner: Learner) -> None:
-        self._loading = False
-        if self._close_when_loaded:  # closed while loading: the lock was held until now
+        self._loading = not learner.content_loaded
+        if self._close_when_loaded and not self._loading:  # the lock was held until now
             learner.close()
             self.close()
             return
@@ -149,10 +154,10 @@ class MainWindow(QMainWindow):
             self.onboarding_screen.focus_first()
         self.ready.emit()
         collect_garbage_again()
-        # Markdown is first needed when a module opens: load it now, off the GUI thread.
-        from zavmo_desktop.core.content.render import warm_up
-
-        run_in_background(warm_up, lambda _none: None, lambda _error: None)
+        if self._loading:
+            run_in_background(learner.read_content, self._content_loaded, self._load_failed)
+        else:
+            self._all_loaded()
 
     def screen(self, name: str) -> QWidget:
         """The named screen, built (and added to the stack) the first time it is asked for."""
@@ -265,6 +270,8 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         self._leave_reading()
+        if self._read_content(name):
+            return
         self.stack.setCurrentWidget(self.screen(self._in_place_of(name)))
         self._mark_current(name)
 
@@ -281,7 +288,7 @@ class MainWindow(QMainWindow):
     def _go_to(self, name: str) -> None:
         """A shortcut lands on the screen's first control, as if Tab had been pressed."""
         self.show_screen(name)
-        if self.learner is not None:
+        if self.learner is not None and self._waiting is None:
             self._focus_first_control(self._in_place_of(name))
 
     def _focus_first_control(self, name: str) -> None:
@@ -343,13 +350,15 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         if self.learner is not None:
             self.show_screen("Library")
-            self.library.focus_search()
+            if self.content_loaded:
+                self.library.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._loading:
             # The loader may be restoring a backup: it keeps the lock until it is done.
             self._close_when_loaded = True
-            self._loading_label.setText("Closing once your learning data is safe…")
+            if self.learner is None:  # else the content is read: that takes a moment only
+                self._loading_label.setText("Closing once your learning data is safe…")
             event.ignore()
             return
         if self.learner is not None:

@@ -37,6 +37,30 @@ def load_library(pack_paths: Iterable[Path], cache: ParseCache | None = None) ->
     return library
 
 
+def read_roles(
+    pack_paths: Iterable[Path], cache: ParseCache | None = None
+) -> list[tuple[str, str]]:
+    """(id, title) of each pack whose pack.yaml reads, the first of each id: what a first
+    start's onboarding offers while the modules are still being parsed. A pack that turns
+    out broken later is listed here but not in the library."""
+    code = code_stamp() if cache is not None else ""
+    roles: dict[str, str] = {}
+    for path in pack_paths:
+        try:
+            source = open_source(path)
+        except (OSError, PackReadError):
+            continue
+        try:
+            manifest, _ = _parsed(source, "pack.yaml", MAX_PACK_FILE_BYTES, _manifest, code, cache)
+        except Exception:  # load_library reports it as a problem of this pack
+            manifest = None
+        finally:
+            source.close()
+        if manifest is not None:
+            roles.setdefault(manifest.id, manifest.title)
+    return list(roles.items())
+
+
 def load_pack(path: Path, cache: ParseCache | None = None) -> tuple[Pack | None, list[Problem]]:
     if not path.exists():
         return None, [Problem(path, 1, "no such file or folder: check the path")]

@@ -8,6 +8,7 @@ raises StorageError with words for the learner.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,23 +49,43 @@ class OpenedStore:
     notices: list[str] = field(default_factory=list)
 
     def back_up(self, now: datetime) -> None:
-        if not holds_learner_data(self.db.conn):
-            return  # nothing to lose yet, and an empty copy must never crowd out a good one
-        self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        make_backup(self.db.conn, self.backup_folder, now)
+        # A connection of its own: it sees only what is committed, so a backup taken on a
+        # worker while the learner's connection is inside a transaction holds none of it.
+        conn = sqlite3.connect(str(self.path), timeout=5, isolation_level=None)
+        try:
+            if not holds_learner_data(conn):
+                return  # nothing to lose yet, and an empty copy must never crowd out a good one
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            make_backup(conn, self.backup_folder, now)
+        finally:
+            conn.close()
         thin_backups(self.backup_folder)
 
+    def back_up_or_say_why(self, now: datetime) -> None:
+        """Today's backup at start; if it cannot be made, a notice says why (never raises
+        for storage: the learner can still work)."""
+        try:
+            self.back_up(now)
+        except STORAGE_ERRORS as error:
+            data_dir = self.path.parent
+            problem = explain(classify(error, data_dir), data_dir)
+            self.notices.append(f"Zavmo could not make today's backup of your progress. {problem}")
 
-def open_store(data_dir: Path, now: Callable[[], datetime] = datetime.now) -> OpenedStore:
+
+def open_store(
+    data_dir: Path, now: Callable[[], datetime] = datetime.now, back_up: bool = True
+) -> OpenedStore:
+    """`back_up=False`: the caller makes today's backup later (back_up_or_say_why), once
+    the learner can act; the database is the one checked here either way."""
     try:
-        return _open_store(data_dir, now)
+        return _open_store(data_dir, now, back_up)
     except StorageError:
         raise
     except STORAGE_ERRORS as error:
         raise StorageError.from_error(error, data_dir) from error
 
 
-def _open_store(data_dir: Path, now: Callable[[], datetime]) -> OpenedStore:
+def _open_store(data_dir: Path, now: Callable[[], datetime], back_up: bool) -> OpenedStore:
     private_folder(data_dir)
     path = data_dir / DATABASE_NAME
     backup_folder = data_dir / "backups"
@@ -76,11 +97,8 @@ def _open_store(data_dir: Path, now: Callable[[], datetime]) -> OpenedStore:
         if notice:
             notices.append(notice)
     store = OpenedStore(open_database(path), path, backup_folder, notices)
-    try:
-        store.back_up(now())
-    except STORAGE_ERRORS as error:
-        problem = explain(classify(error, data_dir), data_dir)
-        notices.append(f"Zavmo could not make today's backup of your progress. {problem}")
+    if back_up:
+        store.back_up_or_say_why(now())
     return store
 
 

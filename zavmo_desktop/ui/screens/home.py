@@ -34,11 +34,11 @@ class HomeScreen(QWidget):
         self._practice: tuple[Module, Conversation] | None = None
         self.setAccessibleName("Home screen")
         layout = scrolling_column(self)  # at 200% text in wide spacing it is taller than the window
+        self._column = layout
         layout.addWidget(heading("Welcome to Zavmo"))
+        self._notices = 0
         for notice in learner.notices:
-            banner = paragraph(notice)
-            banner.setProperty("role", "notice")
-            layout.addWidget(banner)
+            self.add_notice(notice)
         self.pathway = HomePathway(learner, open_module, open_pathway)
         layout.addWidget(self.pathway)
         self._focus_time = paragraph()
@@ -60,6 +60,13 @@ class HomeScreen(QWidget):
         layout.addWidget(self._practice_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.refresh()
+
+    def add_notice(self, notice: str) -> None:
+        """A notice banner under the heading (also one that comes after Home was shown)."""
+        banner = paragraph(notice)
+        banner.setProperty("role", "notice")
+        self._notices += 1
+        self._column.insertWidget(self._notices, banner)
 
     def refresh(self) -> None:
         self.pathway.refresh()
