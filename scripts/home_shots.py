@@ -9,17 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from discover_shots import grab  # scripts/ is on the path when a script runs
 from PySide6.QtWidgets import QApplication
 
 from zavmo_desktop.app import build_window
 from zavmo_desktop.ui.main_window import MainWindow
-
-
-def grab(window: MainWindow, folder: Path, name: str) -> None:
-    for _ in range(5):
-        QApplication.processEvents()
-    window.grab().save(str(folder / f"{name}.png"))
-    print(folder / f"{name}.png")
 
 
 def main(folder: Path) -> None:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, settle
 from tests.core.assessment_packs import LEVELS, scenario_pack
 from tests.ui.conftest import OpenWindow
+from tests.ui.test_keyboard import focused, press
 from zavmo_desktop.core.assessment.heat_map import heat_map
 from zavmo_desktop.core.assessment.steps import RATING, Step, steps
 from zavmo_desktop.core.learner import Learner
@@ -23,19 +23,6 @@ from zavmo_desktop.ui.screens.discover import DiscoverScreen
 
 EXEC = "executive-communication"
 EXEC_TITLE = "Executive communication and influence"
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-    settle()
 
 
 def discover(window: MainWindow, qtbot: QtBot) -> object:

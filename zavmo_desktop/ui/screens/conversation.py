@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Conversation, Module
 from zavmo_desktop.core.conversation.engine import REPLY, REVIEW, Turn
@@ -24,6 +24,7 @@ from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.theme import reading_css
+from zavmo_desktop.ui.widgets.action_button import action_button
 from zavmo_desktop.ui.widgets.claim_box import ReviewPanel
 from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
 from zavmo_desktop.ui.widgets.conversation_read_aloud import ConversationReadAloud
@@ -40,15 +41,6 @@ from zavmo_desktop.ui.widgets.transcript_view import TranscriptView
 from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 DRAFT_SAVE_DELAY_MS = 300
-
-
-def _button(
-    text: str, action: Callable[[], None], kind: type[QPushButton] = QPushButton
-) -> QPushButton:
-    button = kind(text)
-    button.setAccessibleName(text)
-    button.clicked.connect(action)
-    return button
 
 
 class ConversationScreen(QWidget):
@@ -126,15 +118,15 @@ class ConversationScreen(QWidget):
 
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.start_button = _button("Start practice", self._start)
-        self.send_button = _button("Send reply", self._send)
+        self.start_button = action_button("Start practice", self._start)
+        self.send_button = action_button("Send reply", self._send)
         self.send_button.setAccessibleDescription("Shortcut: Ctrl+Return")
         self.send_button.setToolTip("Send reply (Ctrl+Return)")
-        self.try_again_button = _button("Try again", self._try_again)
-        self.carry_on_button = _button("Carry on", self._carry_on)
-        self.again_button = _button("Practise again", self._practise_again)
-        self.confirm_yes = _button("Yes, start again", self._restart_confirmed)
-        self.confirm_no = _button("No, keep going", self._restart_cancelled)
+        self.try_again_button = action_button("Try again", self._try_again)
+        self.carry_on_button = action_button("Carry on", self._carry_on)
+        self.again_button = action_button("Practise again", self._practise_again)
+        self.confirm_yes = action_button("Yes, start again", self._restart_confirmed)
+        self.confirm_no = action_button("No, keep going", self._restart_cancelled)
         self._status = paragraph()
         for button in (self.start_button, self.send_button, self.try_again_button):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
@@ -146,10 +138,12 @@ class ConversationScreen(QWidget):
 
     def _build_navigation(self, back: Callable[[], None]) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = _button("Back to module", back, WrappingButton)
+        self.back_button = action_button("Back to module", back, WrappingButton)
         self.back_button.setShortcut("Alt+Left")
         self.back_button.setAccessibleDescription("Your place is saved. Shortcut: Alt+Left")
-        self.restart_button = _button("Restart conversation", self._ask_restart, WrappingButton)
+        self.restart_button = action_button(
+            "Restart conversation", self._ask_restart, WrappingButton
+        )
         self.restart_button.setAccessibleDescription("Asks first. Your turns so far are kept.")
         row.addWidget(self.back_button)
         row.addStretch(1)
