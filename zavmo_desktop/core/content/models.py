@@ -61,9 +61,28 @@ class Level:
 
 
 @dataclass(frozen=True)
+class StandardReference:
+    """Where a criterion maps onto an outside standard, e.g. a National Occupational Standard."""
+
+    standard: str
+    code: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class Criterion:
     id: str
     text: str
+    references: tuple[StandardReference, ...] = ()
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One idea a competency is learnt through; the pack teaches each in a module."""
+
+    id: str
+    title: str
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +126,8 @@ class Competency:
     responsibilities: tuple[str, ...] = ()  # Responsibility ids
     level_descriptors: tuple[LevelDescriptor, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
+    skills: tuple[str, ...] = ()  # the named sub-skills, shown to learners
+    concepts: tuple[Concept, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,6 +276,15 @@ class Conversation:
 
 
 @dataclass(frozen=True)
+class RetrievalQuestion:
+    """Recall an idea in your own words, then compare it with the model answer."""
+
+    id: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
 class Module:
     id: str
     pack_id: str
@@ -275,6 +305,8 @@ class Module:
     reflections: tuple[Reflection, ...] = ()
     conversations: tuple[Conversation, ...] = ()
     reviewed: dt.date | None = None  # when its teaching was last checked as current
+    concept: str | None = None  # a Concept id of its competency
+    retrieval: tuple[RetrievalQuestion, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,11 @@ from zavmo_desktop.core.content.models import (
 )
 from zavmo_desktop.core.content.module_review import reviewed_date
 from zavmo_desktop.core.content.render import ALLOWED_TAGS
+from zavmo_desktop.core.content.retrieval_format import (
+    RETRIEVAL_KEYS,
+    module_concept,
+    retrieval_questions,
+)
 from zavmo_desktop.core.content.text_limits import within_text_limits
 
 MODULE_FIELDS = (
@@ -34,6 +39,7 @@ MODULE_FIELDS = (
     "reflections",
     "conversations",
     "reviewed",
+    *RETRIEVAL_KEYS,
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`]*`")
@@ -96,7 +102,8 @@ def _build_module(
     reader.unknown_keys(meta, MODULE_FIELDS, "a module")
     criteria = framework.criterion_ids()
     competency = reader.text(meta, "competency")
-    if competency and framework.competency(competency) is None:
+    known_competency = framework.competency(competency) if competency else None
+    if competency and known_competency is None:
         reader.problem(
             meta.line_of("competency"),
             f"competency '{competency}' is not in framework.yaml: use one of its competency ids",
@@ -137,6 +144,8 @@ def _build_module(
         reflections=tuple(reflections),
         conversations=tuple(conversations),
         reviewed=reviewed_date(reader, meta),
+        concept=module_concept(reader, meta, known_competency),
+        retrieval=retrieval_questions(reader, meta),
     )
 
 

@@ -20,6 +20,12 @@ from zavmo_desktop.core.content.models import (
     Level,
     Manifest,
 )
+from zavmo_desktop.core.content.programme_format import (
+    PROGRAMME_KEYS,
+    competency_concepts,
+    competency_skills,
+    criterion_references,
+)
 from zavmo_desktop.core.content.role_fields import (
     competency_priority,
     competency_responsibilities,
@@ -120,7 +126,7 @@ def _area(reader: FieldReader, data: LDict, known: Known) -> Area:
 
 def _competency(reader: FieldReader, data: LDict, known: Known) -> Competency:
     allowed = ("id", "title", "target_level", "description", "criteria")
-    keys = (*allowed, "priority", "responsibilities", *ASSESSMENT_KEYS)
+    keys = (*allowed, "priority", "responsibilities", *ASSESSMENT_KEYS, *PROGRAMME_KEYS)
     reader.unknown_keys(data, keys, "a competency")
     target = reader.choice(data, "target_level", sorted(known.levels), required=True) or ""
     criteria = reader.records(data, "criteria", lambda d: _criterion(reader, d), "a criterion")
@@ -136,12 +142,16 @@ def _competency(reader: FieldReader, data: LDict, known: Known) -> Competency:
         responsibilities=competency_responsibilities(reader, data, known.responsibilities),
         level_descriptors=level_descriptors(reader, data, sorted(known.levels)),
         scenarios=scenarios(reader, data, sorted(known.levels)),
+        skills=competency_skills(reader, data),
+        concepts=competency_concepts(reader, data),
     )
 
 
 def _criterion(reader: FieldReader, data: LDict) -> Criterion:
-    reader.unknown_keys(data, ("id", "text"), "a criterion")
-    return Criterion(reader.identifier(data), reader.text(data, "text"))
+    reader.unknown_keys(data, ("id", "text", "references"), "a criterion")
+    return Criterion(
+        reader.identifier(data), reader.text(data, "text"), criterion_references(reader, data)
+    )
 
 
 def _check_framework_ids_unique(reader: FieldReader, data: LDict) -> None:
