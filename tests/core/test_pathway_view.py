@@ -66,4 +66,22 @@ def test_a_step_says_which_responsibilities_it_serves_in_the_packs_words() -> No
     for responsibility_id in board.responsibilities:
         responsibility = req.framework.responsibility(responsibility_id)
         assert responsibility is not None and responsibility.title in text
-    assert serves_text(replace(board, responsibilities=()), req.framework) == ""
+    alone = serves_text(replace(board, responsibilities=()), req.framework)
+    assert not alone.startswith("Serves:")
+
+
+def test_a_step_names_the_measures_of_the_role_its_competency_moves() -> None:
+    req = request()
+    board = next(p for p in make_plan(req).parts if p.module_id == "board-storytelling")
+    metrics = req.framework.metrics_of(board.competency)
+    assert [m.id for m in metrics] == [
+        "business-value",
+        "strategic-influence",
+        "external-representation",
+    ]
+    moves = serves_text(board, req.framework).splitlines()[-1]
+    assert moves == (
+        "Moves: Business value from ML; Influence on company strategy; "
+        "Standing outside the company."
+    )
+    assert serves_text(replace(board, responsibilities=(), competency=""), req.framework) == ""

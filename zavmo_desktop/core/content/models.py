@@ -21,6 +21,7 @@ CONVERSATION_TYPES = (
     "action_planning",
 )
 COACHING_STAGES = ("goal", "reality", "options", "way_forward")
+METRIC_KINDS = ("quantitative", "qualitative")
 PRIORITIES = ("high", "medium", "low")  # a competency's priority; the pathway orders by it
 
 
@@ -94,6 +95,18 @@ class Responsibility:
 
 
 @dataclass(frozen=True)
+class PerformanceMetric:
+    """How the role is judged, such as a cost target; competencies link to the ones they move."""
+
+    id: str
+    title: str
+    kind: str  # one of METRIC_KINDS
+    target: str = ""
+    frequency: str = ""
+    competencies: tuple[str, ...] = ()  # Competency ids
+
+
+@dataclass(frozen=True)
 class LevelDescriptor:
     """What one level looks like in one competency (Discover shows these as choices)."""
 
@@ -143,6 +156,10 @@ class Framework:
     levels: tuple[Level, ...]
     areas: tuple[Area, ...]
     responsibilities: tuple[Responsibility, ...] = ()
+    metrics: tuple[PerformanceMetric, ...] = ()
+
+    def metrics_of(self, competency_id: str) -> tuple[PerformanceMetric, ...]:
+        return tuple(m for m in self.metrics if competency_id in m.competencies)
 
     def responsibility(self, responsibility_id: str) -> Responsibility | None:
         return next((r for r in self.responsibilities if r.id == responsibility_id), None)

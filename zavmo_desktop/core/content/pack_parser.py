@@ -12,6 +12,7 @@ from zavmo_desktop.core.content.assessment_format import (
 )
 from zavmo_desktop.core.content.fields import FieldReader
 from zavmo_desktop.core.content.located_yaml import LDict, YamlProblem, parse_located
+from zavmo_desktop.core.content.metric_fields import parse_metrics
 from zavmo_desktop.core.content.models import (
     Area,
     Competency,
@@ -75,7 +76,7 @@ def parse_framework(reader: FieldReader, text: str) -> Framework | None:
     data = read_yaml_file(reader, text, "framework.yaml")
     if data is None:
         return None
-    reader.unknown_keys(data, ("levels", "areas", "responsibilities"), "framework.yaml")
+    reader.unknown_keys(data, ("levels", "areas", "responsibilities", "metrics"), "framework.yaml")
     levels = reader.records(data, "levels", lambda d: _level(reader, d), "a level")
     if len(levels) < 2 and "levels" in data:
         reader.problem(data.line_of("levels"), "list at least two levels, lowest first")
@@ -83,13 +84,14 @@ def parse_framework(reader: FieldReader, text: str) -> Framework | None:
     responsibilities = parse_responsibilities(reader, data)
     known = Known(level_ids, {r.id for r in responsibilities})
     areas = reader.records(data, "areas", lambda d: _area(reader, d, known), "an area")
+    metrics = parse_metrics(reader, data, areas)
     for key in ("levels", "areas"):
         if key not in data:
             reader.problem(data.line, f"missing '{key}': add a list of {key}")
     _check_framework_ids_unique(reader, data)
     if reader.has_errors:
         return None
-    return Framework(tuple(levels), tuple(areas), responsibilities)
+    return Framework(tuple(levels), tuple(areas), responsibilities, metrics)
 
 
 def _level(reader: FieldReader, data: LDict) -> Level:

@@ -28,10 +28,14 @@ def part_text(part: Part) -> str:
 
 
 def serves_text(part: Part, framework: Framework) -> str:
-    """Which of the role's responsibilities a step serves, in the pack's words ("" if none)."""
+    """Which of the role's responsibilities a step serves, and the measures of the role it
+    moves, in the pack's words ("" if none)."""
     found = (framework.responsibility(r) for r in part.responsibilities)
     titles = [r.title for r in found if r is not None]
-    return f"Serves: {'; '.join(titles)}." if titles else ""
+    metrics = [m.title for m in framework.metrics_of(part.competency)] if part.competency else []
+    lines = [f"Serves: {'; '.join(titles)}." if titles else ""]
+    lines.append(f"Moves: {'; '.join(metrics)}." if metrics else "")
+    return "\n".join(line for line in lines if line)
 
 
 def week_title(week: Week) -> str:
