@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +34,7 @@ from zavmo_desktop.ui.screen_table import (
 from zavmo_desktop.ui.setting_shortcuts import add_setting_shortcuts
 from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.tasks import run_in_background
+from zavmo_desktop.ui.week_in_view import WeekInView
 from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
 from zavmo_desktop.ui.widgets.labels import heading
 
@@ -41,6 +44,7 @@ if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs
     from zavmo_desktop.core.content.models import Conversation, Module
     from zavmo_desktop.core.learner import Learner
     from zavmo_desktop.ui.read_aloud import ReadAloud
+    from zavmo_desktop.ui.widgets.week_strip import WeekStrip
 
 
 def collect_garbage_again() -> None:
@@ -56,7 +60,7 @@ def other_reason() -> Any:
     return Qt.FocusReason.OtherFocusReason
 
 
-class MainWindow(ContentArrival, QMainWindow):
+class MainWindow(ContentArrival, WeekInView, QMainWindow):
     ready = Signal()  # the learner can act: Home (filled) or the onboarding is showing
     loaded = Signal()  # and the modules are loaded too (on a first start they come after)
     failed = Signal(object)  # the learner's data could not be opened: the exception
@@ -74,6 +78,8 @@ class MainWindow(ContentArrival, QMainWindow):
         self._read_aloud: ReadAloud | None = None
         self._reader_behind = False  # the look changed while the reader was hidden
         self.onboarding = False  # Home shows the onboarding until it is finished or skipped
+        self.clock: Callable[[], date] = date.today  # what the pathway counts as today
+        self.week_strip: WeekStrip | None = None  # made once the learner wants it in view
         self.setWindowTitle("Zavmo Desktop")
         self.resize(1100, 760)
         self._restyler = Restyler()
@@ -81,9 +87,7 @@ class MainWindow(ContentArrival, QMainWindow):
         self._loading_label = heading("Opening your learning space…")
         self.stack.addWidget(self._loading_label)
         self._restyler.add(self._loading_label)
-        self.stack.currentChanged.connect(
-            lambda _i: self._restyler.refresh(self.stack.currentWidget())
-        )
+        self.stack.currentChanged.connect(self._screen_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
         self._nav_bar = NavigationBar(NAVIGATION, HELP, self.show_screen)
@@ -91,10 +95,17 @@ class MainWindow(ContentArrival, QMainWindow):
         self._navigation = ColumnScroll(self._nav_bar, follow=False)
         self._restyler.add(self._navigation)
         layout.addWidget(self._navigation)
-        layout.addWidget(self.stack, 1)
+        self._content = QVBoxLayout()  # this week's plan above the screen, when it is on
+        self._content.setContentsMargins(0, 0, 0, 0)
+        self._content.addWidget(self.stack, 1)
+        layout.addLayout(self._content, 1)
         self.setCentralWidget(central)
         self._add_shortcuts()
         self.failed.connect(lambda _error: collect_garbage_again())
+
+    def _screen_changed(self, _index: int) -> None:
+        self._restyler.refresh(self.stack.currentWidget())
+        self._show_week_strip()
 
     def _add_shortcuts(self) -> None:
         for number, name in enumerate(NAVIGATION, start=1):
@@ -250,6 +261,7 @@ class MainWindow(ContentArrival, QMainWindow):
         if self.learner is None:
             return
         self._restyler.restyle(self.learner.settings.snapshot())
+        self._show_week_strip()
         self._reader_behind = True
         self._bring_reader_up_to_date(only_if_shown=True)
 

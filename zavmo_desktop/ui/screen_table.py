@@ -32,10 +32,10 @@ ScreenFactory = Callable[["MainWindow", "Learner"], "QWidget"]
 # Adding a screen is one file in ui/screens/ plus one line here.
 SCREENS: dict[str, ScreenFactory] = {
     "Home": lambda w, learner: _screen("home", "HomeScreen")(
-        learner, w.open_module, w.open_conversation, lambda: w._go_to("Pathway")
+        learner, w.open_module, w.open_conversation, lambda: w._go_to("Pathway"), w.today
     ),
     "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
-    "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner),
+    "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner, w.today),
     "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
         learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)

@@ -74,6 +74,8 @@ _READING_AIDS = (
     SettingSpec("literal_labels", "Literal labels", False),
     SettingSpec("preview_changes", "Preview changes before they apply", False),
 )
+# A predictable week: this week's steps stay in view above every screen.
+_ROUTINE = (SettingSpec("week_in_view", "Keep this week's plan in view", False),)
 # Every length spans at least ten times its shortest value (WCAG 2.2.1).
 _FOCUS_TIMER = (
     SettingSpec("show_focus_timer", "Show the focus timer", True),
@@ -96,7 +98,7 @@ _READ_ALOUD = (
 
 SPECS: dict[str, SettingSpec] = {
     spec.key: spec
-    for spec in (*_TYPOGRAPHY, *_COLOURS, *_READING_AIDS, *_FOCUS_TIMER, *_READ_ALOUD)
+    for spec in (*_TYPOGRAPHY, *_COLOURS, *_READING_AIDS, *_ROUTINE, *_FOCUS_TIMER, *_READ_ALOUD)
 }
 # What each part of the interface depends on, so a timer change never restyles the app.
 LOOK_KEYS = frozenset(spec.key for spec in (*_TYPOGRAPHY, *_COLOURS)) | {"reduce_motion"}

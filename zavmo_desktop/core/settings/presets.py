@@ -66,7 +66,8 @@ PRESETS: dict[str, Preset] = {
             "autism",
             "Autism (low stimulation)",
             "Muted colours with no accent colour, no sounds, nothing moves, literal "
-            "labels, and every settings change shown as a preview before it applies.",
+            "labels, this week's plan kept in view above every screen, and every "
+            "settings change shown as a preview before it applies.",
             {
                 "theme": "low_stimulation",
                 "overlay": "none",
@@ -74,6 +75,7 @@ PRESETS: dict[str, Preset] = {
                 "reduce_motion": True,
                 "literal_labels": True,
                 "preview_changes": True,
+                "week_in_view": True,
             },
         ),
         Preset(

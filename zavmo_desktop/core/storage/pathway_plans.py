@@ -28,6 +28,15 @@ class PathwayRepository:
     def __init__(self, db: Database, now: Clock = datetime.now) -> None:
         self.db = db
         self._now = now
+        self._listeners: list[Callable[[], None]] = []
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """`listener()` runs after each change is written: a plan accepted, a step ticked."""
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
 
     _COLUMNS = "SELECT id, plan, reason, replaces, accepted_at, superseded_at FROM pathway_plans"
 
@@ -70,6 +79,7 @@ class PathwayRepository:
                 )
         stored = self.current()
         assert stored is not None
+        self._changed()
         return stored
 
     def done(self, plan_id: int) -> frozenset[str]:
@@ -88,6 +98,7 @@ class PathwayRepository:
                     "DELETE FROM pathway_done WHERE plan_id = ? AND part_key = ?",
                     [plan_id, part_key],
                 )
+        self._changed()
 
     def _done_rows(self, plan_id: int) -> list[tuple[str, str]]:
         rows = self.db.execute(

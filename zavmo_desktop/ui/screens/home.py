@@ -4,6 +4,7 @@ reading, and an unfinished practice."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -26,6 +27,7 @@ class HomeScreen(QWidget):
         open_module: Callable[[Module], None],
         open_conversation: OpenConversation | None = None,
         open_pathway: Callable[[], None] = lambda: None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self._learner = learner
@@ -39,7 +41,7 @@ class HomeScreen(QWidget):
         self._notices = 0
         for notice in learner.notices:
             self.add_notice(notice)
-        self.pathway = HomePathway(learner, open_module, open_pathway)
+        self.pathway = HomePathway(learner, open_module, open_pathway, today)
         layout.addWidget(self.pathway)
         self._focus_time = paragraph()
         layout.addWidget(self._focus_time)

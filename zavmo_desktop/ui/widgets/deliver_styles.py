@@ -24,6 +24,8 @@ def deliver_rules(c: Colours, focus_width: int = 3) -> str:
         background: {c.highlight_text}; }}
     QListWidget[role="checklist"]::item {{ padding: 6px 4px; }}
     QLabel[role="next-step"] {{ font-weight: bold; }}
+    QFrame[role="week-strip"] {{ background: {c.base}; border: 1px solid {c.border};
+        border-radius: 4px; }}
     QLabel[role="saved"] {{ color: {c.muted_text}; }}
     QLabel[role="not-saved"] {{ color: {c.warning}; font-weight: bold; background: {c.base};
         border: 2px solid {c.warning}; border-left-width: 6px; padding: 6px 8px; }}

@@ -15,7 +15,7 @@ PADDING = 8  # the stylesheet's item padding, both sides, and the text margin
 TICK_BOX = 32  # the tick box and the gap after it
 
 
-class _Wrapped(QStyledItemDelegate):
+class WrappedRows(QStyledItemDelegate):
     def __init__(self, view: FittedList) -> None:
         super().__init__(view)
         self._view = view
@@ -26,7 +26,7 @@ class _Wrapped(QStyledItemDelegate):
         hint = super().sizeHint(option, index)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         width = self._view.viewport().width() - 2 * PADDING
-        if index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+        if index.data(Qt.ItemDataRole.CheckStateRole) is not None:  # a tick box is drawn
             width -= TICK_BOX
         if not text or width <= 0:
             return hint
@@ -41,7 +41,7 @@ def pathway_list(name: str, *, checklist: bool = False) -> FittedList:
     view.setAccessibleName(name)
     if not checklist:
         view.setProperty("role", None)  # the checklist look is for tick boxes
-    view.setItemDelegate(_Wrapped(view))
+    view.setItemDelegate(WrappedRows(view))
     return view
 
 
