@@ -8,10 +8,13 @@ map cell by cell with what each cell announces, a pathway, this week's plan in v
 the screens, one step ticked, two weeks passing with nothing else ticked, a re-plan shown
 beside the old plan and accepted, and the calendar exported through the file dialog and
 read back with icalendar.
+
+Set ZAVMO_JOURNEY_RECORD=DIR to keep a screenshot of each stage for a person to look at.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -49,6 +52,14 @@ def type_text(qtbot: QtBot, text: str) -> None:
     settle()
 
 
+def snap(window: MainWindow, name: str) -> None:
+    folder = os.environ.get("ZAVMO_JOURNEY_RECORD")
+    if folder:
+        settle()
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(folder) / f"{name}.png"))
+
+
 def step_title(window: MainWindow) -> str:
     return window.onboarding_screen.step_label.text()
 
@@ -81,6 +92,7 @@ def onboarding(window: MainWindow, qtbot: QtBot) -> None:
     assert PRESETS["autism"].name in suggestion.summary.text()
     # What it would change, before it changes: this week's plan kept in view among it.
     assert "Keep this week's plan in view" in suggestion.preview.summary.text()
+    snap(window, "onboarding-suggestion")
     tab_to(qtbot, "Apply this preset")
     press(qtbot, Qt.Key.Key_Space)
     tab_to(qtbot, "Finish")
@@ -135,6 +147,7 @@ def heat_map_by_keyboard(window: MainWindow, qtbot: QtBot, answers: dict[str, ob
     press(qtbot, Qt.Key.Key_Down)  # the next area, the same place in it
     assert focused().accessibleName() == below.announcement
     assert " target " in below.announcement and ", gap " in below.announcement
+    snap(window, "heat-map")
 
 
 def create_pathway(window: MainWindow, qtbot: QtBot) -> None:
@@ -152,6 +165,7 @@ def create_pathway(window: MainWindow, qtbot: QtBot) -> None:
     steps_in_view = find_by_name(window, "Steps planned this week")
     assert isinstance(steps_in_view, QListWidget)
     assert steps_in_view.item(0).text().endswith("(done)")  # the strip followed
+    snap(window, "pathway-ticked")
 
 
 def two_weeks_later_replan(window: MainWindow, qtbot: QtBot, today: date) -> None:
@@ -169,6 +183,7 @@ def two_weeks_later_replan(window: MainWindow, qtbot: QtBot, today: date) -> Non
     for name in ("Current plan, week by week", "New plan, week by week", "What moves"):
         assert find_by_name(window, name).isVisible()  # old beside new, before accepting
     assert window.learner.pathway.current() == before
+    snap(window, "replan-beside")
     assert focused() is find_by_name(window, "Accept the new plan")
     press(qtbot, Qt.Key.Key_Space)
     after = window.learner.pathway.current()
@@ -177,6 +192,7 @@ def two_weeks_later_replan(window: MainWindow, qtbot: QtBot, today: date) -> Non
     assert window.learner.pathway.done(after.id) == window.learner.pathway.done(before.id)
     strip = find_by_name(window, "This week's plan")
     assert strip.summary.text().startswith("This week (week 3)")  # type: ignore[attr-defined]
+    snap(window, "replanned")
 
 
 def export_calendar(window: MainWindow, qtbot: QtBot, path: Path) -> None:

@@ -15,12 +15,13 @@ from tests.ui.test_pathway_screen import START, create
 from zavmo_desktop.core.pathway.this_week import NO_PLAN
 from zavmo_desktop.core.settings.presets import PRESETS, apply_preset
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.screen_table import NAVIGATION
 from zavmo_desktop.ui.widgets.week_strip import WeekStrip
 
 STRIP, STEPS = "This week's plan", "Steps planned this week"
 # Every screen a learner reaches, and the reader and a practice conversation.
-SCREENS = ["Home", "Discover", "Pathway", "Library", "Settings", "Keyboard shortcuts",
-           "reader:Read", "reader:Checklists", "conversation"]  # fmt: skip
+SCREENS = [*NAVIGATION, "Keyboard shortcuts", "reader:Read", "reader:Checklists",
+           "conversation"]  # fmt: skip
 
 
 def strip(window: MainWindow) -> WeekStrip:
@@ -70,7 +71,7 @@ def test_the_autism_preset_shows_it_will_keep_the_week_in_view_then_does(
 
 def test_with_no_plan_every_screen_says_so_in_one_line(window: MainWindow, qtbot: QtBot) -> None:
     in_autism_preset(window)
-    for name in ("Home", "Discover", "Pathway", "Library", "Settings"):
+    for name in NAVIGATION:
         window.show_screen(name)
         settle()
         shown = strip(window)
