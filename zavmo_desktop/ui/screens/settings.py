@@ -51,7 +51,7 @@ SECTIONS: list[tuple[str, list[str]]] = [
     ("Read aloud", ["reading_speed", "read_highlight"]),
     ("Reading aids", ["line_focus", "reading_ruler", "one_section", "reduce_motion",
                       "literal_labels", "preview_changes"]),
-    ("Your week", ["week_in_view"]),
+    ("Routine", ["week_in_view"]),
     ("Focus timer", ["show_focus_timer", "timer_focus_minutes", "timer_short_break_minutes",
                      "timer_long_break_minutes", "timer_long_break_after", "hyperfocus_nudge",
                      "hyperfocus_minutes", "timer_sound", "companion_mode"]),
