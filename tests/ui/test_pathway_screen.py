@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QListWidget
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import assert_accessible, find_by_name, settle
+from tests.accessibility import assert_accessible, find_by_name, settle, shown_rect
 from tests.benchmarks._extra_pack import write_extra_pack
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.pathway.model import StepKind, WeekKind
@@ -218,3 +218,24 @@ def test_the_pathway_plans_the_role_the_learner_chose(
     assert stored is not None
     planned = {p.module_id for p in stored.plan.parts if p.module_id}
     assert planned and all(module_id.endswith("-0") for module_id in planned)
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_where_the_focus_goes_after_each_button_is_in_view(
+    window: MainWindow, qtbot: QtBot, scale: int
+) -> None:
+    """WCAG 2.4.11: Create, Re-plan and Accept each move the focus; it lands in sight."""
+    assert window.learner is not None
+    window.resize(1100, 760)
+    window.learner.settings.set("text_scale", scale)
+    create(window, qtbot)
+    pathway(window, TWO_WEEKS_ON).refresh()
+    for name in ("Re-plan from today", "Accept the new plan"):
+        button = find_by_name(window, name)
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        settle()
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        shown = shown_rect(focus)
+        assert shown.height() >= min(focus.height(), 24), f"{focus.accessibleName()}: {shown}"

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -75,6 +77,11 @@ class PathwayScreen(QWidget):
         self._proposed: tuple[Plan, str] | None = None
         self.setAccessibleName("Pathway screen")
         layout = scrolling_column(self)
+        body = layout.parentWidget()
+        self._scroll: QScrollArea = body.parentWidget().parentWidget()  # body, viewport, page
+        self._keep_focus_in_view = QTimer(self, singleShot=True, interval=0)
+        self._keep_focus_in_view.timeout.connect(self._focus_in_view)
+        body.installEventFilter(self)
         layout.addWidget(heading("Pathway"))
         self._intro = paragraph()
         self._notices = paragraph()
@@ -253,7 +260,7 @@ class PathwayScreen(QWidget):
         plan = make_plan(self._request())
         if write_or_say(self.save_status, lambda: self._learner.pathway.accept(plan, "first")):
             self.refresh()
-            self.this_week.setFocus()
+            self._focus(self.this_week)
 
     def _propose(self, catch_up: bool) -> None:
         if self._stored is None or not self._learner.library.packs:
@@ -264,7 +271,7 @@ class PathwayScreen(QWidget):
         self._proposed = (new, "catch_up" if catch_up else "replan")
         comparison = compare(self._stored.plan, new, done, request.completed)
         self.proposal.show_plans(self._stored.plan, new, comparison, done, self._today())
-        self.proposal.accept_button.setFocus()
+        self._focus(self.proposal.accept_button)
 
     def _accept_proposal(self) -> None:
         if self._proposed is None:
@@ -277,7 +284,25 @@ class PathwayScreen(QWidget):
     def _decline_proposal(self) -> None:
         self._proposed = None
         self.proposal.hide()
-        self.replan_button.setFocus()
+        self._focus(self.replan_button)
+
+    def _focus(self, widget: QWidget) -> None:
+        """Focus moved by a button lands in sight (WCAG 2.4.11); see eventFilter."""
+        widget.setFocus()
+        self._scroll.ensureWidgetVisible(widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page grows as the plan or the proposal fill in (their lists fit their rows
+        # after the focus has moved): the focused control is kept in sight, once the
+        # page's layout has placed everything for its new size.
+        if event.type() == QEvent.Type.Resize:
+            self._keep_focus_in_view.start()
+        return False
+
+    def _focus_in_view(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and self._scroll.widget().isAncestorOf(focus):
+            self._scroll.ensureWidgetVisible(focus)
 
     def _ticked(self, item: QListWidgetItem) -> None:
         key = item.data(PART_KEY)
