@@ -40,7 +40,7 @@ def test_every_competency_once_grouped_by_area_in_the_framework_order(
     assert [a.title for a in areas][:2] == ["Foundation skills", framework.areas[1].title]
     ids = [c.competency_id for a in areas for c in a.cells]
     assert ids == [c.id for a in framework.areas for c in a.competencies]
-    assert len(ids) == len(set(ids)) == 26
+    assert len(ids) == len(set(ids)) == 30
 
 
 def test_the_announcement_gives_current_target_and_gap(framework: Framework) -> None:

@@ -85,7 +85,7 @@ def test_after_ticking_a_step_and_a_restart_home_counts_it(
     # milestone is reached) and the first of the next competency's two parts.
     assert [p.key for p in steps[:2]] == [
         "module:board-storytelling:1",
-        "module:leading-ml-teams:1",
+        "module:architecture-horizon-and-pnl:1",
     ]
     for row in (0, 2):  # row 1 is the first milestone, which is not ticked
         this_week.setCurrentRow(row)
@@ -94,13 +94,13 @@ def test_after_ticking_a_step_and_a_restart_home_counts_it(
     part = home(window, qtbot)
     expect_done = f"Done so far: 2 of {len(steps)} steps"
     expect_milestone = (
-        "1 of 2 steps done towards: Organisational leadership and development milestone "
-        "(Mon 7 Dec)."
+        "1 of 2 steps done towards: Strategic thinking and vision milestone (Mon 7 Dec)."
     )
     assert expect_done in part.focus.text()
     assert (
         part.next_step.text()
-        == "Next step, Mon 7 Dec: Building and growing ML engineering teams (part 2 of 2), 15 min."
+        == "Next step, Mon 7 Dec: A three-to-five-year ML architecture plan, tied to the P&L "
+        "(part 2 of 2), 10 min."
     )
     assert part.milestone.text() == expect_milestone
     window.close()
