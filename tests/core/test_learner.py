@@ -46,10 +46,10 @@ def test_opens_the_bundled_content_with_no_problems(learner: Learner, data_dir: 
 
 def test_modules_grouped_by_area_in_framework_order(learner: Learner) -> None:
     grouped = [(g.area.id, [m.id for m in g.modules]) for g in learner.modules_by_area()]
-    # framework.yaml lists foundation, technical, ... emerging: not alphabetical order
+    # framework.yaml lists foundation, technical, ... emerging, advancing: not alphabetical order
     areas = [area for area, _ in grouped]
-    assert areas[0] == "foundation" and areas[-1] == "emerging"
-    assert areas.index("technical") < areas.index("emerging")
+    assert areas[0] == "foundation" and areas[-1] == "advancing"
+    assert areas.index("technical") < areas.index("emerging") < areas.index("advancing")
     where = {module: area for area, modules in grouped for module in modules}
     assert (where[BOARD], where[MLOPS], where[RAI]) == ("foundation", "technical", "emerging")
     assert sorted(where) == sorted(BUNDLED)
