@@ -25,6 +25,7 @@ from zavmo_desktop.ui.navigation import NavigationBar
 from zavmo_desktop.ui.restyle import Restyler
 from zavmo_desktop.ui.screen_table import (
     CONVERSATION,
+    GLOSSARY,
     HELP,
     NAVIGATION,
     ONBOARDING,
@@ -323,6 +324,13 @@ class MainWindow(ContentArrival, WeekInView, QMainWindow):
         self.stack.setCurrentWidget(self.reader)
         self._mark_current("Library")
         self.reader.text.setFocus(other_reason())
+
+    def open_glossary(self, term: str = "") -> None:
+        """The glossary, with `term` chosen (from the reader), else with its search box."""
+        self.show_screen(GLOSSARY)
+        self._mark_current("Library")
+        glossary = self.screen(GLOSSARY)
+        glossary.show_term(term) if term else glossary.focus_search()
 
     def open_conversation(self, module: Module, conversation: Conversation) -> None:
         self.read_aloud.stop()

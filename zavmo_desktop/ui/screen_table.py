@@ -20,6 +20,7 @@ NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
+GLOSSARY = "Glossary"  # from the Library and the reader, not a navigation button
 
 
 def _screen(module: str, name: str, package: str = "screens") -> Any:
@@ -36,7 +37,12 @@ SCREENS: dict[str, ScreenFactory] = {
     ),
     "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
     "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner, w.today),
-    "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
+    "Library": lambda w, learner: _screen("library", "LibraryScreen")(
+        learner, w.open_module, w.open_glossary
+    ),
+    GLOSSARY: lambda w, learner: _screen("glossary", "GlossaryScreen")(
+        learner, w.open_module, w.read_aloud
+    ),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
         learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)
     ),
@@ -45,7 +51,11 @@ SCREENS: dict[str, ScreenFactory] = {
     ),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
     READER: lambda w, learner: _screen("reader", "ReaderScreen")(
-        learner, lambda: w.show_screen("Library"), w.read_aloud, w.open_conversation
+        learner,
+        lambda: w.show_screen("Library"),
+        w.read_aloud,
+        w.open_conversation,
+        w.open_glossary,
     ),
     CONVERSATION: lambda w, learner: _screen("conversation", "ConversationScreen")(
         learner, w._back_to_module, w.read_aloud

@@ -32,6 +32,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "Ctrl+Tab", "Next part of the module: Read, Practise, Checklists, Reflections", "Reader"
     ),
+    Shortcut("Ctrl+D", "Look up the term at the caret (or selected) in the glossary", "Reader"),
+    Shortcut("Escape", "Close the definition, back to the text", "Reader"),
     Shortcut("Ctrl+R", "Read aloud; pause; carry on", "Reader and practice"),
     Shortcut("Ctrl+Shift+R", "Stop reading aloud", "Reader and practice"),
     Shortcut("Ctrl+Return", "Send reply", "Practice"),
