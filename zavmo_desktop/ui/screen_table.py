@@ -21,6 +21,7 @@ HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
 GLOSSARY = "Glossary"  # from the Library and the reader, not a navigation button
+ABOUT = "About your learning"  # from Settings and the onboarding
 
 
 def _screen(module: str, name: str, package: str = "screens") -> Any:
@@ -44,10 +45,13 @@ SCREENS: dict[str, ScreenFactory] = {
         learner, w.open_module, w.read_aloud
     ),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
-        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)
+        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner), w.open_about
     ),
     ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
-        learner, w.finish_onboarding
+        learner, w.finish_onboarding, w.open_about
+    ),
+    ABOUT: lambda w, learner: _screen("about_your_learning", "AboutYourLearningScreen")(
+        learner.settings, w.read_aloud, w.back_from_about, lambda: w._go_to("Settings")
     ),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
     READER: lambda w, learner: _screen("reader", "ReaderScreen")(

@@ -38,6 +38,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+Shift+R", "Stop reading aloud", "Reader and practice"),
     Shortcut("Ctrl+Return", "Send reply", "Practice"),
     Shortcut("Alt+Left", "Back to the module", "Practice"),
+    Shortcut("Alt+Left", "Back to where you opened it", "About your learning"),
     Shortcut("Tab / Shift+Tab", "Move to the next or previous control", "Standard keys"),
     Shortcut("Space or Enter", "Press the focused button", "Standard keys"),
     Shortcut("Space", "Tick or untick the focused check box", "Standard keys"),
