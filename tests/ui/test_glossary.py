@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import assert_accessible, find_by_name, settle
+from tests.accessibility import assert_accessible, find_by_name, names_starting, settle
 from tests.ui.conftest import OpenWindow
 from tests.ui.test_keyboard import focused, press
 from tests.ui.test_layout import PRESET_LOOKS, WINDOW_SIZES, in_preset
@@ -57,6 +57,10 @@ def test_search_arrow_to_a_term_hear_it_and_open_its_module(
     assert "paid for by the hour" in definition
     assert "From: Cloud economics for ML budgets" in definition
     assert "From: Cutting the cost of ML in the cloud" in definition  # both modules' words
+    assert sorted(names_starting(window, "Open the module ")) == [
+        "Open the module Cloud economics for ML budgets",
+        "Open the module Cutting the cost of ML in the cloud",
+    ]  # this entry's modules only, none left from the term shown before
     find_by_name(window, "Read definition aloud").setFocus()
     press(qtbot, Qt.Key.Key_Space)
     read_aloud = window.read_aloud

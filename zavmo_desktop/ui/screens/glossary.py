@@ -33,11 +33,8 @@ from zavmo_desktop.ui.widgets.spoken_text import ReadTextButton, SpokenText
 from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 SEARCH_DELAY_MS = 150
-SIDE_BY_SIDE_CHARS = 60  # narrower than this (200% text), the definition goes under the list
-INTRO = (
-    "The key terms of every module, each with a plain definition. Type to search, then "
-    "use the arrow keys to choose a term."
-)
+SIDE_BY_SIDE_CHARS = 75  # narrower than this (200% text), the definition goes under the list
+INTRO = "Key terms from every module, each with a plain definition."
 
 
 class TermList(ProblemList):
@@ -166,6 +163,8 @@ class GlossaryScreen(QWidget):
 
     def _show_sources(self, entry: Entry | None) -> None:
         for button in self.open_buttons:
+            self._sources.removeWidget(button)
+            button.hide()  # at once: deletion waits for the event loop
             button.deleteLater()
         self.open_buttons = []
         modules = [] if entry is None else list(dict.fromkeys(
@@ -189,7 +188,10 @@ class GlossaryScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wide = self.width() >= SIDE_BY_SIDE_CHARS * 2 * self.fontMetrics().averageCharWidth()
+        sample = "the quick brown fox jumps over a lazy dog "  # spacing included, as read
+        per_char = self.fontMetrics().horizontalAdvance(sample) / len(sample)
+        wide = self.width() >= SIDE_BY_SIDE_CHARS * per_char
         wanted = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._body.direction() != wanted:
             self._body.setDirection(wanted)
+            self._body.setStretch(0, 2 if wide else 1)  # one under the other: room to read

@@ -10,8 +10,9 @@ from zavmo_desktop.core.glossary.glossary import Entry
 NOT_FOUND_HINT = "The glossary holds the key terms listed at the end of each module."
 
 
-def entry_html(entry: Entry) -> str:
-    parts = [f"<p><b>{html.escape(entry.term)}</b></p>"]
+def entry_html(entry: Entry, with_term: bool = True) -> str:
+    """`with_term`: the term first, in bold (where no heading above names it)."""
+    parts = [f"<p><b>{html.escape(entry.term)}</b></p>"] if with_term else []
     for definition in entry.definitions:
         parts.append(f"<p>{html.escape(definition.text)}</p>")
         parts.append(f"<p>From: {html.escape(definition.module_title)}</p>")

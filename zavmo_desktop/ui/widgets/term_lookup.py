@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QPushButton,
+    QScrollArea,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zavmo_desktop.core.glossary.glossary import Entry, Glossary
 from zavmo_desktop.core.settings import Settings
@@ -91,7 +99,7 @@ class TermLookup(QFrame):
         self.entry, words = looked_up(self._glossary(), view.textCursor())
         if self.entry is not None:
             self.title.setText(f"Glossary: {self.entry.term}")
-            self.text.show_html(entry_html(self.entry))
+            self.text.show_html(entry_html(self.entry, with_term=False))  # the title has it
             said = self.entry.spoken()
         else:
             self.title.setText("Not in the glossary")
@@ -102,6 +110,20 @@ class TermLookup(QFrame):
         self.show()
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self, said)
+        QTimer.singleShot(0, lambda: self._bring_into_view(view))
+
+    def _bring_into_view(self, view: QTextEdit) -> None:
+        """The word looked up and the whole panel in view, once the text made room for it:
+        at 200% text the reader's page scrolls, and the panel starts below the window."""
+        view.ensureCursorVisible()
+        page = self.parentWidget()
+        while page is not None and not isinstance(page, QScrollArea):
+            page = page.parentWidget()
+        if page is not None:
+            page.widget().layout().activate()  # where the panel is now, not before it showed
+            top = self.mapTo(page.widget(), QPoint(0, 0)).y()
+            page.ensureVisible(0, top + self.height(), 0, 0)
+            page.ensureVisible(0, top, 0, 0)  # the top wins when the whole cannot show
 
     def close_lookup(self) -> None:
         self.read.stop()
