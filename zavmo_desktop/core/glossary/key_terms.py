@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HEADING = "Key terms"
 _HEADING = re.compile(r"^##\s+Key terms\s*#*\s*$", re.IGNORECASE)
 _NEXT_HEADING = re.compile(r"^#{1,2}\s")
 _DEFINITION = re.compile(r"^:\s+(.*)$")
@@ -45,7 +44,8 @@ def key_terms(body: str) -> list[KeyTerm]:
         return []
     lines = body.splitlines()
     found: list[KeyTerm] = []
-    term, term_line, parts = "", 0, list[str]()
+    term, term_line = "", 0
+    parts: list[str] = []
     for number in range(start + 1, len(lines)):
         line = lines[number]
         if _NEXT_HEADING.match(line):
