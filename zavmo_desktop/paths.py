@@ -26,6 +26,11 @@ def resources_dir() -> Path:
     return resource_root() / "resources"
 
 
+def about_your_learning_path() -> Path:
+    """The app's own page on ADHD, dyslexia and autism (Markdown, shipped with the app)."""
+    return resources_dir() / "pages" / "about-your-learning.md"
+
+
 def data_dir(override: str | None = None) -> Path:
     """--data-dir, else ZAVMO_DATA_DIR, else the platform's user data folder."""
     chosen = override or os.environ.get("ZAVMO_DATA_DIR")

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 from zavmo_desktop.core.content.loader import load_library, read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
+from zavmo_desktop.core.glossary.glossary import Glossary, build_glossary
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.core.storage.assessments import AssessmentRepository
@@ -108,6 +109,7 @@ class Learner:
         self._roles = roles
         self._pending: tuple[ContentIndex, list[Path]] | None = None  # to read, see open
         self._html: dict[str, str] = {}
+        self._glossary: tuple[Library, Glossary] | None = None
         self._sources: dict[Path, PackSource | None] = {}
         self._sources_lock = threading.Lock()  # the reader renders off the GUI thread
         self._closed = False
@@ -210,6 +212,13 @@ class Learner:
 
     def module(self, module_id: str) -> Module | None:
         return self.library.module(module_id)
+
+    @property
+    def glossary(self) -> Glossary:
+        """Every key term of the modules loaded now (made again once they change)."""
+        if self._glossary is None or self._glossary[0] is not self.library:
+            self._glossary = (self.library, build_glossary(self.library))
+        return self._glossary[1]
 
     def search(self, text: str) -> list[SearchHit]:
         known = {m.id for m in self.library.modules}

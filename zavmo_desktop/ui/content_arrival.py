@@ -12,7 +12,7 @@ from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.widgets.labels import heading
 
 # What a first start can show while its modules are still being read.
-WITHOUT_CONTENT = frozenset({"Onboarding", "Settings", "Keyboard shortcuts"})
+WITHOUT_CONTENT = frozenset({"Onboarding", "Settings", "Keyboard shortcuts", "About your learning"})
 STILL_LOADING = "Still reading the modules: this screen opens in a moment…"
 
 

@@ -33,6 +33,7 @@ from zavmo_desktop.ui.screen_table import (
 )
 from zavmo_desktop.ui.setting_shortcuts import add_setting_shortcuts
 from zavmo_desktop.ui.shortcuts import keys_for
+from zavmo_desktop.ui.side_screens import SideScreens
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.week_in_view import WeekInView
 from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
@@ -60,7 +61,7 @@ def other_reason() -> Any:
     return Qt.FocusReason.OtherFocusReason
 
 
-class MainWindow(ContentArrival, WeekInView, QMainWindow):
+class MainWindow(ContentArrival, WeekInView, SideScreens, QMainWindow):
     ready = Signal()  # the learner can act: Home (filled) or the onboarding is showing
     loaded = Signal()  # and the modules are loaded too (on a first start they come after)
     failed = Signal(object)  # the learner's data could not be opened: the exception

@@ -20,6 +20,8 @@ NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
+GLOSSARY = "Glossary"  # from the Library and the reader, not a navigation button
+ABOUT = "About your learning"  # from Settings and the onboarding
 
 
 def _screen(module: str, name: str, package: str = "screens") -> Any:
@@ -36,16 +38,28 @@ SCREENS: dict[str, ScreenFactory] = {
     ),
     "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
     "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner, w.today),
-    "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
+    "Library": lambda w, learner: _screen("library", "LibraryScreen")(
+        learner, w.open_module, w.open_glossary
+    ),
+    GLOSSARY: lambda w, learner: _screen("glossary", "GlossaryScreen")(
+        learner, w.open_module, w.read_aloud
+    ),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
-        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)
+        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner), w.open_about
     ),
     ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
-        learner, w.finish_onboarding
+        learner, w.finish_onboarding, w.open_about
+    ),
+    ABOUT: lambda w, learner: _screen("about_your_learning", "AboutYourLearningScreen")(
+        learner.settings, w.read_aloud, w.back_from_about, lambda: w._go_to("Settings")
     ),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
     READER: lambda w, learner: _screen("reader", "ReaderScreen")(
-        learner, lambda: w.show_screen("Library"), w.read_aloud, w.open_conversation
+        learner,
+        lambda: w.show_screen("Library"),
+        w.read_aloud,
+        w.open_conversation,
+        w.open_glossary,
     ),
     CONVERSATION: lambda w, learner: _screen("conversation", "ConversationScreen")(
         learner, w._back_to_module, w.read_aloud

@@ -32,10 +32,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "Ctrl+Tab", "Next part of the module: Read, Practise, Checklists, Reflections", "Reader"
     ),
+    Shortcut("Ctrl+D", "Look up the term at the caret (or selected) in the glossary", "Reader"),
+    Shortcut("Escape", "Close the definition, back to the text", "Reader"),
     Shortcut("Ctrl+R", "Read aloud; pause; carry on", "Reader and practice"),
     Shortcut("Ctrl+Shift+R", "Stop reading aloud", "Reader and practice"),
     Shortcut("Ctrl+Return", "Send reply", "Practice"),
     Shortcut("Alt+Left", "Back to the module", "Practice"),
+    Shortcut("Alt+Left", "Back to where you opened it", "About your learning"),
     Shortcut("Tab / Shift+Tab", "Move to the next or previous control", "Standard keys"),
     Shortcut("Space or Enter", "Press the focused button", "Standard keys"),
     Shortcut("Space", "Tick or untick the focused check box", "Standard keys"),

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from zavmo_desktop.core.content.criterion_words import criteria_by_id, criterion_words
 from zavmo_desktop.core.content.models import (
     Checklist,
     ChecklistItem,
@@ -87,14 +88,10 @@ def criteria_choices(
 
 
 def criterion_lines(framework: Framework, ids: Iterable[str]) -> list[str]:
-    """ "EC1: Presents a technical strategy to executives in plain terms." for each id."""
-    known = {
-        c.id: c.text
-        for area in framework.areas
-        for comp in area.competencies
-        for c in comp.criteria
-    }
-    return [f"{cid}: {known[cid]}" if known.get(cid) else cid for cid in ids]
+    """ "EC1: Presents a technical strategy to executives in plain terms." for each id,
+    with "Maps to: ..." when the criterion maps onto an outside standard."""
+    known = criteria_by_id(framework)
+    return [criterion_words(known[cid]) if cid in known else cid for cid in ids]
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,12 @@ SEARCH_DELAY_MS = 150
 
 
 class LibraryScreen(QWidget):
-    def __init__(self, learner: Learner, open_module: Callable[[Module], None]) -> None:
+    def __init__(
+        self,
+        learner: Learner,
+        open_module: Callable[[Module], None],
+        open_glossary: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self._learner = learner
         self._open_module = open_module
@@ -46,7 +51,20 @@ class LibraryScreen(QWidget):
         self._open_button.setAccessibleName("Open module")
         self._open_button.setAccessibleDescription("Opens the module selected in the list")
         self._open_button.clicked.connect(self._open_selected)
-        layout.addWidget(self._open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.glossary_button = QPushButton("Glossary")
+        self.glossary_button.setAccessibleName("Glossary")
+        self.glossary_button.setAccessibleDescription(
+            "Opens the glossary: every key term, with its plain definition"
+        )
+        if open_glossary is None:
+            self.glossary_button.hide()
+        else:
+            self.glossary_button.clicked.connect(lambda: open_glossary())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._open_button)
+        buttons.addWidget(self.glossary_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.problems = self._build_problems(layout)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)

@@ -39,7 +39,12 @@ INTRO = (
 
 
 class OnboardingScreen(QWidget):
-    def __init__(self, learner: Learner, done: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        learner: Learner,
+        done: Callable[[], None],
+        open_about: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self._learner = learner
         self._done = done
@@ -50,7 +55,12 @@ class OnboardingScreen(QWidget):
             self, learner.profile, learner.data_dir, lambda pid: titles.get(pid, pid)
         )
         self.pending = self.saver.pending
-        self.groups: list[FieldGroup] = [AboutYou(roles), YourWeek(), YourDates(), HowYouWork()]
+        self.groups: list[FieldGroup] = [
+            AboutYou(roles),
+            YourWeek(),
+            YourDates(),
+            HowYouWork(open_about),
+        ]
         self.suggestion = PresetSuggestion(learner.settings)
         self.titles = ["About you", "Your week", "Your dates", "How you work best",
                        "A suggestion for your settings"]  # fmt: skip

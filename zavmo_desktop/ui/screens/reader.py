@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +11,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Conversation, Module
-from zavmo_desktop.core.content.module_review import reviewed_words
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.settings import READER_KEYS
@@ -31,6 +29,7 @@ from zavmo_desktop.ui.widgets.module_page import (
     PreparedPage,
     needs_preparing,
     prepare_page,
+    summary_html,
 )
 from zavmo_desktop.ui.widgets.module_places import ModulePlaces
 from zavmo_desktop.ui.widgets.module_read_aloud import ModuleReadAloud
@@ -43,6 +42,7 @@ from zavmo_desktop.ui.widgets.reading_view import ReadingView
 from zavmo_desktop.ui.widgets.reflection_panel import ReflectionPanel
 from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
 from zavmo_desktop.ui.widgets.section_bar import SectionBar
+from zavmo_desktop.ui.widgets.term_lookup import TermLookup, bind_look_up
 
 SAVE_POSITION_DELAY_MS = 800
 PREPARING = "Preparing this module…"
@@ -55,9 +55,13 @@ class ReaderScreen(QWidget):
         back_to_library: Callable[[], None],
         read_aloud: ReadAloud,
         open_conversation: Callable[[Module, Conversation], None],
+        open_glossary: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self._learner = learner
+        self.lookup = TermLookup(
+            lambda: learner.glossary, learner.settings, read_aloud, open_glossary
+        )
         self._module: Module | None = None
         self._sections: list[Section] = []
         self._text_ready = False  # False while a module's text is being prepared
@@ -103,6 +107,8 @@ class ReaderScreen(QWidget):
         read_aloud.spoken.connect(self._spoken)
         layout.addWidget(self.speech.bar)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.lookup)
+        bind_look_up(self, lambda: self.lookup.look_up(self.text))
         layout.addWidget(self._build_section_bar())
         return tab
 
@@ -152,6 +158,7 @@ class ReaderScreen(QWidget):
     def show_module(self, module: Module) -> None:
         self.save_position()
         self._module = module
+        self.lookup.hide()
         self.tabs.setCurrentIndex(0)  # a module always opens on its text
         self._title.setText(module.title)
         self.text.images = lambda src: self._learner.module_image(module, src)
@@ -243,14 +250,8 @@ class ReaderScreen(QWidget):
             self.speech.read_range(*resume)
 
     def _summary_html(self) -> str:
-        """The plain-language summary, at the top of the text: it scrolls away with it, so at
-        large text sizes it never takes the room the reading needs (and it is read aloud)."""
         assert self._module is not None
-        intro = "Summary:" if self._values.get("literal_labels") else "In short:"
-        reviewed = self._module.reviewed
-        # Law and practice change: the learner sees how current the teaching is.
-        when = f" Last reviewed: {reviewed_words(reviewed)}." if reviewed else ""
-        return f'<p class="summary"><b>{intro}</b> {html.escape(self._module.summary)}{when}</p>'
+        return summary_html(self._module, bool(self._values.get("literal_labels")))
 
     def _saved_offset(self, progress: ModuleProgress | None) -> int:
         if progress is None:

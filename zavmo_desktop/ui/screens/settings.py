@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from zavmo_desktop.core.settings.profile_file import (
 from zavmo_desktop.core.storage.problems import SETTINGS_KEPT, classify, not_saved
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.setting_options import OPTIONS, change_summary
+from zavmo_desktop.ui.widgets.about_button import about_button
 from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import RETRY_MS
@@ -59,9 +61,15 @@ SECTIONS: list[tuple[str, list[str]]] = [
 
 
 class SettingsScreen(QWidget):
-    def __init__(self, settings: Settings, your_profile: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        your_profile: QWidget | None = None,
+        open_about: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self._settings = settings
+        self._open_about = open_about
         self.your_profile = your_profile  # the onboarding's answers, changeable here
         self._pending: dict[str, Any] = {}
         self.controls = SettingControls(self._control_changed, settings.is_locked)
@@ -88,6 +96,8 @@ class SettingsScreen(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self._build_presets())
+        if self._open_about is not None:
+            column.addWidget(about_button(self._open_about), 0, Qt.AlignmentFlag.AlignLeft)
         column.addLayout(self._build_form())
         if self.your_profile is not None:
             column.addWidget(heading("Your profile", role="subheading"))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel
 
 from zavmo_desktop.core.profile.how_i_work import TOPICS
 from zavmo_desktop.core.profile.model import LearnerProfile
+from zavmo_desktop.ui.widgets.about_button import about_button
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.profile_fields import FieldGroup
 
@@ -37,9 +40,11 @@ class _BoxLabel(QLabel):
 class HowYouWork(FieldGroup):
     FIELDS = ("how_i_work",)
 
-    def __init__(self) -> None:
+    def __init__(self, open_about: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.column.addWidget(paragraph(INTRO))
+        if open_about is not None:
+            self.column.addWidget(about_button(open_about), 0, Qt.AlignmentFlag.AlignLeft)
         self.boxes: dict[str, QCheckBox] = {}
         for topic in TOPICS:
             self.column.addWidget(heading(topic.title, role="subheading"))

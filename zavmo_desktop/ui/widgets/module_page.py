@@ -18,6 +18,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage
 
 from zavmo_desktop.core.content.models import Module
+from zavmo_desktop.core.content.module_review import reviewed_words
 from zavmo_desktop.core.content.render import likely_render_ms
 from zavmo_desktop.core.content.sections import Section, split_sections, without_title
 from zavmo_desktop.core.learner import Learner
@@ -61,3 +62,12 @@ def decoded_images(page: str, read: Callable[[str], bytes | None]) -> dict[str, 
         image = decode_image(data) if data else None
         images[QUrl(source).toString()] = image if image is not None else blank_image()
     return images
+
+
+def summary_html(module: Module, literal_labels: bool) -> str:
+    """The plain-language summary, at the top of the text: it scrolls away with it, so at
+    large text sizes it never takes the room the reading needs (and it is read aloud)."""
+    intro = "Summary:" if literal_labels else "In short:"
+    # Law and practice change: the learner sees how current the teaching is.
+    when = f" Last reviewed: {reviewed_words(module.reviewed)}." if module.reviewed else ""
+    return f'<p class="summary"><b>{intro}</b> {html_text.escape(module.summary)}{when}</p>'

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from zavmo_desktop.core.content.criterion_words import criteria_by_id, criterion_words
 from zavmo_desktop.core.content.models import Framework
 from zavmo_desktop.core.conversation.session import PracticeSession
 
@@ -43,15 +44,10 @@ class Labels:
 
 
 def criteria_text(framework: Framework, criteria: Sequence[str]) -> str:
-    texts = {
-        criterion.id: criterion.text
-        for area in framework.areas
-        for competency in area.competencies
-        for criterion in competency.criteria
-    }
     if not criteria:
         return "This practice is not linked to any performance criteria."
-    lines = [f"• {cid}: {texts.get(cid, '')}".rstrip(": ") for cid in criteria]
+    known = criteria_by_id(framework)
+    lines = [f"• {criterion_words(known[cid]) if cid in known else cid}" for cid in criteria]
     return "When you finish, it is saved as evidence for:\n" + "\n".join(lines)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zavmo_desktop.core.content.criterion_words import criterion_words, maps_to
 from zavmo_desktop.core.content.models import Criterion, Module, Reflection
 from zavmo_desktop.core.deliver.evidence import (
     DeliverEvidence,
@@ -233,11 +234,11 @@ class ReflectionPanel(QWidget):
         self._boxes = {}
         for row, criterion in enumerate(choices):
             box = QCheckBox(criterion.id)
-            words = f"{criterion.id}: {criterion.text}" if criterion.text else criterion.id
-            box.setAccessibleName(words)
+            box.setAccessibleName(criterion_words(criterion))
             box.setChecked(criterion.id in chosen)
             box.toggled.connect(self._criteria_changed)
-            label = _ToggleLabel(criterion.text, box)
+            mapping = maps_to(criterion)
+            label = _ToggleLabel(f"{criterion.text}\n{mapping}" if mapping else criterion.text, box)
             self._criteria_grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
             self._criteria_grid.addWidget(label, row, 1)
             box.show()  # now, not after the next event loop pass

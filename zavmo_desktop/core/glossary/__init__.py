@@ -1,0 +1,1 @@
+"""The glossary: every module's key terms, with their plain definitions, searchable."""
