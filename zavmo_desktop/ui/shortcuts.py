@@ -19,6 +19,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+3", "Go to Pathway"),
     Shortcut("Ctrl+4", "Go to Library"),
     Shortcut("Ctrl+5", "Go to Settings"),
+    Shortcut("Ctrl+6", "Go to Review"),
     Shortcut("Ctrl+F", "Search modules"),
     Shortcut("Ctrl+T", "Start, pause or resume the focus session"),
     Shortcut("Ctrl+=", "Make text bigger"),
