@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from zavmo_desktop.core.content.models import Library, Module, RetrievalQuestion
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.core.storage.repositories import ModuleProgress
 from zavmo_desktop.core.storage.review_cards import CardKey, ReviewRepository, StoredCard
 
@@ -139,5 +140,8 @@ def todays_review(
     review: ReviewRepository,
     now: datetime,
 ) -> DailyReview:
-    stored = bring_up_to_date(library, progress, review, now)
+    try:
+        stored = bring_up_to_date(library, progress, review, now)
+    except STORAGE_ERRORS:  # a full disk: what is kept is reviewed; the rest enters later
+        stored = review.all()
     return daily_review(library, stored, review.rated_between(*day_bounds(now)), now)
