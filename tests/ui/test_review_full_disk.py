@@ -20,7 +20,7 @@ def test_a_rating_that_cannot_be_saved_keeps_the_card_and_the_words(
     window.learner.set_complete(BOARD, True)
     window.show_screen("Review")
     screen = window.screen("Review")
-    question = screen.question.text()
+    question = screen.question.message
     disk.fill()
     box = find_by_name(window, "Your answer")
     assert isinstance(box, QPlainTextEdit)
@@ -30,7 +30,7 @@ def test_a_rating_that_cannot_be_saved_keeps_the_card_and_the_words(
     find_by_name(window, "Yes").click()
     settle()
     assert screen.save_status.failing and screen.save_status.isVisible()
-    assert screen.question.text() == question  # not moved on: nothing was kept
+    assert screen.question.message == question  # not moved on: nothing was kept
     assert box.toPlainText() == "value, cost and risk"
     assert disk.stored("SELECT count(*) FROM review_log") == [(0,)]
 
@@ -38,4 +38,4 @@ def test_a_rating_that_cannot_be_saved_keeps_the_card_and_the_words(
     find_by_name(window, "Yes").click()
     settle()
     assert disk.stored("SELECT rating, answer FROM review_log") == [(3, "value, cost and risk")]
-    assert screen.question.text() != question
+    assert screen.question.message != question

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -64,7 +65,7 @@ def test_the_whole_review_from_the_keyboard(
         assert focused() is find_by_name(window, "Show answer")
         press(qtbot, Qt.Key.Key_Space)
         assert screen.yours.text() == f"what I recall, {number}"
-        assert screen.model_answer.isVisible() and screen.model_answer.text()
+        assert screen.model_answer.isVisible() and screen.model_answer.message
         assert find_by_name(window, "How well did you know it?").isVisible()
         assert focused() is find_by_name(window, "I didn't remember it")
         press(qtbot, Qt.Key.Key_Tab)
@@ -122,3 +123,32 @@ def test_nothing_to_review_yet_says_how_questions_arrive(window: MainWindow) -> 
     assert screen.end_text.isVisible()
     assert "When you finish a module" in screen.end_text.text()
     assert not screen.card.isVisible()
+
+
+@pytest.fixture
+def mock_speech(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZAVMO_SPEECH", "qt:mock")  # Qt's mock engine: words, deterministically
+
+
+@pytest.mark.usefixtures("mock_speech")
+def test_ctrl_r_reads_the_question_then_the_model_answer(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window()
+    finish_board(window)
+    press(qtbot, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    screen = window.screen("Review")
+    voice = window.read_aloud
+    heard: list[object] = []
+    voice.spoken.connect(lambda view, at: heard.append(view) if at >= 0 else None)
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.question in heard, timeout=10000)
+    voice.stop()
+    settle()
+    find_by_name(window, "Show answer").click()
+    screen.speech.bar.scope.setCurrentIndex(1)  # "The question and the model answer"
+    heard.clear()
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.model_answer in heard, timeout=30000)
+    assert heard[0] is screen.question  # the question first, then its answer
+    voice.stop()

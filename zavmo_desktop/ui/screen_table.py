@@ -46,7 +46,7 @@ SCREENS: dict[str, ScreenFactory] = {
         learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)
     ),
     "Review": lambda w, learner: _screen("review", "ReviewScreen")(
-        learner, lambda: w._go_to("Home")
+        learner, lambda: w._go_to("Home"), w.read_aloud
     ),
     ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
         learner, w.finish_onboarding

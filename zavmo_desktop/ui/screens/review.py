@@ -1,7 +1,8 @@
 """Review: today's retrieval questions, one at a time (docs/review.md).
 
 Recall the idea in your own words (optional: what is typed is saved as it is typed, as a
-reflection is), show the model answer beside it, then say how well you knew it. No timer,
+reflection is), show the model answer beside it, then say how well you knew it. Ctrl+R
+reads the question (and the model answer, once shown) aloud. No timer,
 no streak, no count of missed days: when today's questions are done the screen says when
 the next review is, calmly.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -30,10 +31,13 @@ from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.review.deck import DailyReview, DueCard, day_bounds, local_day
 from zavmo_desktop.core.review.wording import NOTHING_YET, done_text, today_text
 from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.read_aloud import ReadAloud
+from zavmo_desktop.ui.theme import reading_css
 from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
 from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
+from zavmo_desktop.ui.widgets.review_read_aloud import ReviewReadAloud, show_text, spoken_text
 from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
 
 if TYPE_CHECKING:
@@ -54,10 +58,13 @@ class ReviewScreen(QWidget):
         self,
         learner: Learner,
         go_home: Callable[[], None],
+        read_aloud: ReadAloud,
         now: Callable[[], datetime] = _now,
     ) -> None:
         super().__init__()
         self._learner = learner
+        self._read_aloud = read_aloud
+        self._css = ""
         self._now = now
         self._card: DueCard | None = None
         self._saved_draft = ""
@@ -79,6 +86,19 @@ class ReviewScreen(QWidget):
         layout.addWidget(self.end_text)
         layout.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+        self._restyle_timer = QTimer(self, singleShot=True, interval=0)
+        self._restyle_timer.timeout.connect(self.apply_settings)
+        listener = lambda _key, _value: self._restyle_timer.start()  # noqa: E731
+        learner.settings.subscribe(listener)
+        self.destroyed.connect(lambda: learner.settings.unsubscribe(listener))
+        self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """The question and the answer are read-aloud text: they follow the reading look."""
+        values: dict[str, Any] = self._learner.settings.snapshot()
+        self._css = reading_css(values) + " body { margin: 0; } p { margin-top: 0; }"
+        for view in (self.question, self.model_answer):
+            show_text(view, view.message, self._css)
 
     def _build_card(self) -> QWidget:
         card = QWidget()
@@ -86,7 +106,7 @@ class ReviewScreen(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.progress = paragraph()
         self.source = paragraph()
-        self.question = heading("", role="subheading")
+        self.question = spoken_text("The question")
         answer_label = QLabel("Your answer (optional):")
         self.answer_box = QPlainTextEdit()
         self.answer_box.setAccessibleName("Your answer")
@@ -110,6 +130,16 @@ class ReviewScreen(QWidget):
         self.rating = self._build_rating()
         column.addWidget(self.compare)
         column.addWidget(self.rating)
+        # Last in Tab order, so Ctrl+6 lands in the answer box; Ctrl+R works from anywhere.
+        self.speech = ReviewReadAloud(
+            self._read_aloud,
+            self._learner.settings,
+            self.question,
+            self.model_answer,
+            self.compare.isVisible,
+        )
+        self.speech.bar.bind_keys(self)
+        column.addWidget(self.speech.bar)
         self._fit_answer_box()
         return card
 
@@ -118,12 +148,13 @@ class ReviewScreen(QWidget):
         self._compare_grid = QGridLayout(compare)
         self._compare_grid.setContentsMargins(0, 0, 0, 0)
         self.yours = paragraph()
-        self.model_answer = paragraph()
-        self.model_answer.setProperty("role", "summary")
-        self._compare_parts = [
-            (heading("What you wrote", role="subheading"), self.yours),
-            (heading("The model answer", role="subheading"), self.model_answer),
-        ]
+        self.model_answer = spoken_text("The model answer")  # its name is its heading
+        yours = QWidget()
+        stacked = QVBoxLayout(yours)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.addWidget(heading("What you wrote", role="subheading"))
+        stacked.addWidget(self.yours)
+        self._compare_parts = [yours, self.model_answer]
         self._side_by_side: bool | None = None
         self._place_compare(side_by_side=False)
         return compare
@@ -173,7 +204,8 @@ class ReviewScreen(QWidget):
     def _show_card(self, card: DueCard, review: DailyReview, rated: int) -> None:
         self._show_progress(review, rated)
         self.source.setText(f"From the module: {card.module.title}")
-        self.question.setText(card.question.question)
+        self.speech.stop()  # the voice belongs to the card it was reading
+        show_text(self.question, card.question.question, self._css)
         self._saved_draft = card.stored.draft
         self.answer_box.blockSignals(True)
         self.answer_box.setPlainText(card.stored.draft)
@@ -187,6 +219,7 @@ class ReviewScreen(QWidget):
         self.home_button.hide()
 
     def _show_end(self, review: DailyReview, now: datetime) -> None:
+        self.speech.stop()
         self.card.hide()
         self.summary.hide()
         text = done_text(review, local_day(now)) if review.in_deck else NOTHING_YET
@@ -202,7 +235,7 @@ class ReviewScreen(QWidget):
         self.flush()
         written = self.answer_box.toPlainText().strip()
         self.yours.setText(written or NOTHING_WRITTEN)
-        self.model_answer.setText(" ".join(self._card.question.answer.split()))
+        show_text(self.model_answer, self._card.question.answer, self._css)
         self._fit_compare()
         self.compare.show()
         self.rating.show()
@@ -210,7 +243,7 @@ class ReviewScreen(QWidget):
         first = next(iter(self.rating_buttons.values()))
         first.setFocus(Qt.FocusReason.OtherFocusReason)
         QTimer.singleShot(0, self._bring_rating_into_view)  # once the layout has the answer
-        announce(self, f"The model answer: {self.model_answer.text()}")
+        announce(self, f"The model answer: {self.model_answer.message}")
 
     def _bring_rating_into_view(self) -> None:
         scroll = self.findChild(QScrollArea)
@@ -286,18 +319,16 @@ class ReviewScreen(QWidget):
         if side_by_side == self._side_by_side:
             return
         self._side_by_side = side_by_side
-        for title, text in self._compare_parts:
-            self._compare_grid.removeWidget(title)
-            self._compare_grid.removeWidget(text)
-        for index, (title, text) in enumerate(self._compare_parts):
-            row, column = (0, index) if side_by_side else (2 * index, 0)
-            self._compare_grid.addWidget(title, row, column)
-            self._compare_grid.addWidget(text, row + 1, column, Qt.AlignmentFlag.AlignTop)
+        for part in self._compare_parts:
+            self._compare_grid.removeWidget(part)
+        for index, part in enumerate(self._compare_parts):
+            row, column = (0, index) if side_by_side else (index, 0)
+            self._compare_grid.addWidget(part, row, column, Qt.AlignmentFlag.AlignTop)
         self._compare_grid.setColumnStretch(1, 1 if side_by_side else 0)
         self._compare_grid.setColumnStretch(0, 1)
 
     def _fit_compare(self) -> None:
-        wide = self.yours.fontMetrics().averageCharWidth() * SIDE_BY_SIDE_CHARACTERS
+        wide = self.fontMetrics().averageCharWidth() * SIDE_BY_SIDE_CHARACTERS
         self._place_compare(side_by_side=self.card.width() >= wide)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

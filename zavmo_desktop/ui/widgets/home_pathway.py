@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Module
@@ -50,8 +51,7 @@ class HomePathway(QWidget):
         self.focus = paragraph()
         self.next_step = paragraph()
         self.milestone = paragraph()
-        self.review = paragraph()
-        for label in (self.focus, self.next_step, self.review, self.milestone):
+        for label in (self.focus, self.next_step, self.milestone):
             layout.addWidget(label)
         self.open_step = QPushButton("Open the next step")
         self.open_step.clicked.connect(self._open_step_clicked)
@@ -61,7 +61,10 @@ class HomePathway(QWidget):
         self.open_review = QPushButton("Open today's review")
         self.open_review.setAccessibleName("Open today's review")
         self.open_review.clicked.connect(lambda: open_review())
-        layout.addWidget(ReflowRow([self.open_step, self.open_review, self.go_to_pathway]))
+        layout.addWidget(ReflowRow([self.open_step, self.go_to_pathway]))
+        self.review = paragraph()  # today's review: its own step, after the plan's
+        layout.addWidget(self.review)
+        layout.addWidget(self.open_review, 0, Qt.AlignmentFlag.AlignLeft)
 
     def refresh(self) -> None:
         self._show_review()
