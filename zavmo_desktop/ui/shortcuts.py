@@ -33,8 +33,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "Ctrl+Tab", "Next part of the module: Read, Practise, Checklists, Reflections", "Reader"
     ),
-    Shortcut("Ctrl+R", "Read aloud; pause; carry on", "Reader and practice"),
-    Shortcut("Ctrl+Shift+R", "Stop reading aloud", "Reader and practice"),
+    Shortcut("Ctrl+R", "Read aloud; pause; carry on", "Reader, practice and review"),
+    Shortcut("Ctrl+Shift+R", "Stop reading aloud", "Reader, practice and review"),
     Shortcut("Ctrl+Return", "Send reply", "Practice"),
     Shortcut("Alt+Left", "Back to the module", "Practice"),
     Shortcut("Tab / Shift+Tab", "Move to the next or previous control", "Standard keys"),
