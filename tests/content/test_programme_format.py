@@ -45,7 +45,19 @@ def pack(tmp_path: Path, bundled_content: Path) -> Path:
     head, tail = text.split(COMPETENCY_LINE)
     first, rest = tail.split("\n", 1)
     framework.write_text(f"{head}{COMPETENCY_LINE}{first}\n{CONCEPTS}{rest}", encoding="utf-8")
+    module = root / GDPR  # its own questions out: each test writes the ones it needs
+    module.write_text(without_retrieval(module.read_text(encoding="utf-8")), encoding="utf-8")
     return root
+
+
+def without_retrieval(text: str) -> str:
+    """The module with its front matter's `retrieval:` block removed."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index("retrieval:\n")
+    end = start + 1
+    while lines[end].startswith((" ", "- ")):
+        end += 1
+    return "".join(lines[:start] + lines[end:])
 
 
 def add_to_module(pack: Path, extra: str) -> int:

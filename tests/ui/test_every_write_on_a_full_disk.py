@@ -76,6 +76,7 @@ def places(main: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("practice conversation", practice),
         ("Settings", settings_with_the_timer_running),
         ("Keyboard shortcuts", screen("Keyboard shortcuts")),
+        ("Review", screen("Review")),
     ]
 
 
@@ -150,6 +151,7 @@ def test_no_control_on_any_screen_raises_on_a_full_disk(
 ) -> None:
     for key in ("show_focus_timer", "companion_mode"):  # the timer's writes are reached too
         window.learner.settings.set(key, True)  # type: ignore[union-attr]
+    window.learner.set_complete(BOARD, True)  # type: ignore[union-attr]  # so Review has cards
     disk.fill()
     used = 0
     with qtbot.capture_exceptions() as raised:

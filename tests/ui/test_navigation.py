@@ -17,7 +17,7 @@ from zavmo_desktop.ui.main_window import MainWindow
 def test_navigation_buttons_are_named_and_switch_screens(window: MainWindow, qtbot: QtBot) -> None:
     for name, screen in (("Discover", "Discover screen"), ("Pathway", "Pathway screen"),
                          ("Library", "Library screen"), ("Settings", "Settings screen"),
-                         ("Home", "Home screen")):  # fmt: skip
+                         ("Review", "Review screen"), ("Home", "Home screen")):  # fmt: skip
         qtbot.mouseClick(find_by_name(window, name), Qt.MouseButton.LeftButton)
         assert window.stack.currentWidget().accessibleName() == screen
 
@@ -29,6 +29,7 @@ def test_navigation_buttons_are_named_and_switch_screens(window: MainWindow, qtb
         ("Ctrl+3", "Pathway screen"),
         ("Ctrl+4", "Library screen"),
         ("Ctrl+5", "Settings screen"),
+        ("Ctrl+6", "Review screen"),
         ("Ctrl+1", "Home screen"),
     ],
 )
@@ -36,7 +37,8 @@ def test_ctrl_number_shortcuts(window: MainWindow, qtbot: QtBot, keys: str, scre
     if keys == "Ctrl+1":
         window.show_screen("Library")
     key = {"Ctrl+1": Qt.Key.Key_1, "Ctrl+2": Qt.Key.Key_2, "Ctrl+3": Qt.Key.Key_3,
-           "Ctrl+4": Qt.Key.Key_4, "Ctrl+5": Qt.Key.Key_5}[keys]  # fmt: skip
+           "Ctrl+4": Qt.Key.Key_4, "Ctrl+5": Qt.Key.Key_5,
+           "Ctrl+6": Qt.Key.Key_6}[keys]  # fmt: skip
     qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().accessibleName() == screen
 
@@ -50,7 +52,7 @@ READER_TABS = ["reader", "reader:Practise", "reader:Checklists", "reader:Reflect
 EVERY_SCREEN = [
     "Home", "Discover", "discover-question", "Pathway", "pathway-plan", "pathway-replan",
     "Library", "library-search", "Settings", "Keyboard shortcuts", *READER_TABS,
-    "reader-options", "conversation",
+    "reader-options", "conversation", "Review", "review-question", "review-answer",
 ]  # fmt: skip
 
 
@@ -74,6 +76,11 @@ def show(window: MainWindow, screen: str) -> None:
     elif screen == "conversation":
         window.open_conversation(board, board.conversations[0])
         window.conversation_screen.start_button.click()
+    elif screen.startswith("review-"):
+        window.learner.set_complete(board.id, True)  # its questions join today's review
+        window.show_screen("Review")
+        if screen == "review-answer":
+            find_by_name(window, "Show answer").click()
     elif screen.startswith("pathway-"):
         window.show_screen("Pathway")
         find_by_name(window, "Create my pathway").click()
@@ -96,10 +103,10 @@ def test_tab_moves_focus_through_navigation_into_the_screen(
     window.show_screen("Library")
     find_by_name(window, "Home").setFocus()
     visited = []
-    for _ in range(8):
+    for _ in range(9):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget().accessibleName())
-    assert visited[:4] == ["Discover", "Pathway", "Library", "Settings"]
+    assert visited[:5] == ["Discover", "Pathway", "Library", "Settings", "Review"]
     assert "Search modules" in visited and "Modules" in visited
 
 

@@ -14,6 +14,7 @@ from zavmo_desktop.core.content.loader import load_library, read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
 from zavmo_desktop.core.glossary.glossary import Glossary, build_glossary
+from zavmo_desktop.core.review.deck import DailyReview, todays_review
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.core.storage.assessments import AssessmentRepository
@@ -33,6 +34,7 @@ from zavmo_desktop.core.storage.repositories import (
     RecentRepository,
     SettingsRepository,
 )
+from zavmo_desktop.core.storage.review_cards import ReviewRepository
 from zavmo_desktop.core.storage.store import OpenedStore, open_store
 
 T = TypeVar("T")
@@ -125,6 +127,7 @@ class Learner:
         self.reflections = ReflectionRepository(store.db)
         self.assessments = AssessmentRepository(store.db)
         self.pathway = PathwayRepository(store.db)
+        self.review = ReviewRepository(store.db)
 
     @classmethod
     def open(
@@ -313,6 +316,11 @@ class Learner:
                 if module.id not in progress:
                     return ContinuePoint(module, 0.0, started=False)
         return None
+
+    def todays_review(self, now: datetime | None = None) -> DailyReview:
+        """The retrieval questions due today, capped (core.review.deck)."""
+        moment = now or datetime.now().astimezone()
+        return todays_review(self.library, self.progress.all(), self.review, moment)
 
     def completed_count(self) -> int:
         known = {m.id for m in self.library.modules}

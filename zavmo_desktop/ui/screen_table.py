@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from zavmo_desktop.core.learner import Learner
     from zavmo_desktop.ui.main_window import MainWindow
 
-NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
+NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings", "Review")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
@@ -34,7 +34,12 @@ ScreenFactory = Callable[["MainWindow", "Learner"], "QWidget"]
 # Adding a screen is one file in ui/screens/ plus one line here.
 SCREENS: dict[str, ScreenFactory] = {
     "Home": lambda w, learner: _screen("home", "HomeScreen")(
-        learner, w.open_module, w.open_conversation, lambda: w._go_to("Pathway"), w.today
+        learner,
+        w.open_module,
+        w.open_conversation,
+        lambda: w._go_to("Pathway"),
+        w.today,
+        lambda: w._go_to("Review"),
     ),
     "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
     "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner, w.today),
@@ -46,6 +51,9 @@ SCREENS: dict[str, ScreenFactory] = {
     ),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
         learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner), w.open_about
+    ),
+    "Review": lambda w, learner: _screen("review", "ReviewScreen")(
+        learner, lambda: w._go_to("Home"), w.read_aloud
     ),
     ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
         learner, w.finish_onboarding, w.open_about

@@ -29,6 +29,7 @@ LEARNER_TABLES = (
     "reading_places",
     "assessment_rounds",
     "pathway_plans",
+    "review_cards",
 )
 
 

@@ -273,3 +273,43 @@ def m007_pathway(db: Database) -> None:
             PRIMARY KEY (plan_id, part_key)
         )"""
     )
+
+
+@migrations()
+def m008_review(db: Database) -> None:
+    # Retrieval practice (docs/review.md). A card is keyed by pack, module and question id,
+    # so an edited pack that keeps the ids keeps the learner's history. `question` is the
+    # text the schedule was built on: a question reworded beyond recognition starts again.
+    # A card never rated has no state (NULL); `due` and `last_review` are UTC, ISO 8601.
+    # `draft` is what the learner is typing for it, saved as they type.
+    db.execute(
+        """CREATE TABLE review_cards (
+            pack_id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            state INTEGER CHECK (state IN (1, 2, 3)),
+            step INTEGER CHECK (step >= 0),
+            stability REAL CHECK (stability > 0),
+            difficulty REAL CHECK (difficulty BETWEEN 1 AND 10),
+            due TEXT NOT NULL,
+            last_review TEXT,
+            draft TEXT NOT NULL DEFAULT '',
+            entered_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (pack_id, module_id, question_id)
+        )"""
+    )
+    # Every rating, with what the learner wrote: the history a reset keeps.
+    db.execute(
+        """CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            pack_id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            answer TEXT NOT NULL DEFAULT '',
+            reviewed_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX review_log_by_time ON review_log (reviewed_at)")

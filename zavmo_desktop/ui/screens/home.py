@@ -28,6 +28,7 @@ class HomeScreen(QWidget):
         open_conversation: OpenConversation | None = None,
         open_pathway: Callable[[], None] = lambda: None,
         today: Callable[[], date] = date.today,
+        open_review: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__()
         self._learner = learner
@@ -41,7 +42,7 @@ class HomeScreen(QWidget):
         self._notices = 0
         for notice in learner.notices:
             self.add_notice(notice)
-        self.pathway = HomePathway(learner, open_module, open_pathway, today)
+        self.pathway = HomePathway(learner, open_module, open_pathway, open_review, today)
         layout.addWidget(self.pathway)
         self._focus_time = paragraph()
         layout.addWidget(self._focus_time)

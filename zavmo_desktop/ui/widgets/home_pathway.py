@@ -1,11 +1,13 @@
-"""Home's pathway part: this week's focus, the next step with a button that opens it, and
-progress towards the next milestone; with no plan, one calm line and a way to make one."""
+"""Home's pathway part: this week's focus, the next step with a button that opens it, today's
+review (a step of at most ten minutes, with a button to open it) and progress towards the
+next milestone; with no plan, one calm line and a way to make one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Module
@@ -19,6 +21,8 @@ from zavmo_desktop.core.pathway.home_summary import (
     week_focus,
 )
 from zavmo_desktop.core.pathway.model import Part, Plan
+from zavmo_desktop.core.review.deck import local_day
+from zavmo_desktop.core.review.wording import done_text, today_text
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
 
@@ -31,6 +35,7 @@ class HomePathway(QWidget):
         learner: Learner,
         open_module: Callable[[Module], None],
         open_pathway: Callable[[], None],
+        open_review: Callable[[], None] = lambda: None,
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
@@ -53,14 +58,31 @@ class HomePathway(QWidget):
         self.go_to_pathway = QPushButton("Go to my pathway")
         self.go_to_pathway.setAccessibleName("Go to my pathway")
         self.go_to_pathway.clicked.connect(lambda: self._open_pathway())
+        self.open_review = QPushButton("Open today's review")
+        self.open_review.setAccessibleName("Open today's review")
+        self.open_review.clicked.connect(lambda: open_review())
         layout.addWidget(ReflowRow([self.open_step, self.go_to_pathway]))
+        self.review = paragraph()  # today's review: its own step, after the plan's
+        layout.addWidget(self.review)
+        layout.addWidget(self.open_review, 0, Qt.AlignmentFlag.AlignLeft)
 
     def refresh(self) -> None:
+        self._show_review()
         stored = self._learner.pathway.current()
         if stored is None:
             self._show_no_plan()
             return
         self._show_plan(stored.plan, self._learner.pathway.done(stored.id), self.today())
+
+    def _show_review(self) -> None:
+        """Today's retrieval questions, once a finished module has put some in the deck."""
+        review = self._learner.todays_review()
+        self.review.setVisible(review.in_deck > 0)
+        self.open_review.setVisible(bool(review.cards))
+        if review.cards:
+            self.review.setText(today_text(review))
+        elif review.in_deck:
+            self.review.setText(done_text(review, local_day(datetime.now().astimezone())))
 
     def _show_no_plan(self) -> None:
         self._step = None

@@ -1,0 +1,1 @@
+"""Retrieval practice: which questions are due today, and scheduling them with FSRS."""
