@@ -20,6 +20,7 @@ NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
+PRIVACY = "Privacy"  # opened from Settings
 
 
 def _screen(module: str, name: str, package: str = "screens") -> Any:
@@ -38,12 +39,19 @@ SCREENS: dict[str, ScreenFactory] = {
     "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner, w.today),
     "Library": lambda w, learner: _screen("library", "LibraryScreen")(learner, w.open_module),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
-        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner)
+        learner.settings,
+        _screen("profile_panel", "ProfilePanel", "widgets")(learner),
+        _screen("own_data_panel", "OwnDataPanel", "widgets")(
+            learner.data_dir, w.show_privacy, w.erase_and_start_again
+        ),
     ),
     ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
         learner, w.finish_onboarding
     ),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
+    PRIVACY: lambda w, learner: _screen("privacy", "PrivacyScreen")(
+        learner.data_dir, lambda: w._go_to("Settings")
+    ),
     READER: lambda w, learner: _screen("reader", "ReaderScreen")(
         learner, lambda: w.show_screen("Library"), w.read_aloud, w.open_conversation
     ),
