@@ -52,7 +52,9 @@ def test_erase_while_the_window_is_open_returns_to_the_onboarding(
 ) -> None:
     window = open_window()
     assert window.learner is not None
-    do_real_work(window.learner)
+    first_run_font = QApplication.font().pointSizeF()
+    do_real_work(window.learner)  # with the cream theme
+    window.learner.settings.set("text_scale", 200)
     window.learner.back_up()
     (data_dir / "damaged").mkdir()
     (data_dir / "damaged" / "zavmo-old.sqlite3").write_bytes(b"set aside")
@@ -72,7 +74,8 @@ def test_erase_while_the_window_is_open_returns_to_the_onboarding(
     )
     try:
         assert not window.isVisible()
-        assert successor.onboarding  # the first run again
+        assert successor.onboarding  # the first run again, in the first run's look
+        assert QApplication.font().pointSizeF() == first_run_font
         assert successor.stack.currentWidget() is successor.onboarding_screen
         after = listing(data_dir)
         assert not {"backups", "damaged"} & set(after)
@@ -144,3 +147,27 @@ def test_the_privacy_page_opens_from_settings_and_goes_back(
     assert QApplication.focusWidget() is page.back_button
     qtbot.keyClick(page.back_button, Qt.Key.Key_Space)
     assert window.stack.currentWidget() is window.settings_screen
+
+
+def test_at_200_percent_the_confirmation_and_privacy_page_show_every_line(
+    open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = open_window()
+    assert window.learner is not None
+    window.learner.settings.set("text_scale", 200)
+    qtbot.wait(50)  # the restyle is coalesced onto the next turn of the event loop
+    dialog = open_erase_dialog(window, qtbot)
+    dialog.word.setText("no")
+    dialog.confirm()  # the wrong-word line makes the dialog taller
+    QApplication.processEvents()
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    dialog.reject()
+    window.show_privacy()
+    page = window.stack.currentWidget()
+    QApplication.processEvents()
+    for label in page.paragraphs:
+        assert label.width() <= label.fontMetrics().averageCharWidth() * 70, label.text()

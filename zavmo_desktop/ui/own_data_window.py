@@ -53,10 +53,16 @@ class OwnDataWindow:
         return successor
 
     def _successor(self) -> MainWindow:
+        from zavmo_desktop.core.settings import resolve
+        from zavmo_desktop.core.storage.settings_peek import peek_settings
         from zavmo_desktop.ui.main_window import MainWindow
         from zavmo_desktop.ui.single_instance import ActivationServer
+        from zavmo_desktop.ui.theme import apply_theme
 
         window: Any = self
+        # The first run's look, as app.py gives it: the erased learner's font and colours
+        # must not carry over.
+        apply_theme(resolve(peek_settings(self.data_dir)), app_sheet=False)
         successor = MainWindow(self.data_dir, self._content_dirs, self._lock)
         self._lock = InstanceLock(self.data_dir)  # not held: the new window has the lock now
         successor.clock = self.clock

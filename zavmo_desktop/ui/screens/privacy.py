@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from zavmo_desktop.core.own_data.privacy import privacy_sections
@@ -13,6 +14,7 @@ from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 BACK = "Back to Settings"
+LINE_CHARS = 70  # WCAG 1.4.8: a reading line of 80 characters at most
 
 
 class PrivacyScreen(QWidget):
@@ -34,3 +36,16 @@ class PrivacyScreen(QWidget):
                 self.paragraphs.append(label)
                 column.addWidget(label)
         column.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_lines()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_lines()
+        super().changeEvent(event)
+
+    def _fit_lines(self) -> None:
+        for label in self.paragraphs:
+            label.setMaximumWidth(label.fontMetrics().averageCharWidth() * LINE_CHARS)

@@ -7,6 +7,7 @@ nothing is erased. A wrong word says what to type, in the dialog, and erases not
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 ERASE = "Erase all my data"
 FIELD = f"Type {CONFIRM_WORD} to confirm"
+LINE_CHARS = 60  # a reading line of about 60 characters at the learner's text size
 WRONG_WORD = f"Type the word {CONFIRM_WORD}, then choose {ERASE}. Nothing has been erased."
 
 
@@ -59,6 +61,22 @@ class EraseDialog(QDialog):
         column.addLayout(self._buttons())
         self.word.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit()
+        super().showEvent(event)
+
+    def _fit(self) -> None:
+        """Wide enough for a comfortable line, tall enough for every wrapped line: a dialog
+        sizes itself before its labels wrap, and would cut them off."""
+        width = self.fontMetrics().averageCharWidth() * LINE_CHARS
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width = min(width, screen.width() * 9 // 10)
+        layout = self.layout()
+        height = layout.totalHeightForWidth(width) if layout is not None else self.height()
+        self.setMinimumSize(width, height)
+        self.resize(width, height)
+
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.erase_button = QPushButton(ERASE)
@@ -80,6 +98,7 @@ class EraseDialog(QDialog):
             return
         self.problem.setText(WRONG_WORD)
         self.problem.show()
+        self._fit()
         announce(self.problem, WRONG_WORD)
         self.word.setFocus(Qt.FocusReason.OtherFocusReason)
         self.word.selectAll()
