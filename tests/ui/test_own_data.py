@@ -125,12 +125,17 @@ def test_export_all_my_data_saves_the_zip_and_says_where(
     settings_of(window, qtbot)
     assert isinstance(find_by_name(window.settings_screen, "Export all my data"), QPushButton)
     panel = window.settings_screen.your_data
-    assert panel.export_to(tmp_path / "mine")  # the file dialog's seam; .zip is added
+    panel.export_to(tmp_path / "mine")  # the file dialog's seam; .zip is added
+    assert panel.status.text() == "Saving all your data…"  # off the GUI thread
+    panel.ask_to_erase()  # not while the export reads the files
+    assert panel.erase_dialog is None and "still saving" in panel.status.text()
+    qtbot.waitUntil(lambda: not panel.exporting)
+    assert panel.status.text().startswith(f"All your data is saved in {tmp_path / 'mine.zip'}.")
     with zipfile.ZipFile(tmp_path / "mine.zip") as archive:
         reflections = json.loads(archive.read("tables/reflections.json"))
     assert [r["text"] for r in reflections] == [REFLECTION_TEXT]
-    assert panel.status.text().startswith(f"All your data is saved in {tmp_path / 'mine.zip'}.")
-    assert not panel.export_to(tmp_path / "no-such-folder" / "x.zip")
+    panel.export_to(tmp_path / "no-such-folder" / "x.zip")
+    qtbot.waitUntil(lambda: not panel.exporting)
     assert panel.status.text().startswith("Your data could not be saved to")
 
 

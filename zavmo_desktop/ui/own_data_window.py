@@ -74,6 +74,9 @@ class OwnDataWindow:
         successor.start_loading()
         self.successor = successor
         window.close()
+        # Its screens and focus timer go now (the timer would keep trying to save); the
+        # empty window itself goes with the app.
+        window.takeCentralWidget().deleteLater()
         return successor
 
 
