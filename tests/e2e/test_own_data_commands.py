@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from tests.core.own_data_work import folder_with_real_work
-from tests.e2e.test_commands import run
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
+
+
+@pytest.fixture(autouse=True)
+def temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The commands' own temp folder: erase clears this user's speech files there, and must
+    not touch those of other apps (or test runs) on this machine."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    yield folder
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "zavmo_desktop", *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=60, check=False, env=os.environ.copy()
+    )
 
 
 def test_export_writes_the_zip_and_says_what_is_in_it(
@@ -48,8 +70,13 @@ def test_erase_without_yes_refuses_and_keeps_everything(
     assert sorted(p.name for p in data_dir.iterdir()) == before
 
 
-def test_erase_yes_removes_every_learner_file(data_dir: Path, bundled_content: Path) -> None:
+def test_erase_yes_removes_every_learner_file(
+    data_dir: Path, bundled_content: Path, temp_folder: Path
+) -> None:
     folder_with_real_work(data_dir, bundled_content)
+    speech = temp_folder / "zavmo-speech-k2j4"  # as a read-aloud run leaves it
+    speech.mkdir()
+    (speech / "speech-0.wav").write_bytes(b"RIFF....WAVE")
     assert {"zavmo.sqlite3", "backups", "content-index.sqlite3"} <= {
         p.name for p in data_dir.iterdir()
     }
@@ -57,6 +84,7 @@ def test_erase_yes_removes_every_learner_file(data_dir: Path, bundled_content: P
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Erased all your data from {data_dir}")
     assert not data_dir.exists()  # it was only Zavmo's, so the empty folder goes too
+    assert speech.is_dir() and list(speech.iterdir()) == []
     again = run("data", "erase", "--yes", "--data-dir", str(data_dir))
     assert again.returncode == 0 and "Nothing to erase" in again.stdout
 

@@ -14,7 +14,7 @@ from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 BACK = "Back to Settings"
-LINE_CHARS = 70  # WCAG 1.4.8: a reading line of 80 characters at most
+LINE_CHARS = 70  # ACCESSIBILITY.md: a reading column of 70 characters at most (1.4.8)
 
 
 class PrivacyScreen(QWidget):

@@ -36,6 +36,7 @@ class OwnDataPanel(QWidget):
         )
         self.export_button = self._button(EXPORT, self._choose_export_file, column)
         self.status = paragraph()
+        self.status.hide()  # until there is something to say: no gap between the buttons
         column.addWidget(self.status)
         self.erase_button = self._button(ERASE, self.ask_to_erase, column)
         self.privacy_button = self._button(PRIVACY, show_privacy, column)
@@ -94,4 +95,5 @@ class OwnDataPanel(QWidget):
 
     def _tell(self, message: str) -> None:
         self.status.setText(message)
+        self.status.show()
         announce(self.status, message)
