@@ -24,13 +24,13 @@ from zavmo_desktop.ui.theme import apply_theme
 if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
     from PySide6.QtWidgets import QMainWindow
 
-CLI_COMMANDS = ("validate", "self-test")
+CLI_COMMANDS = ("validate", "self-test", "data")
 
 
 def parse_options(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="zavmo-desktop",
-        description="Zavmo Desktop. Commands: validate PATH..., self-test.",
+        description="Zavmo Desktop. Commands: validate PATH..., self-test, data export|erase.",
     )
     parser.add_argument("--version", action="version", version=f"Zavmo Desktop {__version__}")
     parser.add_argument("--data-dir", help="keep the learner's data here (e.g. on a USB stick)")

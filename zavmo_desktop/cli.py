@@ -13,8 +13,9 @@ from zavmo_desktop import __version__, paths
 from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.content.models import Problem
 from zavmo_desktop.core.content.validator import validate_packs
+from zavmo_desktop.data_commands import add_data_commands, run_data_command
 
-COMMANDS = ("validate", "self-test")
+COMMANDS = ("validate", "self-test", "data")
 
 
 def run(argv: list[str]) -> int:
@@ -25,9 +26,12 @@ def run(argv: list[str]) -> int:
     validate.add_argument("paths", nargs="+", type=Path, help="pack folders or .zip files")
     test = commands.add_parser("self-test", help="check that this installation works")
     test.add_argument("--data-dir", help="the data folder to check (default: the usual one)")
+    add_data_commands(commands)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate_paths(args.paths)
+    if args.command == "data":
+        return run_data_command(args)
     return self_test(args.data_dir)
 
 

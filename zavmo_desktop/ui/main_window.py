@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
 from zavmo_desktop.ui.content_arrival import ContentArrival
 from zavmo_desktop.ui.navigation import NavigationBar
+from zavmo_desktop.ui.own_data_window import OwnDataWindow
 from zavmo_desktop.ui.restyle import Restyler
 from zavmo_desktop.ui.screen_table import (
     CONVERSATION,
@@ -61,7 +62,7 @@ def other_reason() -> Any:
     return Qt.FocusReason.OtherFocusReason
 
 
-class MainWindow(ContentArrival, WeekInView, SideScreens, QMainWindow):
+class MainWindow(ContentArrival, WeekInView, SideScreens, OwnDataWindow, QMainWindow):
     ready = Signal()  # the learner can act: Home (filled) or the onboarding is showing
     loaded = Signal()  # and the modules are loaded too (on a first start they come after)
     failed = Signal(object)  # the learner's data could not be opened: the exception

@@ -47,8 +47,12 @@ def choose_backend(folder: Path) -> tuple[SpeechBackend | None, str]:
     return (backend, reason) if backend else _pyttsx3_backend()
 
 
+SPEECH_FOLDERS: list[Path] = []  # this run's, for Erase all my data
+
+
 def _backend_for_this_run() -> tuple[SpeechBackend | None, str]:
     folder = Path(tempfile.mkdtemp(prefix="zavmo-speech-"))
+    SPEECH_FOLDERS.append(folder)
     atexit.register(shutil.rmtree, folder, ignore_errors=True)  # only this run's WAVs
     return choose_backend(folder)
 

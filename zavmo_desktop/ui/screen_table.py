@@ -22,6 +22,7 @@ READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
 GLOSSARY = "Glossary"  # from the Library and the reader, not a navigation button
 ABOUT = "About your learning"  # from Settings and the onboarding
+PRIVACY = "Privacy"  # opened from Settings
 
 
 def _screen(module: str, name: str, package: str = "screens") -> Any:
@@ -50,7 +51,12 @@ SCREENS: dict[str, ScreenFactory] = {
         learner, w.open_module, w.read_aloud
     ),
     "Settings": lambda w, learner: _screen("settings", "SettingsScreen")(
-        learner.settings, _screen("profile_panel", "ProfilePanel", "widgets")(learner), w.open_about
+        learner.settings,
+        _screen("profile_panel", "ProfilePanel", "widgets")(learner),
+        w.open_about,
+        _screen("own_data_panel", "OwnDataPanel", "widgets")(
+            learner.data_dir, w.show_privacy, w.erase_and_start_again
+        ),
     ),
     "Review": lambda w, learner: _screen("review", "ReviewScreen")(
         learner, lambda: w._go_to("Home"), w.read_aloud
@@ -62,6 +68,9 @@ SCREENS: dict[str, ScreenFactory] = {
         learner.settings, w.read_aloud, w.back_from_about, lambda: w._go_to("Settings")
     ),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
+    PRIVACY: lambda w, learner: _screen("privacy", "PrivacyScreen")(
+        learner.data_dir, lambda: w._go_to("Settings")
+    ),
     READER: lambda w, learner: _screen("reader", "ReaderScreen")(
         learner,
         lambda: w.show_screen("Library"),

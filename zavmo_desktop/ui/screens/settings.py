@@ -66,11 +66,13 @@ class SettingsScreen(QWidget):
         settings: Settings,
         your_profile: QWidget | None = None,
         open_about: Callable[[], None] | None = None,
+        your_data: QWidget | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
         self._open_about = open_about
         self.your_profile = your_profile  # the onboarding's answers, changeable here
+        self.your_data = your_data  # export, erase, privacy
         self._pending: dict[str, Any] = {}
         self.controls = SettingControls(self._control_changed, settings.is_locked)
         self.setAccessibleName("Settings screen")
@@ -104,6 +106,9 @@ class SettingsScreen(QWidget):
             column.addWidget(self.your_profile)
         column.addWidget(heading("Take your settings with you", role="subheading"))
         column.addWidget(self._build_profile_buttons())
+        if self.your_data is not None:
+            column.addWidget(heading("Your data", role="subheading"))
+            column.addWidget(self.your_data)
         column.addStretch(1)
         scroll = page_scroll()  # not a tab stop of its own: Tab goes to the controls inside
         scroll.setWidget(page)

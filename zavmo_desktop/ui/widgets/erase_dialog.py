@@ -1,0 +1,104 @@
+"""The confirmation before Erase all my data: the learner types the word ERASE.
+
+Keyboard only: the field has focus, Enter confirms, Escape or Cancel closes it and
+nothing is erased. A wrong word says what to type, in the dialog, and erases nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zavmo_desktop.core.own_data.erase import CONFIRM_WORD
+from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.widgets.labels import heading, paragraph
+
+ERASE = "Erase all my data"
+FIELD = f"Type {CONFIRM_WORD} to confirm"
+LINE_CHARS = 60  # a reading line of about 60 characters at the learner's text size
+WRONG_WORD = f"Type the word {CONFIRM_WORD}, then choose {ERASE}. Nothing has been erased."
+
+
+def is_confirmed(typed: str) -> bool:
+    """The word, in any case: Caps Lock or its absence is not a reason to refuse."""
+    return typed.strip().upper() == CONFIRM_WORD
+
+
+class EraseDialog(QDialog):
+    def __init__(self, data_dir: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(ERASE)
+        self.setAccessibleName(f"{ERASE}: confirm")
+        column = QVBoxLayout(self)
+        column.addWidget(heading("Erase all your data?"))
+        for text in (
+            "This deletes everything Zavmo keeps about you on this computer: your answers, "
+            "your plan, your practice, your reflections, your evidence, your settings and "
+            f"the backup copies, from {data_dir}.",
+            "It cannot be undone. To keep a copy, choose Cancel, then Export all my data.",
+            "Zavmo then starts again as it did the first time.",
+        ):
+            column.addWidget(paragraph(text))
+        label = QLabel(f"{FIELD}:")
+        self.word = QLineEdit()
+        self.word.setAccessibleName(FIELD)
+        label.setBuddy(self.word)
+        column.addWidget(label)
+        column.addWidget(self.word)
+        self.problem = paragraph()
+        self.problem.setAccessibleName("What to do")
+        self.problem.hide()
+        column.addWidget(self.problem)
+        column.addLayout(self._buttons())
+        self.word.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit()
+        super().showEvent(event)
+
+    def _fit(self) -> None:
+        """Wide enough for a comfortable line, tall enough for every wrapped line: a dialog
+        sizes itself before its labels wrap, and would cut them off."""
+        width = self.fontMetrics().averageCharWidth() * LINE_CHARS
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width = min(width, screen.width() * 9 // 10)
+        layout = self.layout()
+        height = layout.totalHeightForWidth(width) if layout is not None else self.height()
+        self.setMinimumSize(width, height)
+        self.resize(width, height)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.erase_button = QPushButton(ERASE)
+        self.erase_button.setAccessibleName(ERASE)
+        self.erase_button.setDefault(True)  # Enter in the field confirms
+        self.erase_button.clicked.connect(self.confirm)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        row.addWidget(self.erase_button)
+        return row
+
+    def confirm(self) -> None:
+        if is_confirmed(self.word.text()):
+            self.accept()
+            return
+        self.problem.setText(WRONG_WORD)
+        self.problem.show()
+        self._fit()
+        announce(self.problem, WRONG_WORD)
+        self.word.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.word.selectAll()
