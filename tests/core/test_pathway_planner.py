@@ -172,10 +172,7 @@ def test_a_competency_with_no_module_is_listed_and_no_time_is_guessed() -> None:
     uncovered = {u.competency: u for u in plan.uncovered}
     thinking = uncovered["strategic-thinking"]
     assert thinking.gap == 4 and thinking.reason == "There is no module for it yet."
-    with_modules = {m.competency for m in bundled_pack().modules}
-    others = [c for c in AT_TARGET if c not in with_modules and c != "strategic-thinking"]
-    assert others, "every other competency has a module now: pick another case"
-    assert all(uncovered[c].gap is None for c in others)  # not assessed, and no module yet
+    assert uncovered["quantum-ml-awareness"].gap is None  # not assessed, and no module
     assert not [p for p in plan.parts if p.competency == "strategic-thinking"]
     assert "strategic-thinking" not in {p.competency for _, p in plan.milestones()}
 
