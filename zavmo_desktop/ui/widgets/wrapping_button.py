@@ -78,7 +78,11 @@ class WrappingButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self._size_for(self.lines(text, width)).height() for text in self.texts())
+        return self.height_with(self.texts(), width)
+
+    def height_with(self, texts: tuple[str, ...], width: int) -> int:
+        """The height at `width` if the button showed `texts`."""
+        return max(self._size_for(self.lines(text, width)).height() for text in texts)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         text = self.lines(self.text(), self.width())
