@@ -1,8 +1,7 @@
 """The focus timer panel: a compact Pomodoro timer for the bottom of the navigation column.
 
-Where it does not fit the column whole (200% text in a laptop window), the navigation makes
-it compact: phase, time, the main button in one word ("Pause", named "Pause focus session")
-and "More", a menu of the other actions (timer_menu.py); no bar, no plan line.
+Where it does not fit the column whole (200% text, a laptop), the navigation makes it compact:
+phase, time, "Pause" (named "Pause focus session") and "More", a menu of the rest.
 
 The timing rules live in core.focus.timer; this panel shows them, logs each phase
 through the repository, speaks cues to screen readers and, in "study with me" mode,
@@ -55,6 +54,7 @@ from zavmo_desktop.ui.widgets.timer_parts import (
     set_shown,
     set_text,
     show_progress,
+    stacked_height,
     wrapping_label,
 )
 
@@ -239,11 +239,7 @@ class FocusTimerPanel(QWidget):
         ]
         texts = tuple(SHORT_TEXTS.values()) if compact else PRIMARY_TEXTS
         heights.append(self._primary.height_with(texts, width))
-        layout = self.layout()
-        margins = layout.contentsMargins()
-        return (
-            margins.top() + margins.bottom() + sum(heights) + layout.spacing() * (len(heights) - 1)
-        )
+        return stacked_height(self.layout(), heights)
 
     def _focus_inside(self) -> bool:
         focused = QApplication.focusWidget()
