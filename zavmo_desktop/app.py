@@ -15,7 +15,6 @@ from zavmo_desktop import __version__, paths
 from zavmo_desktop.core.settings import resolve
 from zavmo_desktop.core.storage.files import private_folder
 from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
-from zavmo_desktop.core.storage.problems import describe_failure
 from zavmo_desktop.core.storage.settings_peek import peek_settings
 from zavmo_desktop.ui import accessible
 from zavmo_desktop.ui.main_window import MainWindow
@@ -127,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _cannot_start(error: OSError, data_dir: Path, argv: list[str]) -> int:
     from PySide6.QtWidgets import QMessageBox
+
+    from zavmo_desktop.core.storage.problems import describe_failure
 
     message = describe_failure(error, data_dir)
     print(message, file=sys.stderr)

@@ -179,6 +179,30 @@ def test_warning_then_overtime_counts_up_and_nothing_advances(timer: Harness) ->
     assert timer.bar().accessibleDescription() == "3 minutes 12 seconds over"
 
 
+def test_the_compact_form_shows_a_reminder_and_offers_snooze_in_its_menu(timer: Harness) -> None:
+    timer.panel.set_compact(True)  # as the navigation does when the whole panel does not fit
+    timer.click("Start focus session")
+    timer.advance(FOCUS - 20)
+    settle()
+    assert timer.text("notice") == "20 seconds left."
+    assert timer.text("subheading") == ""  # the reminder says what the moment is
+    assert timer.text("heading") == "0:20"
+    with pytest.raises(LookupError):
+        timer.bar()  # no bar in the compact form
+    more = find_by_name(timer.host, "More timer actions")
+    assert isinstance(more, QPushButton) and more.menu() is not None
+    more.menu().aboutToShow.emit()
+    items = {action.text(): action for action in more.menu().actions()}
+    assert list(items) == ["Snooze", "Add 5 minutes", "Skip to break", "Stop focus session"]
+    items["Snooze"].trigger()
+    assert timer.text("notice") == ""
+    assert timer.announced[-1].startswith("Reminder snoozed for")
+    timer.panel.set_compact(False)
+    settle()
+    assert timer.bar().isVisible() and find_by_name(timer.host, "Add 5 minutes").isVisible()
+    assert find_by_name(timer.host, "Pause focus session").text() == "Pause focus session"
+
+
 def test_skip_to_break_logs_the_session_and_skip_to_focus_returns(timer: Harness) -> None:
     timer.click("Start focus session")
     timer.advance(FOCUS + 40)

@@ -4,7 +4,8 @@ The cold-start benchmark times it; this checks what it is made of, in a fresh pr
 learner starts the app: Qt's namespace (~20 ms to import) and its event classes (~5 ms) stay
 off the first frame, and a returning learner's start, served from the parse cache with no
 migration pending, imports neither sqlite-utils (50-100 ms, with click, dateutil and pluggy)
-nor the parsers (PyYAML, Markdown-It).
+nor the parsers (PyYAML, Markdown-It); a first start makes its new schema without
+sqlite-utils too, and its first frame loads neither QStyle nor sqlite3.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ HEAVY = ("sqlite_utils", "click", "dateutil", "pluggy", "yaml", "markdown_it")
 CHILD = """
 import json, sys
 import PySide6.QtCore as QtCore
+import PySide6.QtWidgets as QtWidgets
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from zavmo_desktop.app import prepare_window
@@ -38,6 +40,10 @@ def first_frame():
     seen["qt_namespace_at_first_frame"] = "Qt" in vars(QtCore)
     seen["qt_events_at_first_frame"] = "QEvent" in vars(QtCore)
     seen["heavy_at_first_frame"] = loaded()
+    # QStyle and its options (~12 ms), the accessible interfaces, sqlite3 (~4 ms)
+    seen["qt_style_at_first_frame"] = "QStyle" in vars(QtWidgets)
+    seen["accessible_interfaces_at_first_frame"] = "QAccessibleWidget" in vars(QtWidgets)
+    seen["sqlite3_at_first_frame"] = "sqlite3" in sys.modules
 QTimer.singleShot(0, first_frame)
 def ready():
     seen["heavy_at_ready"] = loaded()
@@ -97,12 +103,18 @@ def test_the_first_frame_and_a_returning_start_load_only_what_they_need(tmp_path
     assert first["qt_namespace_at_first_frame"] is False
     assert first["qt_events_at_first_frame"] is False  # loading QEvent loads ~50 classes
     assert first["heavy_at_first_frame"] == []
+    assert first["qt_style_at_first_frame"] is False  # the navigation is plain buttons
+    assert first["accessible_interfaces_at_first_frame"] is False  # the factory is installed
+    assert first["sqlite3_at_first_frame"] is False  # nothing to peek at yet
+    # The new schema is made with plain SQL: only the packs' manifests need a parser.
+    assert first["heavy_at_ready"] == ["yaml"]
 
     accept_a_plan(data_dir)  # Home then shows the week's focus from the stored plan
     returning = start(data_dir)
     assert returning["showing"] == "Home screen" and returning["navigation_on"]
     assert returning["qt_namespace_at_first_frame"] is False
     assert returning["heavy_at_first_frame"] == []
+    assert returning["qt_style_at_first_frame"] is False
     assert returning["heavy_at_ready"] == []
     assert returning["planner_at_ready"] is False  # Home reads the stored plan, no more
     assert returning["home_focus"] != NO_PLAN

@@ -4,6 +4,9 @@ Qt exposes every QLabel as static text and a checkable QPushButton as a check bo
 factory gives headings (labels with a `level` property, see labels.heading) the Heading
 role and their level, and the navigation buttons (property `nav`) the page-tab role with
 the current screen marked "selected", as a tab bar is: not "check box, checked".
+The interfaces themselves (ui/accessible_interfaces.py) load when Qt first asks about a
+marked widget, which it does only while a screen reader (or a test) is listening; the
+factory is installed at start, as it must be (below), and costs only QAccessible there.
 
 Qt asks a factory only on the GUI thread (widgets and the accessibility cache live
 there; Qt's multimedia and our speech threads never query it), so this Python code is
@@ -17,87 +20,32 @@ already asked for its interface: Qt keeps that one in its cache until the widget
 
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleActionInterface,
-    QAccessibleAttributesInterface,
-    QAccessibleInterface,
-)
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
+from typing import TYPE_CHECKING
 
-Role = QAccessible.Role
-Text = QAccessible.Text
-Level = QAccessible.Attribute.Level
+from PySide6.QtGui import QAccessible
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QObject
+    from PySide6.QtGui import QAccessibleInterface
+    from PySide6.QtWidgets import QAbstractButton
+
 NAV_GROUP = "nav-group"  # the property that marks the navigation column
 
 
-class HeadingInterface(QAccessibleWidget, QAccessibleAttributesInterface):
-    """A heading: its text as its name, its level as the Level attribute."""
-
-    def __init__(self, label: QLabel) -> None:
-        QAccessibleWidget.__init__(self, label, Role.Heading)
-        QAccessibleAttributesInterface.__init__(self)
-
-    def text(self, kind: QAccessible.Text) -> str:
-        label = self.widget()
-        if kind == Text.Name and isinstance(label, QLabel):
-            return label.accessibleName() or label.text()
-        return super().text(kind)
-
-    def attributeKeys(self) -> list[QAccessible.Attribute]:
-        return [Level]
-
-    def attributeValue(self, key: QAccessible.Attribute) -> object:
-        return int(self.widget().property("level")) if key == Level else None
-
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> shiboken6.VoidPtr:
-        # Qt calls this from C++ and must get a VoidPtr back, null included: an int or None
-        # crashes shiboken as it reports the wrong type (PySide 6.11), so a screen reader
-        # asking for, say, the text interface would crash the app.
-        if kind == QAccessible.InterfaceType.AttributesInterface:
-            return shiboken6.VoidPtr(shiboken6.getCppPointer(self)[1])  # the attributes half
-        cast = QAccessibleWidget.interface_cast(self, kind)
-        return shiboken6.VoidPtr(0) if cast is None else cast
-
-
-class NavigationTab(QAccessibleWidget):
-    """A navigation button as a page tab: "selected" marks the screen showing now."""
-
-    def __init__(self, button: QAbstractButton) -> None:
-        super().__init__(button, Role.PageTab)
-
-    def state(self) -> QAccessible.State:
-        state = super().state()
-        button = self.widget()
-        state.selectable = True
-        state.selected = isinstance(button, QAbstractButton) and button.isChecked()
-        return state
-
-    def actionNames(self) -> list[str]:
-        return [QAccessibleActionInterface.pressAction(), *super().actionNames()]
-
-    def doAction(self, name: str) -> None:
-        button = self.widget()
-        if name == QAccessibleActionInterface.pressAction() and isinstance(button, QAbstractButton):
-            button.click()
-        else:
-            super().doAction(name)
-
-
-class NavigationGroup(QAccessibleWidget):
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget, Role.PageTabList)
-
-
 def _interface_for(_class_name: str, thing: QObject) -> QAccessibleInterface | None:
+    # Qt asks about every object it meets: most carry none of our marks.
+    if all(thing.property(mark) is None for mark in ("level", "nav", NAV_GROUP)):
+        return None
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    from zavmo_desktop.ui import accessible_interfaces as interfaces
+
     if isinstance(thing, QLabel) and thing.property("level") is not None:
-        return HeadingInterface(thing)
+        return interfaces.HeadingInterface(thing)
     if isinstance(thing, QAbstractButton) and thing.property("nav"):
-        return NavigationTab(thing)
+        return interfaces.NavigationTab(thing)
     if isinstance(thing, QWidget) and thing.property(NAV_GROUP):
-        return NavigationGroup(thing)
+        return interfaces.NavigationGroup(thing)
     return None
 
 

@@ -94,7 +94,7 @@ class MainWindow(ContentArrival, WeekInView, SideScreens, OwnDataWindow, QMainWi
         layout = QHBoxLayout(central)
         self._nav_bar = NavigationBar(NAVIGATION, HELP, self.show_screen)
         self.nav_buttons = self._nav_bar.buttons
-        self._navigation = ColumnScroll(self._nav_bar, follow=False)
+        self._navigation = ColumnScroll(self._nav_bar, follow=False, fit=self._nav_bar.fit)
         self._restyler.add(self._navigation)
         layout.addWidget(self._navigation)
         self._content = QVBoxLayout()  # this week's plan above the screen, when it is on
@@ -151,9 +151,9 @@ class MainWindow(ContentArrival, WeekInView, SideScreens, OwnDataWindow, QMainWi
 
         self.learner = learner
         self.onboarding = learner.profile.load().needs_onboarding
-        self._navigation.follow_content()  # from now on the column changes size
         self.timer = FocusTimerPanel(learner.settings, learner.focus_sessions, self._activity)
-        self._nav_bar.add_above_help(self.timer)
+        self._nav_bar.add_timer(self.timer)
+        self._navigation.follow_content()  # from now on the column changes size
         self.show_screen("Home")
         self.stack.removeWidget(self._loading_label)
         self._restyler.forget(self._loading_label)

@@ -10,8 +10,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
-
 
 @dataclass(frozen=True)
 class SettingSpec:
@@ -166,6 +164,10 @@ class Settings:
                 listener(key, value)
 
     def _keep(self, values: Mapping[str, Any]) -> None:
+        # Here, not at the top: it loads sqlite3 (~4 ms), which a first start's first frame
+        # does not need (the window's theme reads the settings' declarations).
+        from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
+
         try:
             self._store.set_many(values)
         except STORAGE_ERRORS as error:  # a full disk: kept here and tried again

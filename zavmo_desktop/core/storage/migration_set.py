@@ -5,12 +5,20 @@ the whole of a returning learner's start otherwise spends opening their data. So
 migrations are declared here, `is_current` checks sqlite-utils' own record of what ran
 with plain SQL, and only a database with a migration pending (a first start, an upgrade)
 imports sqlite-utils, whose `Migrations` then applies them exactly as before.
+
+A new database (a first start, no table in it) is the exception: its migrations run with
+plain SQL in one transaction, and their record is written as sqlite-utils writes it (the
+same table, index and rows: tests/core/test_migration_set.py compares them), so a first
+start does not pay for sqlite-utils either. A migration is therefore given something with
+`execute` only (core/storage/database.Database on a new database); one that needs
+sqlite-utils' table methods (transform ...) must make `_plain_sql_will_do` say no.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -21,8 +29,18 @@ if TYPE_CHECKING:
 
     Step = Callable[[UtilsDatabase], None]
 
-# The table sqlite-utils keeps its record in (Migrations.migrations_table).
+# The table sqlite-utils keeps its record in (Migrations.migrations_table), as it makes it.
 MIGRATIONS_TABLE = "_sqlite_migrations"
+RECORD_SCHEMA = (
+    f'''CREATE TABLE "{MIGRATIONS_TABLE}" (
+   "id" INTEGER PRIMARY KEY,
+   "migration_set" TEXT,
+   "name" TEXT,
+   "applied_at" TEXT
+)''',
+    f'''CREATE UNIQUE INDEX "idx_{MIGRATIONS_TABLE}_migration_set_name"
+    ON "{MIGRATIONS_TABLE}" ("migration_set", "name")''',
+)
 
 
 class Declared(NamedTuple):
@@ -67,15 +85,37 @@ class MigrationSet:
     def apply(
         self, db: Database | UtilsDatabase, *, stop_before: Iterable[str] | str | None = None
     ) -> None:
-        self._sqlite_utils().apply(_utils_database(db), stop_before=stop_before)
+        if stop_before is None and self._plain_sql_will_do(db):
+            self._apply_to_new(db)
+        else:
+            self.as_sqlite_utils().apply(_utils_database(db), stop_before=stop_before)
+
+    def _plain_sql_will_do(self, db: Database | UtilsDatabase) -> bool:
+        """A new database, and migrations that may all run in one transaction."""
+        empty = db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        return empty and all(declared.transactional for declared in self._migrations)
+
+    def _apply_to_new(self, db: Database | UtilsDatabase) -> None:
+        # One transaction: all or nothing (the next start tries again), and one sync to disk.
+        with db.atomic():
+            for sql in RECORD_SCHEMA:
+                db.execute(sql)
+            for declared in self._migrations:
+                declared.fn(db)  # type: ignore[arg-type]  # given `execute`: see the top
+                db.execute(
+                    f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) "
+                    "VALUES (?, ?, ?)",
+                    [self.name, declared.name, str(datetime.now(UTC))],
+                )
 
     def pending(self, db: Database | UtilsDatabase) -> list[Any]:
-        return self._sqlite_utils().pending(_utils_database(db))
+        return self.as_sqlite_utils().pending(_utils_database(db))
 
     def applied(self, db: Database | UtilsDatabase) -> list[Any]:
-        return self._sqlite_utils().applied(_utils_database(db))
+        return self.as_sqlite_utils().applied(_utils_database(db))
 
-    def _sqlite_utils(self) -> Migrations:
+    def as_sqlite_utils(self) -> Migrations:
+        """These migrations as sqlite-utils' own Migrations (built once, when first asked)."""
         if self._built is None:
             from sqlite_utils import Migrations
 

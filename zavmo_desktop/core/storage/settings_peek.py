@@ -3,8 +3,6 @@ learner's theme and size (no flash of the wrong colours) before the store is ope
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +12,10 @@ from zavmo_desktop.core.storage import DATABASE_NAME
 def peek_settings(data_dir: Path) -> dict[str, Any]:
     path = data_dir / DATABASE_NAME
     if not path.exists():
-        return {}
+        return {}  # a first start: nothing to read, and sqlite3 and json (~7 ms) stay unloaded
+    import json
+    import sqlite3
+
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

@@ -8,6 +8,7 @@ labels took a third to a half of the window, which the reading needs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize
@@ -24,10 +25,15 @@ MOST_OF_WINDOW = 0.25  # of its parent's width; never narrower than its longest 
 
 
 class ColumnScroll(QScrollArea):
-    def __init__(self, content: QWidget, follow: bool = True) -> None:
+    def __init__(
+        self, content: QWidget, follow: bool = True, fit: Callable[[int], None] | None = None
+    ) -> None:
         """`follow=False` until `follow_content()`: the first frame's column never changes
-        size, and watching it from Python would load Qt's event classes (~5 ms) for it."""
+        size, and watching it from Python would load Qt's event classes (~5 ms) for it.
+        `fit(height)`, once following, each time the content or the column's height may have
+        changed: the content may fit itself to the height it has."""
         super().__init__()
+        self.fit = fit
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setProperty("horizontalScrollBarPolicy", _ALWAYS_OFF)
@@ -41,9 +47,11 @@ class ColumnScroll(QScrollArea):
         # every event QScrollArea filters for its own widget, from the first frame on.
         watcher = _LayoutWatcher(self)
         self.widget().installEventFilter(watcher)
+        self.installEventFilter(watcher)  # its height
         if self.parentWidget() is not None:
             self.parentWidget().installEventFilter(watcher)  # its share follows the window
         self.updateGeometry()
+        watcher.refit()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self._width(), 0)
@@ -63,7 +71,7 @@ class ColumnScroll(QScrollArea):
 
 
 class _LayoutWatcher(QObject):
-    def __init__(self, scroll: QScrollArea) -> None:
+    def __init__(self, scroll: ColumnScroll) -> None:
         super().__init__(scroll)
         self._scroll = scroll
 
@@ -71,11 +79,18 @@ class _LayoutWatcher(QObject):
         from PySide6.QtCore import QEvent  # loading it loads every event class (~5 ms)
 
         kind = event.type()
-        if kind == QEvent.Type.LayoutRequest or (
+        if kind == QEvent.Type.Resize and watched is self._scroll:
+            self.refit()
+        elif kind == QEvent.Type.LayoutRequest or (
             kind == QEvent.Type.Resize and watched is self._scroll.parentWidget()
         ):
-            self._scroll.updateGeometry()  # the text size or the window changed
+            self.refit()  # the text size or the window changed
+            self._scroll.updateGeometry()
         return False
+
+    def refit(self) -> None:
+        if self._scroll.fit is not None:
+            self._scroll.fit(self._scroll.height())
 
 
 def page_scroll() -> QScrollArea:

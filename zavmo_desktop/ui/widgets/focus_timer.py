@@ -1,5 +1,8 @@
 """The focus timer panel: a compact Pomodoro timer for the bottom of the navigation column.
 
+Where it does not fit the column whole (200% text, a laptop), the navigation makes it compact:
+phase, time, "Pause" (named "Pause focus session") and "More", a menu of the rest.
+
 The timing rules live in core.focus.timer; this panel shows them, logs each phase
 through the repository, speaks cues to screen readers and, in "study with me" mode,
 asks for a goal before a focus session and how it went after.
@@ -7,15 +10,13 @@ asks for a goal before a focus session and how it went after.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import math
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.focus.model import (
     EXTEND_MINUTES,
@@ -39,18 +40,21 @@ from zavmo_desktop.core.focus.text import (
 from zavmo_desktop.core.focus.timer import Clock, FocusTimer
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository, LoggedChange
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.paths import resources_dir
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
 from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
+from zavmo_desktop.ui.widgets.timer_menu import MoreActions
 from zavmo_desktop.ui.widgets.timer_parts import (
     CompanionDialog,
     SteadyButton,
     name_button,
     named_button,
+    restore_timer,
     set_shown,
     set_text,
+    show_progress,
+    stacked_height,
     wrapping_label,
 )
 
@@ -59,6 +63,7 @@ if TYPE_CHECKING:
 
 HEARTBEAT_SECONDS = 15  # the most running time a crash can cost
 PRIMARY_TEXTS = ("Start focus session", "Pause focus session", "Resume focus session")
+SHORT_TEXTS = {text: text.split()[0] for text in PRIMARY_TEXTS}  # the compact form's
 CHIME = ("sounds", "chime.wav")
 NOT_LOGGED = "The timer goes on, but this session may be missing from your focus log."
 CHECK_IN_WHAT = "How your focus session went"
@@ -82,6 +87,7 @@ class FocusTimerPanel(QWidget):
         self._clock = clock
         self._last_saved = clock()
         self._notice = ""  # the panel's own message: a session restored after a restart
+        self._compact = False
         self._dialog: CompanionDialog | None = None
         self._chime: QSoundEffect | None = None
         self._timer = self._restore()
@@ -160,8 +166,9 @@ class FocusTimerPanel(QWidget):
         self._skip.clicked.connect(self._skip_clicked)
         self._stop = named_button("Stop focus session")
         self._stop.clicked.connect(lambda: self._apply(self._timer.stop()))
+        self._more = MoreActions(lambda: self._offered(self._timer.view()))
         shown = (self._phase, self._time, self._bar, self._detail, self._cue, self.save_status)
-        buttons = (self._snooze, self._primary, self._extend, self._skip, self._stop)
+        buttons = (self._snooze, self._primary, self._extend, self._skip, self._stop, self._more)
         for widget in (*shown, *buttons):  # also the Tab order
             layout.addWidget(widget)
 
@@ -173,47 +180,82 @@ class FocusTimerPanel(QWidget):
         calm = bool(self._settings.get("reduce_motion"))
         set_text(self._phase, phase_title(view))
         set_text(self._time, clock_text(view, whole_minutes=calm))
-        self._show_bar(view, calm)
+        show_progress(self._bar, view, calm)
         set_text(self._detail, detail_text(view, self._timer.plan))
-        message = cue_text(view) if view.cue else self._notice
+        message = self._message(view)
         set_text(self._cue, message)
-        set_shown(self._cue, bool(message))
-        set_shown(self._detail, not message)  # a message matters more, and space is short
-        set_shown(self._snooze, view.cue is not None)
+        for widget, shown in self._form(view, self._compact).items():
+            set_shown(widget, shown)
         self._show_buttons(view)
         if had_focus and not self._focus_inside():
             self._primary.setFocus()  # the focused button was hidden: stay in the panel
+
+    def _message(self, view: TimerView) -> str:
+        return cue_text(view) if view.cue else self._notice
+
+    def _form(self, view: TimerView, compact: bool) -> dict[QWidget, bool]:
+        """Which parts show, in the full or the compact form (the main button always does)."""
+        message = bool(self._message(view))
+        secondary = not view.idle and not compact
+        return {
+            self._phase: not (compact and message),  # compact: the message says the moment
+            self._time: True,
+            self._bar: not compact,
+            self._detail: not message and not compact,  # a message matters more
+            self._cue: message,
+            self._snooze: view.cue is not None and not compact,
+            self._extend: secondary,
+            self._skip: secondary,
+            self._stop: secondary,
+            self._more: compact and bool(self._offered(view)),
+        }
+
+    def _offered(self, view: TimerView) -> list[QPushButton]:
+        """The actions besides the main button: buttons, or the compact form's menu."""
+        snooze = [self._snooze] if view.cue is not None else []
+        return snooze + ([] if view.idle else [self._extend, self._skip, self._stop])
+
+    @property
+    def compact(self) -> bool:
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self._compact:
+            self._compact = compact
+            self._primary.set_texts(tuple(SHORT_TEXTS.values()) if compact else PRIMARY_TEXTS)
+            if compact:
+                self._more.attach_menu()
+            self._render()
+
+    def height_for(self, width: int, compact: bool) -> int:
+        """The panel's height at `width` in either form, showing what it shows now."""
+        view = self._timer.view()
+        parts = [widget for widget, shown in self._form(view, compact).items() if shown]
+        if not self.save_status.isHidden():
+            parts.append(self.save_status)
+        heights = [
+            part.heightForWidth(width) if part.hasHeightForWidth() else part.sizeHint().height()
+            for part in parts
+        ]
+        texts = tuple(SHORT_TEXTS.values()) if compact else PRIMARY_TEXTS
+        heights.append(self._primary.height_with(texts, width))
+        return stacked_height(self.layout(), heights)
 
     def _focus_inside(self) -> bool:
         focused = QApplication.focusWidget()
         return focused is not None and self.isAncestorOf(focused)
 
-    def _show_bar(self, view: TimerView, calm: bool) -> None:
-        # With reduced motion the bar moves once a minute, in whole-minute steps.
-        step = 60 if calm else 1
-        if self._bar.maximum() != (top := math.ceil(view.planned_seconds / step)):
-            self._bar.setRange(0, top)
-        if self._bar.value() != (value := math.ceil(view.seconds_left / step)):
-            self._bar.setValue(value)
-        if self._bar.format() != (words := time_words(view, whole_minutes=calm)):
-            self._bar.setFormat(words)
-            self._bar.setAccessibleDescription(words)
-
     def _show_buttons(self, view: TimerView) -> None:
         phase = phase_name(view.phase)
         if view.idle:
             minutes = self._timer.plan.focus_minutes
-            name_button(
-                self._primary, "Start focus session", f"Start a {minutes}-minute focus session"
-            )
+            primary = ("Start focus session", f"Start a {minutes}-minute focus session")
         elif view.running:
-            name_button(
-                self._primary, "Pause focus session", f"Pause the {phase}: pauses do not count"
-            )
+            primary = ("Pause focus session", f"Pause the {phase}: pauses do not count")
         else:
-            name_button(self._primary, "Resume focus session", f"Carry on with the {phase}")
-        for secondary in (self._extend, self._skip, self._stop):
-            set_shown(secondary, not view.idle)
+            primary = ("Resume focus session", f"Carry on with the {phase}")
+        name, description = primary
+        name_button(self._primary, name, description, SHORT_TEXTS[name] if self._compact else "")
         extend = f"Give this {phase} {EXTEND_MINUTES} more minutes"
         name_button(self._extend, f"Add {EXTEND_MINUTES} minutes", extend)
         if view.phase is Phase.FOCUS:
@@ -305,21 +347,11 @@ class FocusTimerPanel(QWidget):
         self._render()
 
     def _restore(self) -> FocusTimer:
-        plan = TimerPlan.from_settings(self._settings.get)
-        timer = FocusTimer(plan, self._clock)
-        saved = self._sessions.load_timer()
-        keep = None
-        if saved is not None:
-            # Unreadable state starts afresh; its open log row then ends as interrupted.
-            with contextlib.suppress(ValueError):
-                timer = FocusTimer.from_state(saved.state, plan, self._clock)
-                keep = saved.session_id
-        view = timer.view()
-        # On a full disk the open rows stay open and are closed at the next start.
-        with contextlib.suppress(*STORAGE_ERRORS):
-            self._sessions.close_open_sessions(keep=None if view.idle else keep)
-        if view.restored:
-            self._notice = restored_text(view)
+        timer = restore_timer(
+            TimerPlan.from_settings(self._settings.get), self._sessions, self._clock
+        )
+        if timer.view().restored:
+            self._notice = restored_text(timer.view())
         return timer
 
     # Study with me ----------------------------------------------------------------------

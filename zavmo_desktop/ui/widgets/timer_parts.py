@@ -3,17 +3,27 @@ labels that wrap to the narrow navigation column."""
 
 from __future__ import annotations
 
+import contextlib
+import math
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from zavmo_desktop.core.focus.model import TimerPlan, TimerView
+from zavmo_desktop.core.focus.text import time_words
+from zavmo_desktop.core.focus.timer import Clock, FocusTimer
+from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 
@@ -71,6 +81,11 @@ class SteadyButton(WrappingButton):
     def texts(self) -> tuple[str, ...]:
         return self._texts
 
+    def set_texts(self, texts: tuple[str, ...]) -> None:
+        if texts != self._texts:
+            self._texts = texts
+            self.updateGeometry()
+
 
 def named_button(text: str, description: str = "") -> QPushButton:
     made = WrappingButton()
@@ -78,9 +93,10 @@ def named_button(text: str, description: str = "") -> QPushButton:
     return made
 
 
-def name_button(button: QPushButton, text: str, description: str) -> None:
-    if button.text() != text:
-        button.setText(text)
+def name_button(button: QPushButton, text: str, description: str, shown: str = "") -> None:
+    """`shown`: a shorter text to show than the name (which then begins with it)."""
+    if button.text() != (shown or text):
+        button.setText(shown or text)
     if button.accessibleName() != text:
         button.setAccessibleName(text)
     if button.accessibleDescription() != description:
@@ -99,3 +115,37 @@ def set_text(widget: QLabel, text: str) -> None:
 def set_shown(widget: QWidget, visible: bool) -> None:
     if widget.isHidden() == visible:
         widget.setVisible(visible)
+
+
+def show_progress(bar: QProgressBar, view: TimerView, calm: bool) -> None:
+    # With reduced motion the bar moves once a minute, in whole-minute steps.
+    step = 60 if calm else 1
+    if bar.maximum() != (top := math.ceil(view.planned_seconds / step)):
+        bar.setRange(0, top)
+    if bar.value() != (value := math.ceil(view.seconds_left / step)):
+        bar.setValue(value)
+    if bar.format() != (words := time_words(view, whole_minutes=calm)):
+        bar.setFormat(words)
+        bar.setAccessibleDescription(words)
+
+
+def stacked_height(layout: QLayout, heights: list[int]) -> int:
+    """The height of a column of parts `heights` tall in `layout`, with its spacing."""
+    margins = layout.contentsMargins()
+    return margins.top() + margins.bottom() + sum(heights) + layout.spacing() * (len(heights) - 1)
+
+
+def restore_timer(plan: TimerPlan, sessions: FocusSessionRepository, clock: Clock) -> FocusTimer:
+    """The timer as the last run left it, its log's open rows closed (but the running one's)."""
+    timer = FocusTimer(plan, clock)
+    saved = sessions.load_timer()
+    keep = None
+    if saved is not None:
+        # Unreadable state starts afresh; its open log row then ends as interrupted.
+        with contextlib.suppress(ValueError):
+            timer = FocusTimer.from_state(saved.state, plan, clock)
+            keep = saved.session_id
+    # On a full disk the open rows stay open and are closed at the next start.
+    with contextlib.suppress(*STORAGE_ERRORS):
+        sessions.close_open_sessions(keep=None if timer.view().idle else keep)
+    return timer

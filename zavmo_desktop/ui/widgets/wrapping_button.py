@@ -4,6 +4,10 @@ Qt's buttons draw their text on one line, so a column of buttons is as wide as i
 label: at 200% text the navigation took a third to a half of the window. This one asks for
 its one-line width, can shrink to its longest word, and grows taller instead (height for
 width). `text()` and the accessible name stay the whole label on one line.
+
+Its sizes come from QPushButton's own one-line size plus the text's, and it paints as
+QPushButton does until its words wrap: QStyle and its option classes (~12 ms to load) are
+loaded only then, not at start.
 """
 
 from __future__ import annotations
@@ -11,14 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import (
-    QPushButton,
-    QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStylePainter,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 if TYPE_CHECKING:  # an event class loads QEvent's ~50 classes: not in the first frame
     from PySide6.QtGui import QPaintEvent
@@ -40,16 +37,20 @@ class WrappingButton(QPushButton):
         return (self.text(),)
 
     def _size_for(self, text: str) -> QSize:
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        contents = self.fontMetrics().size(_SHOW_MNEMONIC, text or "XXXX")
-        element = QStyle.ContentsType.CT_PushButton
-        return self.style().sizeFromContents(element, option, contents, self)
+        """The button's size with `text`: Qt's size for its own text, with `text` instead."""
+        metrics = self.fontMetrics()
+        own = QPushButton.sizeHint(self)
+        shown = metrics.size(_SHOW_MNEMONIC, self.text() or "XXXX")
+        wanted = metrics.size(_SHOW_MNEMONIC, text or "XXXX")
+        return own + wanted - shown
 
     def _chrome(self) -> int:
         """The padding and edges round the text."""
         text = self.text() or "XXXX"
-        return self._size_for(text).width() - self.fontMetrics().size(_SHOW_MNEMONIC, text).width()
+        return (
+            QPushButton.sizeHint(self).width()
+            - self.fontMetrics().size(_SHOW_MNEMONIC, text).width()
+        )
 
     def lines(self, text: str, width: int) -> str:
         """`text` wrapped at spaces into lines no wider than the button's room at `width`."""
@@ -77,12 +78,22 @@ class WrappingButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self._size_for(self.lines(text, width)).height() for text in self.texts())
+        return self.height_with(self.texts(), width)
+
+    def height_with(self, texts: tuple[str, ...], width: int) -> int:
+        """The height at `width` if the button showed `texts`."""
+        return max(self._size_for(self.lines(text, width)).height() for text in texts)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        text = self.lines(self.text(), self.width())
+        if "\n" not in text:
+            super().paintEvent(event)
+            return
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStylePainter
+
         # As QPushButton paints itself, with the text wrapped to the width it was given.
         painter = QStylePainter(self)
         option = QStyleOptionButton()
         self.initStyleOption(option)
-        option.text = self.lines(self.text(), self.width())
+        option.text = text
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
