@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from zavmo_desktop.core.own_data.erase import EraseError, erase_all
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
 from zavmo_desktop.ui.screen_table import PRIVACY
 
@@ -35,6 +34,10 @@ class OwnDataWindow:
     def erase_and_start_again(self) -> MainWindow:
         """Close the database, erase every learner file, and hand the lock to a new window
         that starts as the first run did. Nothing is saved on the way: it is being erased."""
+        # Imported here: erase reaches sqlite3 and the content index, which a first frame
+        # does not need (tests/ui/test_start_path.py).
+        from zavmo_desktop.core.own_data.erase import EraseError, erase_all
+
         window: Any = self
         assert self.learner is not None
         window.stop_reading_aloud()
