@@ -35,6 +35,20 @@ def first_weeks_steps(window: MainWindow) -> list[Part]:
     return [p for p in week.parts if p.kind is not StepKind.MILESTONE]
 
 
+def test_once_a_module_is_finished_home_offers_the_next_one_not_the_first(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    assert window.learner is not None
+    first = window.learner.continue_point()
+    assert first is not None and not first.started
+    window.learner.set_complete(first.module.id, True)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Library
+    home(window, qtbot)  # and back, as after finishing a module
+    button = find_starting(window, "Start your next module")
+    assert button.isVisible() and button.text() == "Start your next module"
+    assert first.module.title not in button.accessibleName()
+
+
 def test_without_a_plan_home_says_so_and_its_button_opens_the_pathway_screen(
     window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -95,7 +95,8 @@ class HomeScreen(QWidget):
             label = "Open the module you were reading" if literal else "Continue where you left off"
             where = f"You are {round(point.position * 100)}% of the way through."
         else:
-            label = "Open the first module" if literal else "Start your first module"
+            which = "next" if self._learner.completed_count() else "first"
+            label = f"Open the {which} module" if literal else f"Start your {which} module"
             where = f"About {point.module.minutes} minutes."
         # The button says what it does; the module's title, which can be long, is above it.
         self._continue.setText(label)
