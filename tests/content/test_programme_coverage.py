@@ -7,6 +7,7 @@ enough teaching, retrieval questions and key terms for the review and the glossa
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -69,6 +70,13 @@ def test_every_competency_has_three_to_six_criteria(pack: Pack) -> None:
     assert [
         (c.id, len(c.criteria)) for c in competencies(pack) if not low <= len(c.criteria) <= high
     ] == []
+
+
+def test_every_criterion_is_an_observable_you_can_statement(pack: Pack) -> None:
+    vague = re.compile(r"\b(makes? sure|ensures?|understands?|knows? about|is aware)\b", re.I)
+    texts = [(cr.id, " ".join(cr.text.split())) for c in competencies(pack) for cr in c.criteria]
+    assert [i for i, text in texts if not text.startswith("You can ") or vague.search(text)] == []
+    assert len({text for _, text in texts}) == len(texts)  # no two say the same
 
 
 def test_every_conversation_type_is_used_at_least_three_times(pack: Pack) -> None:

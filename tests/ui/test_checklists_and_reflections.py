@@ -119,8 +119,9 @@ def test_reflection_panel_is_accessible(qtbot: QtBot, learner: Learner, scale: i
     assert_accessible(window)
     assert isinstance(find_by_name(panel, "Reflection prompt"), QComboBox)
     boxes = [b.accessibleName() for b in panel.findChildren(QCheckBox)]
-    assert "EC1: Presents ML strategy to the board or C-suite as a short, data-based story." in (
-        boxes
+    assert (
+        "EC1: You can present the ML strategy to the board or C-suite as a short story built "
+        "on a few business numbers." in boxes
     )
 
 
@@ -259,8 +260,8 @@ def test_reflection_saves_as_you_type_becomes_evidence_and_comes_back(
     assert "This reflection is in your evidence, for EC1." in texts
     assert any(text.startswith("Saved today at ") for text in texts)
 
-    named(panel, "EC3: Answers challenging questions from executives with evidence, and "
-          "says clearly what is not yet known.", QCheckBox).click()  # fmt: skip
+    named(panel, "EC3: You can answer a hard question from an executive with evidence, and "
+          "say plainly what is not yet known and when it will be.", QCheckBox).click()  # fmt: skip
     item = learner.evidence.by_source(reflection_source(BOARD, first.id))
     assert item is not None and item.criteria == ("EC1", "EC3")
 
