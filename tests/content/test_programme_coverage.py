@@ -84,6 +84,24 @@ def test_every_conversation_type_is_used_at_least_three_times(pack: Pack) -> Non
     assert {t: used[t] for t in CONVERSATION_TYPES if used[t] < EACH_TYPE} == {}
 
 
+def test_every_module_has_practice_reflection_checklist_and_a_review_date(pack: Pack) -> None:
+    missing = [
+        m.id
+        for m in pack.modules
+        if not (m.conversations and 1 <= len(m.reflections) <= 2 and m.checklists and m.reviewed)
+    ]
+    assert missing == []
+    # Practice and reflection are evidence, so each says what it evidences. Some ongoing
+    # checklist items (keep reading ...) rightly evidence nothing.
+    unmapped = [
+        (m.id, a.id)
+        for m in pack.modules
+        for a in (*m.conversations, *m.reflections)
+        if not a.evidences
+    ]
+    assert unmapped == []
+
+
 @pytest.mark.parametrize(
     "module_id", sorted(p.stem for p in (bundled_content_dir() / "modules").glob("*.md"))
 )

@@ -8,12 +8,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from zavmo_desktop.core.content.loader import load_library, read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
-from zavmo_desktop.core.glossary.glossary import Glossary, build_glossary
 from zavmo_desktop.core.review.deck import DailyReview, todays_review
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage import DATABASE_NAME
@@ -36,6 +35,9 @@ from zavmo_desktop.core.storage.repositories import (
 )
 from zavmo_desktop.core.storage.review_cards import ReviewRepository
 from zavmo_desktop.core.storage.store import OpenedStore, open_store
+
+if TYPE_CHECKING:
+    from zavmo_desktop.core.glossary.glossary import Glossary
 
 T = TypeVar("T")
 
@@ -220,6 +222,9 @@ class Learner:
     def glossary(self) -> Glossary:
         """Every key term of the modules loaded now (made again once they change)."""
         if self._glossary is None or self._glossary[0] is not self.library:
+            # Imported here: the stemmer and the term lists are not needed to start.
+            from zavmo_desktop.core.glossary.glossary import build_glossary
+
             self._glossary = (self.library, build_glossary(self.library))
         return self._glossary[1]
 
