@@ -37,14 +37,11 @@ def referenced_pack(root: Path) -> Path:
     (pack / "modules" / "board.md").write_text(
         source.replace("id: board-storytelling", f"id: {MODULE_ID}", 1)
     )
-    framework = (pack / "framework.yaml").read_text().splitlines(keepends=True)
     out = []
-    for number, line in enumerate(framework):
+    for line in (pack / "framework.yaml").read_text().splitlines(keepends=True):
         out.append(line)
         for criterion, block in _REFERENCES.items():
             if line.strip() == f"- id: {criterion}":
-                out.append(framework[number + 1])  # its text, then the references
-                out.append(block)
-                framework[number + 1] = ""
+                out.append(block)  # right after the id, whatever shape its text has
     (pack / "framework.yaml").write_text("".join(out))
     return pack
