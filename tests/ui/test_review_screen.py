@@ -8,28 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import find_by_name, settle
 from tests.ui.conftest import OpenWindow
+from tests.ui.test_keyboard import focused, press
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.ui.main_window import MainWindow
 
 BOARD = "board-storytelling"
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-    settle()
 
 
 def finish_board(window: MainWindow) -> int:

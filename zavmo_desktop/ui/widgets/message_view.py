@@ -8,12 +8,13 @@ around it scrolls instead.
 from __future__ import annotations
 
 import html
-import math
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
+
+from zavmo_desktop.ui.widgets.fit_text import fit_to_document
 
 
 def turn_html(role: str, speaker: str, text: str, details: dict[str, Any]) -> str:
@@ -80,12 +81,7 @@ class MessageView(QTextBrowser):
         return self.document().toPlainText()
 
     def fit_height(self, *_: object) -> None:
-        document = self.document()
-        document.setTextWidth(self.viewport().width())
-        chrome = self.height() - self.viewport().height()
-        wanted = math.ceil(document.size().height()) + max(0, chrome)
-        if wanted != self.height():
-            self.setFixedHeight(wanted)
+        fit_to_document(self)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.height())

@@ -6,7 +6,6 @@ A `QTextBrowser`, not a label, so read-aloud can highlight the words as they are
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QTextBrowser, QTextEdit
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.ui.read_aloud import IDLE, ReadAloud
 from zavmo_desktop.ui.theme import reading_css
+from zavmo_desktop.ui.widgets.fit_text import fit_to_document
 from zavmo_desktop.ui.widgets.read_aloud_bar import StatusLine
 
 STOP = "Stop reading"
@@ -61,12 +61,7 @@ class SpokenText(QTextBrowser):
     def fit_height(self, *_: object) -> None:
         if not self._fit:
             return
-        document = self.document()
-        document.setTextWidth(self.viewport().width())
-        chrome = self.height() - self.viewport().height()
-        wanted = math.ceil(document.size().height()) + max(0, chrome)
-        if wanted != self.height():
-            self.setFixedHeight(wanted)
+        fit_to_document(self)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.height()) if self._fit else super().sizeHint()
