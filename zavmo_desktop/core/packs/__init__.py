@@ -1,0 +1,1 @@
+"""Content packs for distribution: build, sign, verify and install .zpack files (no Qt)."""
