@@ -1,0 +1,79 @@
+"""`zavmo-desktop pack build|import|keygen`: exit codes and messages, as a person types them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.distribution_pack import MODULE_FILE, PACK_ID, org_pack
+from zavmo_desktop.cli import run
+from zavmo_desktop.core.packs.registry import read_registry
+
+
+def test_keygen_build_signed_and_import_with_the_trusted_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    private, public = tmp_path / "org.pem", tmp_path / "org.pub.pem"
+    assert run(["pack", "keygen", "--private", str(private), "--public", str(public)]) == 0
+    folder, out = org_pack(tmp_path), tmp_path / "org.zpack"
+    assert run(["pack", "build", str(folder), "--out", str(out), "--sign", str(private)]) == 0
+    assert "signed" in capsys.readouterr().out
+    data = tmp_path / "data"
+    imported = ["pack", "import", str(out), "--data-dir", str(data), "--trusted-key", str(public)]
+    assert run(imported) == 0
+    assert "Installed Organisation pack 1.0.0: 1 modules" in capsys.readouterr().out
+    assert read_registry(data)[PACK_ID].version == "1.0.0"
+    assert run(imported) == 1  # the same version again
+    assert "Only a newer version can replace it" in capsys.readouterr().err
+
+
+def test_a_tampered_pack_is_refused_with_exit_1_and_nothing_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "org.zpack"
+    assert run(["pack", "build", str(org_pack(tmp_path)), "--out", str(out)]) == 0
+    tampered = tmp_path / "tampered.zpack"
+    with zipfile.ZipFile(out) as old, zipfile.ZipFile(tampered, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(
+                info.filename, data + b"\nEdited." if info.filename == MODULE_FILE else data
+            )
+    data_dir = tmp_path / "data"
+    assert run(["pack", "import", str(tampered), "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "does not match its SHA-256" in err and "Nothing was installed." in err
+    assert read_registry(data_dir) == {}
+
+
+def test_misuse_gets_exit_2_and_what_to_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["pack", "build", str(tmp_path), "--out", str(tmp_path / "x.zip")]) == 2
+    assert "--out must name a .zpack file" in capsys.readouterr().err
+    assert run(["pack", "build", str(tmp_path / "nope"), "--out", str(tmp_path / "x.zpack")]) == 2
+    assert run(["pack", "import", str(tmp_path / "missing.zpack")]) == 2
+    assert "is not a file" in capsys.readouterr().err
+
+
+def test_a_folder_with_content_problems_is_not_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = org_pack(tmp_path)
+    (folder / "pack.yaml").write_text("id: org-pack\n", encoding="utf-8")
+    out = tmp_path / "org.zpack"
+    assert run(["pack", "build", str(folder), "--out", str(out)]) == 1
+    assert "pack.yaml:" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_the_installed_command_runs_pack(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "zavmo_desktop", "pack", "import", str(tmp_path / "none.zpack")],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
