@@ -68,8 +68,17 @@ def _prepare_window(argv: list[str]) -> MainWindow:
     app.setApplicationVersion(__version__)
     # The learner's font and colours from the first frame; the window sets the stylesheet.
     apply_theme(resolve(peek_settings(data_dir)), app_sheet=False)
-    content = [paths.bundled_content_dir(), *options.content]
+    content = [paths.bundled_content_dir(), *installed_packs(data_dir), *options.content]
     return MainWindow(data_dir, content, lock)
+
+
+def installed_packs(data_dir: Path) -> list[Path]:
+    """Imported content packs; the packs code is imported only when some are installed."""
+    if not (data_dir / "packs" / "installed.json").is_file():
+        return []
+    from zavmo_desktop.core.packs.registry import installed_pack_folders
+
+    return installed_pack_folders(data_dir)
 
 
 def listen_for_second_starts(window: MainWindow) -> None:
