@@ -186,6 +186,19 @@ class Learner:
         self._index, self.library = content
         self._pending = None
 
+    def take_in_pack(self, folder: Path, pack_id: str) -> None:
+        """Reads the library again with a newly installed pack in place of any older version
+        of it (the learner's records are keyed by ids, so none of them change)."""
+        roots = [p.root for p in self.library.packs if p.manifest.id != pack_id]
+        self.finish_loading(_read_content(self._loaded_index(), [*roots, folder]))
+        self._html.clear()
+        self._glossary = None
+        with self._sources_lock:
+            for source in self._sources.values():
+                if source is not None:
+                    source.close()
+            self._sources.clear()
+
     @property
     def data_dir(self) -> Path:
         return self._store.path.parent

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -60,9 +62,18 @@ class LibraryScreen(QWidget):
             self.glossary_button.hide()
         else:
             self.glossary_button.clicked.connect(lambda: open_glossary())
+        self.import_button = QPushButton("Import content pack")
+        self.import_button.setAccessibleName("Import content pack")
+        self.import_button.setAccessibleDescription(
+            "Choose a .zpack file, see what is in it, then install its modules"
+        )
+        self.import_button.clicked.connect(self._import_pack)
+        self.choose_pack_file: Callable[[], Path | None] = self._ask_for_pack_file
+        self.trusted_keys: Sequence[bytes] | None = None  # set from the organisation config
         buttons = QHBoxLayout()
         buttons.addWidget(self._open_button)
         buttons.addWidget(self.glossary_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.problems = self._build_problems(layout)
@@ -70,6 +81,29 @@ class LibraryScreen(QWidget):
         self._search_timer.timeout.connect(self._run_search)
         self._search_pending = False
         self.show_all()
+
+    def _ask_for_pack_file(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import content pack", "", "Content packs (*.zpack);;All files (*)"
+        )
+        return Path(name) if name else None
+
+    def _import_pack(self) -> None:
+        from zavmo_desktop.ui.widgets.pack_import_dialog import PackImportDialog
+
+        chosen = self.choose_pack_file()
+        if chosen is None:
+            return
+        dialog = PackImportDialog(self._learner, chosen, self.trusted_keys, self)
+        dialog.installed.connect(self._after_import)
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _after_import(self) -> None:
+        self.search.clear()
+        self.show_all()
+        self._show_problems()
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -103,13 +137,21 @@ class LibraryScreen(QWidget):
         listing = ProblemList()
         listing.setAccessibleName("Content problems")
         listing.setAccessibleDescription("Modules that could not be loaded, and why")
-        for problem in problems:
-            listing.addItem(str(problem))
-        title.setVisible(bool(problems))
-        listing.setVisible(bool(problems))
+        self._problems_title = title
         layout.addWidget(title)
         layout.addWidget(listing)
+        self.problems = listing
+        self._show_problems()
         return listing
+
+    def _show_problems(self) -> None:
+        problems = self._learner.problems
+        self.problems.clear()
+        for problem in problems:
+            self.problems.addItem(str(problem))
+        self._problems_title.setText(f"Content problems ({len(problems)})")
+        self._problems_title.setVisible(bool(problems))
+        self.problems.setVisible(bool(problems))
 
     def show_all(self) -> None:
         self.modules.clear()
