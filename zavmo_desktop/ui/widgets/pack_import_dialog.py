@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -32,8 +33,7 @@ LINE_CHARS = 60
 
 
 def preview_text(staged: StagedPack) -> str:
-    packed, unpacked = staged.file_size / 1_000_000, staged.unpacked_size / 1_000_000
-    size = f"{packed:.1f} MB ({unpacked:.1f} MB unpacked)"
+    size = f"{_size(staged.file_size)} ({_size(staged.unpacked_size)} unpacked)"
     if staged.verified:
         signature = "Signed by your organisation's key"
     elif staged.signed:
@@ -45,6 +45,12 @@ def preview_text(staged: StagedPack) -> str:
     )
     return (f"{staged.title}\nVersion {staged.version}\nModules: {staged.module_count}\n"
             f"Size: {size}\n{signature}{upgrade}")  # fmt: skip
+
+
+def _size(count: int) -> str:
+    if count < 1_000_000:
+        return f"{max(1, round(count / 1000))} KB"
+    return f"{count / 1_000_000:.1f} MB"
 
 
 class PackImportDialog(QDialog):
@@ -86,13 +92,24 @@ class PackImportDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        self._fit()
         self._in_background(lambda: stage_pack(pack_file, learner.data_dir, trusted_keys),
                             self._checked)  # fmt: skip
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit()
+        super().showEvent(event)
+
     def _fit(self) -> None:
+        """Wide enough for a comfortable line and tall enough for every wrapped one, at the
+        learner's text size: a dialog sizes itself before its labels wrap."""
         width = self.fontMetrics().averageCharWidth() * LINE_CHARS
-        self.setMinimumWidth(width)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width = min(width, screen.width() * 9 // 10)
+        layout = self.layout()
+        height = layout.totalHeightForWidth(width) if layout is not None else self.height()
+        self.setMinimumSize(width, height)
+        self.resize(width, height)
 
     def _in_background(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         box: dict[str, Any] = {}
@@ -130,6 +147,7 @@ class PackImportDialog(QDialog):
         self.details.setText(preview_text(result))
         self.install_button.setEnabled(True)
         self.install_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fit()
         announce(self, f"Checked. {preview_text(result)}")
 
     def _refused(self, error: Exception) -> None:
@@ -140,7 +158,9 @@ class PackImportDialog(QDialog):
         self.details.setText(f"{reason}\n\nNothing was changed.")
         self.close_button.setText("Close")
         self.close_button.setAccessibleName("Close")
+        self.install_button.hide()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fit()
         announce(self, f"This pack was not installed. {reason}")
 
     def _install(self) -> None:
@@ -170,7 +190,9 @@ class PackImportDialog(QDialog):
         )
         self.close_button.setText("Close")
         self.close_button.setAccessibleName("Close")
+        self.install_button.hide()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fit()
         announce(self, self.details.text())
         self.installed.emit()
 
