@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.content_index import MATCH_END, MATCH_START
+from zavmo_desktop.ui.widgets.flow_layout import FlowLayout
 from zavmo_desktop.ui.widgets.labels import heading, paragraph, plain_tooltip
 from zavmo_desktop.ui.widgets.problem_list import ProblemList
 from zavmo_desktop.ui.widgets.search_box import SearchBox
@@ -70,12 +71,12 @@ class LibraryScreen(QWidget):
         self.import_button.clicked.connect(self._import_pack)
         self.choose_pack_file: Callable[[], Path | None] = self._ask_for_pack_file
         self.trusted_keys: Sequence[bytes] | None = None  # set from the organisation config
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._open_button)
-        buttons.addWidget(self.glossary_button)
-        buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        buttons = QWidget()
+        row = FlowLayout(buttons)  # wraps at large text sizes instead of squashing buttons
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in (self._open_button, self.glossary_button, self.import_button):
+            row.addWidget(button)
+        layout.addWidget(buttons)
         self.problems = self._build_problems(layout)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
