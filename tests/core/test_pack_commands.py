@@ -77,3 +77,24 @@ def test_the_installed_command_runs_pack(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 2, result.stderr
+
+
+def test_a_full_disk_during_an_upgrade_keeps_the_installed_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.faults import fill, small_disk
+    from zavmo_desktop.core.packs.registry import installed_pack_folders
+
+    v1, v2 = tmp_path / "v1.zpack", tmp_path / "v2.zpack"
+    assert run(["pack", "build", str(org_pack(tmp_path, "1.0.0")), "--out", str(v1)]) == 0
+    assert run(["pack", "build", str(org_pack(tmp_path, "1.1.0")), "--out", str(v2)]) == 0
+    with small_disk(tmp_path / "disk", 600) as disk:
+        assert run(["pack", "import", str(v1), "--data-dir", str(disk)]) == 0
+        fill(disk, leave=40_000)
+        capsys.readouterr()
+        assert run(["pack", "import", str(v2), "--data-dir", str(disk)]) == 1
+        assert "Nothing was installed." in capsys.readouterr().err
+        assert read_registry(disk)[PACK_ID].version == "1.0.0"
+        assert [p.name for p in installed_pack_folders(disk)] == [f"{PACK_ID}-1.0.0"]
+        assert (installed_pack_folders(disk)[0] / MODULE_FILE).is_file()
+        assert not list((disk / "packs").glob(".staging-*"))

@@ -110,7 +110,11 @@ def install_staged(staged: StagedPack, data_dir: Path) -> InstalledPack:
     old = registry.get(staged.pack_id)
     installed = InstalledPack(staged.pack_id, staged.version, final.name)
     registry[staged.pack_id] = installed
-    write_registry(data_dir, registry)
+    try:
+        write_registry(data_dir, registry)
+    except OSError:
+        shutil.rmtree(final, ignore_errors=True)  # not switched to: the old version stays
+        raise
     if old is not None and old.folder != final.name:
         shutil.rmtree(root / old.folder, ignore_errors=True)
     return installed

@@ -42,11 +42,15 @@ def write_registry(data_dir: Path, packs: dict[str, InstalledPack]) -> None:
     folder = packs_dir(data_dir)
     data = {p.pack_id: {"version": p.version, "folder": p.folder} for p in packs.values()}
     temporary = folder / f".{REGISTRY_NAME}.tmp"
-    with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2, sort_keys=True)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, folder / REGISTRY_NAME)
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, folder / REGISTRY_NAME)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a full disk: the old registry stays in force
+        raise
 
 
 def installed_pack_folders(data_dir: Path) -> list[Path]:
