@@ -16,7 +16,13 @@ from tests.distribution_pack import MODULE_FILE, MODULE_ID, PACK_ID, org_pack
 from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.packs.archive import Limits
 from zavmo_desktop.core.packs.build import build_pack
-from zavmo_desktop.core.packs.install import PackRefused, import_pack, remove_pack, stage_pack
+from zavmo_desktop.core.packs.install import (
+    PackRefused,
+    import_pack,
+    preload_packs,
+    remove_pack,
+    stage_pack,
+)
 from zavmo_desktop.core.packs.manifest import MANIFEST_NAME, SIGNATURE_NAME, manifest_of_folder
 from zavmo_desktop.core.packs.registry import installed_pack_folders, read_registry
 from zavmo_desktop.core.packs.signing import generate_key_pair, load_public_key_file
@@ -226,3 +232,16 @@ def test_the_signature_file_is_only_in_signed_packs(made: dict[str, Path]) -> No
     with zipfile.ZipFile(made["v1"]) as plain, zipfile.ZipFile(made["signed"]) as signed:
         assert SIGNATURE_NAME not in plain.namelist()
         assert SIGNATURE_NAME in signed.namelist()
+
+
+def test_preloading_installs_new_packs_once_and_reports_refusals(
+    made: dict[str, Path], tmp_path: Path
+) -> None:
+    keys = [org_key(made)]
+    assert preload_packs([made["signed"]], tmp_path, keys) == []
+    assert preload_packs([made["signed"]], tmp_path, keys) == []  # every start: already there
+    problems = preload_packs([made["v2"]], tmp_path, keys)  # newer, but not signed
+    assert (
+        len(problems) == 1 and "v2.zpack was not installed: The pack is not signed" in problems[0]
+    )
+    assert read_registry(tmp_path)[PACK_ID].version == "1.0.0"

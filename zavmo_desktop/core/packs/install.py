@@ -41,11 +41,18 @@ from zavmo_desktop.core.packs.registry import (
 
 DEFAULT_LIMITS = Limits()
 
+
+class AlreadyInstalled(PackRefused):
+    """This version, or a newer one, is installed already."""
+
+
 __all__ = [
+    "AlreadyInstalled",
     "PackRefused",
     "StagedPack",
     "import_pack",
     "install_staged",
+    "preload_packs",
     "remove_pack",
     "stage_pack",
 ]
@@ -126,6 +133,24 @@ def import_pack(
     staged = stage_pack(pack_file, data_dir, trusted_keys)
     install_staged(staged, data_dir)
     return staged
+
+
+def preload_packs(
+    pack_files: Sequence[Path], data_dir: Path, trusted_keys: Sequence[bytes] | None = None
+) -> list[str]:
+    """The organisation's packs, installed at start when new or newer; what went wrong, if
+    anything, as one message per pack (the app shows them and starts anyway)."""
+    problems = []
+    for pack_file in pack_files:
+        try:
+            import_pack(pack_file, data_dir, trusted_keys)
+        except AlreadyInstalled:
+            continue
+        except PackRefused as error:
+            problems.append(f"{pack_file.name} was not installed: {error}")
+        except OSError as error:
+            problems.append(f"{pack_file.name} was not installed ({error.strerror or error})")
+    return problems
 
 
 def remove_pack(data_dir: Path, pack_id: str) -> bool:
@@ -228,7 +253,7 @@ def _replaced_version(data_dir: Path, staged: StagedPack) -> str | None:
     if old is None:
         return None
     if _version_key(staged.version) <= _version_key(old.version):
-        raise PackRefused(
+        raise AlreadyInstalled(
             f"{staged.title} {old.version} is already installed; this pack is version "
             f"{staged.version}. Only a newer version can replace it"
         )
