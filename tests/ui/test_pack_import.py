@@ -14,6 +14,7 @@ from tests.accessibility import assert_accessible, find_by_name, names_starting
 from tests.distribution_pack import MODULE_FILE, MODULE_ID, org_pack
 from zavmo_desktop.core.packs.build import build_pack
 from zavmo_desktop.core.packs.registry import read_registry
+from zavmo_desktop.core.packs.signing import generate_key_pair, load_public_key_file
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.screens.library import LibraryScreen
 from zavmo_desktop.ui.widgets.pack_import_dialog import PackImportDialog
@@ -31,7 +32,10 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             new.writestr(
                 info.filename, data + b"\nEdited." if info.filename == MODULE_FILE else data
             )
-    return {"good": good, "tampered": tampered}
+    generate_key_pair(root / "org.pem", root / "org.pub.pem")
+    build_pack(org_pack(root, "1.0.1"), root / "signed.zpack", root / "org.pem")
+    return {"good": good, "tampered": tampered, "signed": root / "signed.zpack",
+            "public": root / "org.pub.pem"}  # fmt: skip
 
 
 def start_import(window: MainWindow, qtbot: QtBot, pack: Path) -> PackImportDialog:
@@ -42,8 +46,8 @@ def start_import(window: MainWindow, qtbot: QtBot, pack: Path) -> PackImportDial
     button = find_by_name(window, "Import content pack")
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
-    dialog = screen.findChild(PackImportDialog)
-    assert dialog is not None
+    dialog = screen.import_dialog  # the newest: a closed one may not be deleted yet
+    assert isinstance(dialog, PackImportDialog) and dialog.isVisible()
     qtbot.waitUntil(dialog.progress.isHidden, timeout=10000)  # the checks are done
     return dialog
 
@@ -102,3 +106,19 @@ def test_cancel_after_the_preview_installs_nothing(
     assert read_registry(data_dir) == {}
     assert not list((data_dir / "packs").glob(".staging-*"))
     assert window.learner.module(MODULE_ID) is None  # type: ignore[union-attr]
+
+
+def test_with_an_organisation_key_only_signed_packs_get_to_the_preview(
+    window: MainWindow, qtbot: QtBot, packs: dict[str, Path]
+) -> None:
+    window.show_screen("Library")
+    screen = window.findChild(LibraryScreen)
+    assert screen is not None
+    screen.trusted_keys = [load_public_key_file(packs["public"])]
+    refused = start_import(window, qtbot, packs["good"])
+    assert "not signed" in details(refused) and refused.install_button.isHidden()
+    refused.reject()
+    signed = start_import(window, qtbot, packs["signed"])
+    assert "Signed by your organisation's key" in details(signed)
+    assert signed.install_button.isEnabled()
+    signed.reject()

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -71,6 +72,7 @@ class LibraryScreen(QWidget):
         self.import_button.clicked.connect(self._import_pack)
         self.choose_pack_file: Callable[[], Path | None] = self._ask_for_pack_file
         self.trusted_keys: Sequence[bytes] | None = None  # set from the organisation config
+        self.import_dialog: QDialog | None = None  # the newest Import content pack dialog
         buttons = QWidget()
         row = FlowLayout(buttons)  # wraps at large text sizes instead of squashing buttons
         row.setContentsMargins(0, 0, 0, 0)
