@@ -39,7 +39,8 @@ def m008_database(path: Path) -> None:
     migrations.apply(db, stop_before="m009_portfolio")
     rows = [
         ("conversation", "conversation:board/quiz/1", "board", "quiz", "Quiz", "t1",
-         '{"run_id": 1}', "2026-11-01T10:00:00", "2026-11-01T10:00:00"),
+         '{"type": "quiz", "results": {"right_first_time": 4, "questions": 4}}',
+         "2026-11-01T10:00:00", "2026-11-01T10:00:00"),
         ("reflection", "reflection:board/goal", "board", "goal", "Goal", "t2",
          '{"prompt": "p"}', "2026-11-02T10:00:00", "2026-11-03T10:00:00"),
         ("checklist_item", "checklist:board/c/1", "board", "c", "Item", "t3",
@@ -62,6 +63,8 @@ def test_an_upgrade_from_m008_keeps_every_item_and_mapping(tmp_path: Path) -> No
         (1, "conversation", "t1"), (2, "reflection", "t2"), (3, "checklist_item", "t3"),
     ]  # fmt: skip
     assert [i.criteria for i in items] == [("EC1", "EC2"), ("EC2",), ("EC9",)]
+    assert [i.met for i in items] == [True, False, True]  # judged from what they held
+    assert items[0].outcome["right_first_time"] == 4 and items[1].outcome["words"] == 1
     assert items[1].details == {"prompt": "p"} and items[1].updated_at == "2026-11-03T10:00:00"
     assert [(e.action, e.at, e.who) for e in evidence.history(1)] == [
         ("added", "2026-11-01T10:00:00", "app")

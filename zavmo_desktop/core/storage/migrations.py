@@ -358,6 +358,7 @@ def m009_portfolio(db: Database) -> None:
     db.execute("INSERT INTO evidence_criteria SELECT * FROM evidence_criteria_kept")
     db.execute("DROP TABLE evidence_criteria_kept")
     db.execute("CREATE INDEX evidence_criteria_by_criterion ON evidence_criteria (criterion_id)")
+    _judge_existing_evidence(db)
     # One row per change, kept when the item goes (so no foreign key), and never changed.
     db.execute(
         """CREATE TABLE evidence_log (
@@ -401,3 +402,35 @@ def m009_portfolio(db: Database) -> None:
         """CREATE TRIGGER sign_offs_kept BEFORE DELETE ON sign_offs
            BEGIN SELECT RAISE(ABORT, 'sign-offs are withdrawn, never deleted'); END"""
     )
+
+
+def _judge_existing_evidence(db: Database) -> None:
+    """Outcome and met for the items made before m009, from what they already hold."""
+    import json
+
+    from zavmo_desktop.core.portfolio.outcomes import (
+        checklist_outcome,
+        conversation_outcome,
+        reflection_outcome,
+    )
+
+    for evidence_id, kind, text, details_json in db.execute(
+        "SELECT id, kind, text, details FROM evidence"
+    ).fetchall():
+        details = json.loads(details_json or "{}")
+        if kind == "conversation" and isinstance(details, dict):
+            results = details.get("results")
+            judged = conversation_outcome(
+                str(details.get("type", "")), results if isinstance(results, dict) else {}
+            )
+        elif kind == "reflection":
+            judged = reflection_outcome(text)
+        elif kind == "checklist_item":
+            judged = checklist_outcome(True)  # only done items were ever in the evidence
+        else:
+            continue
+        outcome, met = judged
+        db.execute(
+            "UPDATE evidence SET outcome = ?, met = ? WHERE id = ?",
+            [json.dumps(outcome), None if met is None else int(met), evidence_id],
+        )
