@@ -155,6 +155,7 @@ def test_sign_offs_are_recorded_withdrawn_and_never_deleted(tmp_path: Path) -> N
         "Grace Hopper", "2026-12-01", None,
     )  # fmt: skip
     sign_offs.withdraw(first.id)
+    sign_offs.withdraw(first.id)  # twice: the first time stays
     with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
         sign_offs.db.execute("DELETE FROM sign_offs")
     sign_offs.db.conn.close()
@@ -181,3 +182,19 @@ def test_a_sign_off_without_a_name_criterion_or_real_date_is_refused(
     with pytest.raises(ValueError, match=message):
         sign_offs.record(criterion, assessor, signed_on)
     assert sign_offs.all() == []
+
+
+def test_a_sign_off_and_its_withdrawal_show_in_the_mapped_items_history(
+    evidence: EvidenceRepository,
+) -> None:
+    mapped = evidence.save(learner_text(), who="learner")
+    sign_offs = SignOffRepository(evidence.db)
+    sign_off = sign_offs.record("EC1", "Grace Hopper", "2026-12-01", "Seen it")
+    sign_offs.withdraw(sign_off.id)
+    sign_offs.withdraw(sign_off.id)
+    history = evidence.history(mapped)
+    assert [(e.action, e.who) for e in history] == [
+        ("added", "learner"), ("signed_off", "assessor: Grace Hopper"),
+        ("sign_off_withdrawn", "learner"),
+    ]  # fmt: skip
+    assert history[1].after["comment"] == "Seen it" and history[2].after["withdrawn_at"]

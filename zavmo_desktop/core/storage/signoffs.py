@@ -6,7 +6,8 @@ withdrawn_at; a sign-off is never deleted (the table refuses), so the history st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -48,21 +49,40 @@ class SignOffRepository:
             raise ValueError("a sign-off needs the criterion it signs off")
         if not assessor:
             raise ValueError("a sign-off needs the name of the person who signed it")
-        cursor = self.db.execute(
-            """INSERT INTO sign_offs (criterion_id, assessor, signed_on, comment, recorded_at)
-               VALUES (?, ?, ?, ?, ?)""",
-            [criterion_id, assessor, _iso_date(signed_on), comment.strip(), _now()],
-        )
-        return self._one(int(cursor.lastrowid or 0))
+        with self.db.atomic():
+            cursor = self.db.execute(
+                """INSERT INTO sign_offs (criterion_id, assessor, signed_on, comment,
+                       recorded_at) VALUES (?, ?, ?, ?, ?)""",
+                [criterion_id, assessor, _iso_date(signed_on), comment.strip(), _now()],
+            )
+            sign_off = self._one(int(cursor.lastrowid or 0))
+            self._log_on_items(sign_off, "signed_off", f"assessor: {assessor}")
+        return sign_off
 
-    def withdraw(self, sign_off_id: int) -> None:
+    def withdraw(self, sign_off_id: int, *, who: str = "learner") -> None:
         """Withdraw it (kept, with the time); withdrawing twice keeps the first time."""
-        found = self.db.execute(
-            "UPDATE sign_offs SET withdrawn_at = coalesce(withdrawn_at, ?) WHERE id = ?",
-            [_now(), sign_off_id],
-        ).rowcount
-        if not found:
-            raise KeyError(f"no sign-off {sign_off_id}")
+        with self.db.atomic():
+            found = self.db.execute(
+                "SELECT withdrawn_at FROM sign_offs WHERE id = ?", [sign_off_id]
+            ).fetchone()
+            if found is None:
+                raise KeyError(f"no sign-off {sign_off_id}")
+            if found[0] is not None:
+                return
+            self.db.execute(
+                "UPDATE sign_offs SET withdrawn_at = ? WHERE id = ?", [_now(), sign_off_id]
+            )
+            self._log_on_items(self._one(sign_off_id), "sign_off_withdrawn", who)
+
+    def _log_on_items(self, sign_off: SignOff, action: str, who: str) -> None:
+        """The sign-off goes into the history of every item mapped to its criterion."""
+        after = json.dumps(asdict(sign_off))
+        self.db.execute(
+            """INSERT INTO evidence_log (evidence_id, at, action, "after", who)
+               SELECT evidence_id, ?, ?, ?, ? FROM evidence_criteria WHERE criterion_id = ?
+               ORDER BY evidence_id""",
+            [_now(), action, after, who, sign_off.criterion_id],
+        )
 
     def active(self) -> list[SignOff]:
         return self._where("withdrawn_at IS NULL")
