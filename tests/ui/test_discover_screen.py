@@ -68,6 +68,10 @@ def test_the_whole_assessment_by_keyboard_fills_the_heat_map(
     status = screen.status.text()  # type: ignore[attr-defined]
     assert status.startswith("Last assessed on ") and f"{len(every)} of {len(every)}" in status
     assert find_by_name(window, "Start assessment")  # to reassess
+    evidence = window.learner.evidence.all()  # type: ignore[union-attr]
+    assert {(i.kind, i.activity_id) for i in evidence} == {  # the round's answers, as evidence
+        ("assessment", c.id) for a in framework.areas for c in a.competencies
+    }
 
 
 def test_pause_then_restart_comes_back_to_the_exact_question(

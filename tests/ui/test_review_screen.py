@@ -65,6 +65,8 @@ def test_the_whole_review_from_the_keyboard(
     assert focused() is find_by_name(window, "Back to Home")
     logged = stored(data_dir, "SELECT rating, answer FROM review_log ORDER BY id")
     assert logged == [(3, f"what I recall, {n}") for n in range(1, count + 1)]
+    items = stored(data_dir, "SELECT text FROM evidence WHERE kind = 'retrieval' ORDER BY id")
+    assert items == [(f"what I recall, {n}",) for n in range(1, count + 1)]
     press(qtbot, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.home
 

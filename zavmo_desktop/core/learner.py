@@ -38,6 +38,7 @@ from zavmo_desktop.core.storage.store import OpenedStore, open_store
 
 if TYPE_CHECKING:
     from zavmo_desktop.core.glossary.glossary import Glossary
+    from zavmo_desktop.core.portfolio.portfolio import Portfolio
 
 T = TypeVar("T")
 
@@ -130,6 +131,17 @@ class Learner:
         self.assessments = AssessmentRepository(store.db)
         self.pathway = PathwayRepository(store.db)
         self.review = ReviewRepository(store.db)
+        self._portfolio: Portfolio | None = None
+
+    @property
+    def portfolio(self) -> Portfolio:
+        """Items, sign-offs, criterion states and readiness; imported when first asked for,
+        off the start path."""
+        if self._portfolio is None:
+            from zavmo_desktop.core.portfolio.portfolio import Portfolio
+
+            self._portfolio = Portfolio(self._store.db)
+        return self._portfolio
 
     @classmethod
     def open(

@@ -152,7 +152,10 @@ class PracticeSession:
 
     def _finish(self, said: list[Turn]) -> None:
         assert self.run_id is not None
+        from zavmo_desktop.core.portfolio.outcomes import conversation_outcome
+
         outcome = self.outcome
+        judged, met = conversation_outcome(self.conversation.type, outcome.results)
         self.evidence_id = self._repository.finish(
             self.run_id,
             self.engine.state(),
@@ -167,6 +170,8 @@ class PracticeSession:
                 "date": date.today().isoformat(),
             },
             criteria=self.conversation.evidences,
+            outcome=judged,
+            met=met,
         )
 
 

@@ -127,6 +127,9 @@ class DeliverEvidence:
         with self._db.atomic():
             saved = self.reflections.save(module_id, reflection.id, text, criteria)
             if saved.written:
+                from zavmo_desktop.core.portfolio.outcomes import reflection_outcome
+
+                outcome, met = reflection_outcome(text)
                 self.evidence.save(
                     NewEvidence(
                         kind="reflection",
@@ -137,6 +140,8 @@ class DeliverEvidence:
                         text=text.strip(),
                         criteria=saved.criteria,
                         details={"prompt": " ".join(reflection.prompt.split())},
+                        outcome=outcome,
+                        met=met,
                     )
                 )
             else:
@@ -214,6 +219,9 @@ def item_evidence_text(item: ChecklistItem, state: ItemState) -> str:
 
 
 def _item_evidence(checklist: Checklist, item: ChecklistItem, state: ItemState) -> NewEvidence:
+    from zavmo_desktop.core.portfolio.outcomes import checklist_outcome
+
+    outcome, met = checklist_outcome(state.done)
     return NewEvidence(
         kind="checklist_item",
         source=checklist_source(state.module_id, checklist.id, item.id),
@@ -229,4 +237,6 @@ def _item_evidence(checklist: Checklist, item: ChecklistItem, state: ItemState) 
             "due_date": state.due_date,
             "done_at": state.done_at,
         },
+        outcome=outcome,
+        met=met,
     )

@@ -8,11 +8,16 @@ review is predictable. Nothing is scheduled more than a year ahead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler, State
 
 from zavmo_desktop.core.storage.review_cards import ReviewRepository, Schedule, StoredCard
+
+if TYPE_CHECKING:
+    from zavmo_desktop.core.storage.evidence import EvidenceRepository
 
 SCHEDULER = Scheduler(
     desired_retention=0.9,
@@ -67,9 +72,25 @@ def next_schedule(stored: StoredCard, rating: Rating, now: datetime) -> Schedule
 
 
 def record_rating(
-    review: ReviewRepository, stored: StoredCard, rating: Rating, answer: str, now: datetime
+    review: ReviewRepository,
+    stored: StoredCard,
+    rating: Rating,
+    answer: str,
+    now: datetime,
+    *,
+    evidence: EvidenceRepository | None = None,
+    criteria: Sequence[str] = (),
 ) -> Schedule:
-    """Schedules the card, logs the rating with what the learner wrote, clears the draft."""
+    """Schedules the card, logs the rating with what the learner wrote, clears the draft;
+    with `evidence`, the card's evidence item is brought up to date in the same transaction."""
     schedule = next_schedule(stored, rating, now)
-    review.record(stored.key, int(rating), answer, schedule, now)
+    with review.db.atomic():
+        review.record(stored.key, int(rating), answer, schedule, now)
+        if evidence is not None:
+            from zavmo_desktop.core.portfolio.activity_evidence import retrieval_evidence
+
+            ratings = review.ratings(stored.key)
+            evidence.save(
+                retrieval_evidence(stored.key, stored.question, answer, ratings, criteria)
+            )
     return schedule

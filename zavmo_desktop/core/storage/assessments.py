@@ -6,7 +6,7 @@ ones stay as they were, dated. Within a round an answer can be changed at any ti
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -131,7 +131,9 @@ class AssessmentRepository:
                 [competency, question, now, round_id],
             )
 
-    def finish(self, round_id: int) -> None:
+    def finish(self, round_id: int, criteria_of: Mapping[str, Sequence[str]] | None = None) -> None:
+        """Mark the round finished; with `criteria_of` (competency id -> criterion ids) its
+        answers become evidence items in the same transaction."""
         now = self._stamp()
         with self.db.atomic():
             self.db.execute(
@@ -139,6 +141,15 @@ class AssessmentRepository:
                        updated_at = ? WHERE id = ?""",
                 [now, now, round_id],
             )
+            found = self.round(round_id)
+            if criteria_of is not None and found is not None:
+                from zavmo_desktop.core.portfolio.activity_evidence import assessment_evidence
+                from zavmo_desktop.core.storage.evidence import EvidenceRepository
+
+                evidence = EvidenceRepository(self.db)
+                answers = self.answers(round_id)
+                for item in assessment_evidence(round_id, found.pack_id, answers, criteria_of):
+                    evidence.save(item)
 
     def _upsert_answer(self, round_id: int, competency_id: str, column: str, value: str) -> None:
         now = self._stamp()

@@ -117,6 +117,8 @@ class ConversationRepository:
         text: str,
         details: Mapping[str, Any],
         criteria: Sequence[str],
+        outcome: Mapping[str, Any] | None = None,
+        met: bool | None = None,
     ) -> int:
         """Save the last turns, mark the run finished and add its evidence item, all or
         nothing. Returns the evidence item's id."""
@@ -139,6 +141,8 @@ class ConversationRepository:
                     text=text,
                     criteria=tuple(criteria),
                     details={**details, "run_id": run_id, "finished_at": now},
+                    outcome=dict(outcome or {}),
+                    met=met,
                 )
             )
 

@@ -30,6 +30,7 @@ LEARNER_TABLES = (
     "assessment_rounds",
     "pathway_plans",
     "review_cards",
+    "sign_offs",
 )
 
 

@@ -298,8 +298,13 @@ class DiscoverScreen(QWidget):
             self.show_step(target)
             return
         if by > 0:  # past the last question: the round is done
+            from zavmo_desktop.core.portfolio.activity_evidence import competency_criteria
+
             repo, round_id = self._learner.assessments, self.round.id
-            if self._write(lambda: (repo.finish(round_id), repo.set_resume(round_id, None))):
+            criteria = competency_criteria(pack.framework)  # its answers become evidence
+            if self._write(
+                lambda: (repo.finish(round_id, criteria), repo.set_resume(round_id, None))
+            ):
                 self.pause_assessment()
 
     def pause_assessment(self) -> None:

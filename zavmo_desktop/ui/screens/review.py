@@ -252,6 +252,7 @@ class ReviewScreen(QWidget):
             scroll.ensureWidgetVisible(self.model_answer)
 
     def _rate(self, rating: Rating) -> None:
+        from zavmo_desktop.core.portfolio.activity_evidence import module_criteria
         from zavmo_desktop.core.review.scheduling import record_rating
 
         card = self._card
@@ -262,7 +263,11 @@ class ReviewScreen(QWidget):
 
         def write() -> None:
             stored = self._learner.review.get(card.key) or card.stored
-            record_rating(self._learner.review, stored, rating, text, self._now())
+            criteria = module_criteria(self._learner.library, stored.key.module_id)
+            record_rating(
+                self._learner.review, stored, rating, text, self._now(),
+                evidence=self._learner.evidence, criteria=criteria,
+            )  # fmt: skip
 
         if not write_or_say(self.save_status, write, self._learner.data_dir):
             return  # the rating is not kept: the card stays, with the words in the box

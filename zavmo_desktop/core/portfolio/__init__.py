@@ -1,0 +1,1 @@
+"""The evidence portfolio: what each criterion's evidence shows (docs/portfolio.md)."""
