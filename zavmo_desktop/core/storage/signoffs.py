@@ -1,0 +1,85 @@
+"""Sign-offs: the record that a named person (an assessor) signed a criterion off.
+
+It is a record of someone's sign-off, not a certificate. Withdrawing one stamps
+withdrawn_at; a sign-off is never deleted (the table refuses), so the history stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from zavmo_desktop.core.storage.database import Database
+
+
+@dataclass(frozen=True)
+class SignOff:
+    id: int
+    criterion_id: str
+    assessor: str
+    signed_on: str  # ISO date
+    comment: str
+    recorded_at: str
+    withdrawn_at: str | None
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _iso_date(signed_on: str | date) -> str:
+    text = signed_on.isoformat() if isinstance(signed_on, date) else signed_on.strip()
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"the date signed must be a date like 2026-12-02, not {text!r}") from None
+
+
+class SignOffRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def record(
+        self, criterion_id: str, assessor: str, signed_on: str | date, comment: str = ""
+    ) -> SignOff:
+        criterion_id, assessor = criterion_id.strip(), " ".join(assessor.split())
+        if not criterion_id:
+            raise ValueError("a sign-off needs the criterion it signs off")
+        if not assessor:
+            raise ValueError("a sign-off needs the name of the person who signed it")
+        cursor = self.db.execute(
+            """INSERT INTO sign_offs (criterion_id, assessor, signed_on, comment, recorded_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            [criterion_id, assessor, _iso_date(signed_on), comment.strip(), _now()],
+        )
+        return self._one(int(cursor.lastrowid or 0))
+
+    def withdraw(self, sign_off_id: int) -> None:
+        """Withdraw it (kept, with the time); withdrawing twice keeps the first time."""
+        found = self.db.execute(
+            "UPDATE sign_offs SET withdrawn_at = coalesce(withdrawn_at, ?) WHERE id = ?",
+            [_now(), sign_off_id],
+        ).rowcount
+        if not found:
+            raise KeyError(f"no sign-off {sign_off_id}")
+
+    def active(self) -> list[SignOff]:
+        return self._where("withdrawn_at IS NULL")
+
+    def all(self) -> list[SignOff]:
+        return self._where("1")
+
+    _COLUMNS = """SELECT id, criterion_id, assessor, signed_on, comment, recorded_at,
+        withdrawn_at FROM sign_offs"""
+
+    def _where(self, condition: str) -> list[SignOff]:
+        rows = self.db.execute(f"{self._COLUMNS} WHERE {condition} ORDER BY id").fetchall()
+        return [_sign_off(row) for row in rows]
+
+    def _one(self, sign_off_id: int) -> SignOff:
+        return _sign_off(self.db.execute(f"{self._COLUMNS} WHERE id = ?", [sign_off_id]).fetchone())
+
+
+def _sign_off(row: tuple[Any, ...]) -> SignOff:
+    return SignOff(*row)
