@@ -15,8 +15,9 @@ from zavmo_desktop.core.content.models import Problem
 from zavmo_desktop.core.content.validator import validate_packs
 from zavmo_desktop.data_commands import add_data_commands, run_data_command
 from zavmo_desktop.pack_commands import add_pack_commands, run_pack_command
+from zavmo_desktop.sync_command import add_sync_command, run_sync_command
 
-COMMANDS = ("validate", "self-test", "data", "pack")
+COMMANDS = ("validate", "self-test", "data", "pack", "sync")
 
 
 def run(argv: list[str]) -> int:
@@ -29,6 +30,7 @@ def run(argv: list[str]) -> int:
     test.add_argument("--data-dir", help="the data folder to check (default: the usual one)")
     add_data_commands(commands)
     add_pack_commands(commands)
+    add_sync_command(commands)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate_paths(args.paths)
@@ -36,6 +38,8 @@ def run(argv: list[str]) -> int:
         return run_data_command(args)
     if args.command == "pack":
         return run_pack_command(args)
+    if args.command == "sync":
+        return run_sync_command(args)
     return self_test(args.data_dir)
 
 

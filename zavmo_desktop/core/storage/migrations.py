@@ -434,3 +434,21 @@ def _judge_existing_evidence(db: Database) -> None:
             "UPDATE evidence SET outcome = ?, met = ? WHERE id = ?",
             [json.dumps(outcome), None if met is None else int(met), evidence_id],
         )
+
+
+@migrations()
+def m010_xapi(db: Database) -> None:
+    # Learning records waiting for, or already sent to, the organisation's LRS (issue 14).
+    # `id` is the statement's own UUID: resending it is idempotent at the LRS. `sent_at` is
+    # NULL until the LRS has answered; `attempts` and `last_error` drive the back-off.
+    db.execute(
+        """CREATE TABLE xapi_queue (
+            id TEXT PRIMARY KEY,
+            statement TEXT NOT NULL,
+            queued_at TEXT NOT NULL,
+            sent_at TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            last_error TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX xapi_queue_waiting ON xapi_queue (sent_at, queued_at)")

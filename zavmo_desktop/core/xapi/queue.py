@@ -1,0 +1,59 @@
+"""The statements waiting in SQLite for the LRS, and the record of what was sent."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from zavmo_desktop.core.storage.database import Database
+
+
+class QueueSummary(NamedTuple):
+    waiting: int
+    sent: int
+    last_sent_at: str | None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def enqueue(db: Database, statement: dict[str, Any]) -> None:
+    """Queue one statement; call inside the event's own transaction so both or neither stay."""
+    db.execute(
+        "INSERT OR IGNORE INTO xapi_queue (id, statement, queued_at) VALUES (?, ?, ?)",
+        (statement["id"], json.dumps(statement, ensure_ascii=False), _now()),
+    )
+
+
+def next_batch(db: Database, size: int = 50) -> list[dict[str, Any]]:
+    """The oldest statements not yet sent."""
+    rows = db.execute(
+        "SELECT statement FROM xapi_queue WHERE sent_at IS NULL ORDER BY queued_at, rowid LIMIT ?",
+        (size,),
+    ).fetchall()
+    return [json.loads(row[0]) for row in rows]
+
+
+def mark_sent(db: Database, ids: list[str]) -> None:
+    with db.atomic():
+        when = _now()
+        for statement_id in ids:
+            db.execute("UPDATE xapi_queue SET sent_at = ? WHERE id = ?", (when, statement_id))
+
+
+def mark_failed(db: Database, ids: list[str], error: str) -> None:
+    with db.atomic():
+        for statement_id in ids:
+            db.execute(
+                "UPDATE xapi_queue SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                (error[:500], statement_id),
+            )
+
+
+def summary(db: Database) -> QueueSummary:
+    waiting, sent, last = db.execute(
+        "SELECT count(*) - count(sent_at), count(sent_at), max(sent_at) FROM xapi_queue"
+    ).fetchone()
+    return QueueSummary(waiting, sent, last)
