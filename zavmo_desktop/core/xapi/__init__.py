@@ -1,0 +1,1 @@
+"""Learning records for the organisation's LRS."""
