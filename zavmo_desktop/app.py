@@ -37,6 +37,7 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
         "--content", action="append", type=Path, default=[],
         help="an extra content pack (folder or .zip); may be given more than once",
     )  # fmt: skip
+    parser.add_argument("--org-config", help="the organisation's config file (TOML)")
     options, _qt_arguments = parser.parse_known_args(argv)
     return options
 
@@ -57,6 +58,7 @@ def prepare_window(argv: list[str]) -> MainWindow:
 def _prepare_window(argv: list[str]) -> MainWindow:
     options = parse_options(argv)
     data_dir = private_folder(paths.data_dir(options.data_dir))
+    _report_org_config_problems(options.org_config)
     lock = InstanceLock(data_dir)
     lock.acquire()
     if QApplication.instance() is None:
@@ -70,6 +72,14 @@ def _prepare_window(argv: list[str]) -> MainWindow:
     apply_theme(resolve(peek_settings(data_dir)), app_sheet=False)
     content = [paths.bundled_content_dir(), *options.content]
     return MainWindow(data_dir, content, lock)
+
+
+def _report_org_config_problems(option: str | None) -> None:
+    """Mistakes in the organisation's config are told at start; the app goes on without them."""
+    from zavmo_desktop.core.org.config import find_config_file, load_org_config
+
+    for problem in load_org_config(find_config_file(option)).problems:
+        print(problem, file=sys.stderr)
 
 
 def listen_for_second_starts(window: MainWindow) -> None:
