@@ -23,6 +23,8 @@ from zavmo_desktop.ui.theme import apply_theme
 if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
     from PySide6.QtWidgets import QMainWindow
 
+    from zavmo_desktop.core.org.config import OrgConfig
+
 CLI_COMMANDS = ("validate", "self-test", "data")
 
 
@@ -58,7 +60,7 @@ def prepare_window(argv: list[str]) -> MainWindow:
 def _prepare_window(argv: list[str]) -> MainWindow:
     options = parse_options(argv)
     data_dir = private_folder(paths.data_dir(options.data_dir))
-    _report_org_config_problems(options.org_config)
+    org = _read_org_config(options.org_config)
     lock = InstanceLock(data_dir)
     lock.acquire()
     if QApplication.instance() is None:
@@ -71,15 +73,17 @@ def _prepare_window(argv: list[str]) -> MainWindow:
     # The learner's font and colours from the first frame; the window sets the stylesheet.
     apply_theme(resolve(peek_settings(data_dir)), app_sheet=False)
     content = [paths.bundled_content_dir(), *options.content]
-    return MainWindow(data_dir, content, lock)
+    return MainWindow(data_dir, content, lock, org)
 
 
-def _report_org_config_problems(option: str | None) -> None:
+def _read_org_config(option: str | None) -> OrgConfig:
     """Mistakes in the organisation's config are told at start; the app goes on without them."""
     from zavmo_desktop.core.org.config import find_config_file, load_org_config
 
-    for problem in load_org_config(find_config_file(option)).problems:
+    config = load_org_config(find_config_file(option))
+    for problem in config.problems:
         print(problem, file=sys.stderr)
+    return config
 
 
 def listen_for_second_starts(window: MainWindow) -> None:

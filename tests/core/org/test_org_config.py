@@ -117,3 +117,31 @@ def test_where_the_config_is_looked_for(tmp_path: Path) -> None:
     assert find_config_file("given.toml", {"ZAVMO_ORG_CONFIG": "env.toml"}) == Path("given.toml")
     assert find_config_file(None, {"ZAVMO_ORG_CONFIG": "env.toml"}) == Path("env.toml")
     assert load_org_config(None).problems == []
+
+
+def test_locked_theme_holds_against_the_learner_and_presets(tmp_path: Path) -> None:
+    from zavmo_desktop.core.settings import Settings
+    from zavmo_desktop.core.settings.presets import PRESETS
+    from zavmo_desktop.core.storage.repositories import SettingsRepository
+    from zavmo_desktop.core.storage.store import open_store
+
+    config = load_org_config(
+        write(
+            tmp_path,
+            '[defaults]\ntext_scale = 150\n[locked.theme]\nvalue = "dark"\nreason = "Policy"\n',
+        )
+    )
+    store = open_store(tmp_path / "data")
+    try:
+        settings = Settings(
+            SettingsRepository(store.db), config.setting_values(), config.locked_keys()
+        )
+        assert settings.get("theme") == "dark" and settings.get("text_scale") == 150
+        with pytest.raises(PermissionError, match="set by your organisation"):
+            settings.set("theme", "light")
+        settings.set("text_scale", 200)  # a default, not a lock: the learner may change it
+        theming = next(p for p in PRESETS.values() if "theme" in p.values)
+        assert "theme" in settings.apply(theming.values)
+        assert settings.get("theme") == "dark" and settings.get("text_scale") != 150
+    finally:
+        store.db.conn.close()

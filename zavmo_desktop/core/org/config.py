@@ -49,6 +49,13 @@ class OrgConfig:
     lrs: LrsSettings | None = None
     problems: list[str] = field(default_factory=list)  # "path: message", shown at start
 
+    def setting_values(self) -> dict[str, Any]:
+        """What the organisation sets: its defaults, with the locked values over them."""
+        return {**self.defaults, **{key: lock.value for key, lock in self.locked.items()}}
+
+    def locked_keys(self) -> frozenset[str]:
+        return frozenset(self.locked)
+
 
 def find_config_file(option: str | None, environ: Mapping[str, str] = os.environ) -> Path | None:
     """The config to read: --org-config, then ZAVMO_ORG_CONFIG, then the site config folder."""
