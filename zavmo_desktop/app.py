@@ -23,6 +23,8 @@ from zavmo_desktop.ui.theme import apply_theme
 if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
     from PySide6.QtWidgets import QMainWindow
 
+    from zavmo_desktop.core.org.config import OrgConfig
+
 CLI_COMMANDS = ("validate", "self-test", "data", "pack", "sync")
 
 
@@ -37,6 +39,7 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
         "--content", action="append", type=Path, default=[],
         help="an extra content pack (folder or .zip); may be given more than once",
     )  # fmt: skip
+    parser.add_argument("--org-config", help="the organisation's config file (TOML)")
     options, _qt_arguments = parser.parse_known_args(argv)
     return options
 
@@ -57,6 +60,7 @@ def prepare_window(argv: list[str]) -> MainWindow:
 def _prepare_window(argv: list[str]) -> MainWindow:
     options = parse_options(argv)
     data_dir = private_folder(paths.data_dir(options.data_dir))
+    org = _read_org_config(options.org_config)
     lock = InstanceLock(data_dir)
     lock.acquire()
     if QApplication.instance() is None:
@@ -69,7 +73,17 @@ def _prepare_window(argv: list[str]) -> MainWindow:
     # The learner's font and colours from the first frame; the window sets the stylesheet.
     apply_theme(resolve(peek_settings(data_dir)), app_sheet=False)
     content = [paths.bundled_content_dir(), *installed_packs(data_dir), *options.content]
-    return MainWindow(data_dir, content, lock)
+    return MainWindow(data_dir, content, lock, org)
+
+
+def _read_org_config(option: str | None) -> OrgConfig:
+    """Mistakes in the organisation's config are told at start; the app goes on without them."""
+    from zavmo_desktop.core.org.config import find_config_file, load_org_config
+
+    config = load_org_config(find_config_file(option))
+    for problem in config.problems:
+        print(problem, file=sys.stderr)
+    return config
 
 
 def installed_packs(data_dir: Path) -> list[Path]:

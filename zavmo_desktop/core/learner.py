@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from zavmo_desktop.core.content.loader import load_library, read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
@@ -142,6 +142,10 @@ class Learner:
 
             self._portfolio = Portfolio(self._store.db)
         return self._portfolio
+
+    def follow_organisation(self, values: Mapping[str, Any], locked: frozenset[str]) -> None:
+        """The organisation's defaults and locks; call before anything listens to settings."""
+        self.settings = Settings(SettingsRepository(self._store.db), values, locked)
 
     @classmethod
     def open(

@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs
 
     from zavmo_desktop.core.content.models import Conversation, Module
     from zavmo_desktop.core.learner import Learner
+    from zavmo_desktop.core.org.config import OrgConfig
     from zavmo_desktop.ui.read_aloud import ReadAloud
     from zavmo_desktop.ui.widgets.week_strip import WeekStrip
 
@@ -67,8 +68,15 @@ class MainWindow(ContentArrival, WeekInView, SideScreens, OwnDataWindow, QMainWi
     loaded = Signal()  # and the modules are loaded too (on a first start they come after)
     failed = Signal(object)  # the learner's data could not be opened: the exception
 
-    def __init__(self, data_dir: Path, content_dirs: list[Path], lock: InstanceLock) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        content_dirs: list[Path],
+        lock: InstanceLock,
+        org: OrgConfig | None = None,
+    ) -> None:
         super().__init__()
+        self._org = org
         self.data_dir = data_dir
         self._content_dirs = content_dirs
         self._lock = lock
@@ -132,7 +140,10 @@ class MainWindow(ContentArrival, WeekInView, SideScreens, OwnDataWindow, QMainWi
 
         # A first start shows the onboarding, which needs only the packs' roles, while the
         # modules are still being read; today's backup comes once the learner can act.
-        return Learner.open(self.data_dir, self._content_dirs, quick_start=True)
+        learner = Learner.open(self.data_dir, self._content_dirs, quick_start=True)
+        if self._org is not None:
+            learner.follow_organisation(self._org.setting_values(), self._org.locked_keys())
+        return learner
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False

@@ -1,0 +1,147 @@
+"""The organisation config: read from a real TOML file, every mistake reported, defaults kept."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from zavmo_desktop.core.org.accent import ACCENT_BACKGROUNDS, accent_problem
+from zavmo_desktop.core.org.config import find_config_file, load_org_config
+from zavmo_desktop.ui.palettes import THEMES
+
+EXAMPLE = Path(__file__).parents[3] / "packaging" / "org-config.example.toml"
+KEY = bytes(range(32))
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "org.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_example_config_reads_without_a_problem() -> None:
+    config = load_org_config(EXAMPLE)
+    assert config.problems == []
+    assert config.name and config.locked["theme"].reason
+    assert "focus_timer" in config.hidden_features
+    assert config.lrs is not None and config.lrs.endpoint.startswith("https://")
+
+
+def test_locked_theme_defaults_and_hidden_feature_are_read(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'name = "Acme"\nhide_features = ["review"]\n[defaults]\ntext_scale = 150\n'
+        '[locked.theme]\nvalue = "high_contrast"\nreason = "Site policy"\n',
+    )
+    config = load_org_config(path)
+    assert config.problems == []
+    assert config.defaults == {"text_scale": 150}
+    assert config.locked["theme"].value == "high_contrast"
+    assert config.hidden_features == {"review"}
+
+
+def test_bad_toml_names_the_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, 'name = "Acme"\n\naccent_colour = \n')
+    config = load_org_config(path)
+    assert config.name == "" and len(config.problems) == 1
+    assert config.problems[0].startswith(f"{path}:3: ")
+
+
+def test_missing_file_is_a_message_not_a_crash(tmp_path: Path) -> None:
+    config = load_org_config(tmp_path / "absent.toml")
+    assert "cannot read" in config.problems[0] and config.locked == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("colour = 1", "unknown key 'colour'"),
+        ("name = 3", "name must be text"),
+        ("hide_features = ['kitchen']", "unknown feature 'kitchen'"),
+        ("[defaults]\ntext_scale = 900", "defaults.text_scale"),
+        ("[defaults]\nsparkle = true", "unknown setting 'sparkle'"),
+        ("[locked]\ntheme = 'dark'", "locked.theme must be a table"),
+        ("[locked.theme]\nvalue = 'neon'\nreason = 'x'", "locked.theme: Theme must be one of"),
+        ("signing_keys = ['not base64!']", "neither base64 nor PEM"),
+        ("signing_keys = ['AAAA']", "is 3"),
+        ("logo = 'logo.svg'", "must be a PNG"),
+        ("logo = 'missing.png'", "missing or not a readable PNG"),
+        ("[lrs]\nendpoint = 'ftp://x'", "http(s) URL"),
+    ],
+)
+def test_each_mistake_gets_its_own_message_and_is_left_out(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    config = load_org_config(write(tmp_path, text))
+    assert any(expected in problem for problem in config.problems), config.problems
+    assert config.defaults == {} and config.locked == {} and config.hidden_features == set()
+    assert config.signing_keys == [] and config.logo is None and config.lrs is None
+
+
+def test_signing_keys_in_base64_and_pem_give_raw_bytes(tmp_path: Path) -> None:
+    der = bytes.fromhex("302a300506032b6570032100") + KEY
+    pem = (
+        "-----BEGIN PUBLIC KEY-----\n"
+        + base64.b64encode(der).decode()
+        + "\n-----END PUBLIC KEY-----"
+    )
+    raw = base64.b64encode(KEY).decode()
+    config = load_org_config(write(tmp_path, f"signing_keys = ['{raw}', '''{pem}''']"))
+    assert config.problems == [] and config.signing_keys == [KEY, KEY]
+
+
+def test_a_png_logo_relative_to_the_config_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    config = load_org_config(write(tmp_path, "logo = 'logo.png'"))
+    assert config.logo == tmp_path / "logo.png"
+
+
+def test_a_pale_accent_is_refused_with_the_ratio_and_background(tmp_path: Path) -> None:
+    config = load_org_config(write(tmp_path, "accent_colour = '#ffd34d'"))
+    assert config.accent_colour is None
+    assert "against the light theme's window #f7f7f5" in config.problems[0]
+    assert "needs at least 3:1" in config.problems[0]
+    assert load_org_config(write(tmp_path, "accent_colour = '#0B4FC4'")).accent_colour == "#0b4fc4"
+    assert accent_problem("blue") is not None
+
+
+def test_accent_backgrounds_match_the_themes() -> None:
+    for theme, backgrounds in ACCENT_BACKGROUNDS.items():
+        for name, colour in backgrounds.items():
+            assert getattr(THEMES[theme], name) == colour
+
+
+def test_where_the_config_is_looked_for(tmp_path: Path) -> None:
+    assert find_config_file("given.toml", {"ZAVMO_ORG_CONFIG": "env.toml"}) == Path("given.toml")
+    assert find_config_file(None, {"ZAVMO_ORG_CONFIG": "env.toml"}) == Path("env.toml")
+    assert load_org_config(None).problems == []
+
+
+def test_locked_theme_holds_against_the_learner_and_presets(tmp_path: Path) -> None:
+    from zavmo_desktop.core.settings import Settings
+    from zavmo_desktop.core.settings.presets import PRESETS
+    from zavmo_desktop.core.storage.repositories import SettingsRepository
+    from zavmo_desktop.core.storage.store import open_store
+
+    config = load_org_config(
+        write(
+            tmp_path,
+            '[defaults]\ntext_scale = 150\n[locked.theme]\nvalue = "dark"\nreason = "Policy"\n',
+        )
+    )
+    store = open_store(tmp_path / "data")
+    try:
+        settings = Settings(
+            SettingsRepository(store.db), config.setting_values(), config.locked_keys()
+        )
+        assert settings.get("theme") == "dark" and settings.get("text_scale") == 150
+        with pytest.raises(PermissionError, match="set by your organisation"):
+            settings.set("theme", "light")
+        settings.set("text_scale", 200)  # a default, not a lock: the learner may change it
+        theming = next(p for p in PRESETS.values() if "theme" in p.values)
+        assert "theme" in settings.apply(theming.values)
+        assert settings.get("theme") == "dark" and settings.get("text_scale") != 150
+    finally:
+        store.db.conn.close()

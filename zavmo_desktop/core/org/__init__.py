@@ -1,0 +1,1 @@
+"""The organisation's config: branding, default and locked settings, hidden features."""

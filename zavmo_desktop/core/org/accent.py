@@ -1,0 +1,42 @@
+"""Whether an organisation's accent colour keeps the contrast targets of the light themes."""
+
+from __future__ import annotations
+
+import re
+
+# The backgrounds an accent bar or progress fill sits on, in the themes the accent applies to
+# (light and cream; dark, high contrast and low stimulation keep their own accent).
+# tests/core/org check these match ui/palettes.py.
+ACCENT_BACKGROUNDS: dict[str, dict[str, str]] = {
+    "light": {"window": "#f7f7f5", "base": "#ffffff", "button": "#ececea"},
+    "cream": {"window": "#f4ecd8", "base": "#fbf4e3", "button": "#e9dfc6"},
+}
+NON_TEXT_TARGET = 3.0  # ACCESSIBILITY.md: interface components and focus against neighbours
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def accent_problem(colour: str) -> str | None:
+    """Why the colour cannot be the accent, or None when it keeps every target."""
+    if not _HEX.match(colour):
+        return f"accent colour {colour!r} is not a #rrggbb colour"
+    for theme, backgrounds in ACCENT_BACKGROUNDS.items():
+        for name, background in backgrounds.items():
+            ratio = contrast(colour, background)
+            if ratio < NON_TEXT_TARGET:
+                return (
+                    f"accent colour {colour} has contrast {ratio:.2f}:1 against the {theme} "
+                    f"theme's {name} {background}; it needs at least {NON_TEXT_TARGET:.0f}:1"
+                )
+    return None
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
