@@ -41,3 +41,33 @@ def test_a_broken_document_fails_the_schema(document: dict) -> None:
     broken = dict(document, items=[dict(document["items"][0], met="yes")])
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text())).validate(broken)
+
+
+def test_html_is_escaped_and_makes_no_outside_request(document: dict) -> None:
+    import re
+
+    from zavmo_desktop.core.portfolio.render import to_html
+
+    hostile = dict(document, programme='<script src="https://evil.example/x.js"></script>')
+    html = to_html(hostile)
+    assert "<script" not in html and '<html lang="en-GB">' in html
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']*)|url\(\s*['"]?([^'")]*)""", html)
+    assert [r for pair in refs for r in pair if r and not r.startswith(("data:", "#"))] == []
+
+
+def test_pdf_is_tagged_with_language_and_text(document: dict, tmp_path: Path) -> None:
+    import io
+
+    import pypdf
+
+    from zavmo_desktop.core.portfolio.render import to_pdf
+
+    pdf = to_pdf(document)
+    (tmp_path / "portfolio.pdf").write_bytes(pdf)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
+    assert str(root["/Lang"]).startswith("en")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Readiness" in text and document["items"][0]["title"].split()[0] in text
