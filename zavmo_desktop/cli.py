@@ -14,8 +14,9 @@ from zavmo_desktop.core.content.loader import load_library
 from zavmo_desktop.core.content.models import Problem
 from zavmo_desktop.core.content.validator import validate_packs
 from zavmo_desktop.data_commands import add_data_commands, run_data_command
+from zavmo_desktop.portfolio_commands import add_export_command, run_export_command
 
-COMMANDS = ("validate", "self-test", "data")
+COMMANDS = ("validate", "self-test", "data", "export")
 
 
 def run(argv: list[str]) -> int:
@@ -27,11 +28,14 @@ def run(argv: list[str]) -> int:
     test = commands.add_parser("self-test", help="check that this installation works")
     test.add_argument("--data-dir", help="the data folder to check (default: the usual one)")
     add_data_commands(commands)
+    add_export_command(commands)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate_paths(args.paths)
     if args.command == "data":
         return run_data_command(args)
+    if args.command == "export":
+        return run_export_command(args)
     return self_test(args.data_dir)
 
 
