@@ -23,7 +23,7 @@ from zavmo_desktop.ui.theme import apply_theme
 if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
     from PySide6.QtWidgets import QMainWindow
 
-CLI_COMMANDS = ("validate", "self-test", "data")
+CLI_COMMANDS = ("validate", "self-test", "data", "export")
 
 
 def parse_options(argv: list[str]) -> argparse.Namespace:
