@@ -9,12 +9,14 @@ cd "$(dirname "$0")/.."
 # strace for the test that proves a hostile pack never makes the app open a file outside it;
 # dbus-daemon, at-spi2-core and python3-pyatspi for the test that reads the app over AT-SPI
 # as a screen reader does.
+# Pango and HarfBuzz-subset for WeasyPrint (the PDF export), poppler-utils (pdftoppm) to look at it.
 SYSTEM_PACKAGES=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   espeak-ng libespeak-ng1 alsa-utils xvfb xauth strace
   dbus-daemon at-spi2-core python3-pyatspi
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 )
 
 install_system_packages() {

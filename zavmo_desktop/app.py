@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only wha
 
     from zavmo_desktop.core.org.config import OrgConfig
 
-CLI_COMMANDS = ("validate", "self-test", "data", "pack", "sync")
+CLI_COMMANDS = ("validate", "self-test", "data", "pack", "sync", "export")
 
 
 def parse_options(argv: list[str]) -> argparse.Namespace:

@@ -15,9 +15,10 @@ from zavmo_desktop.core.content.models import Problem
 from zavmo_desktop.core.content.validator import validate_packs
 from zavmo_desktop.data_commands import add_data_commands, run_data_command
 from zavmo_desktop.pack_commands import add_pack_commands, run_pack_command
+from zavmo_desktop.portfolio_commands import add_export_command, run_export_command
 from zavmo_desktop.sync_command import add_sync_command, run_sync_command
 
-COMMANDS = ("validate", "self-test", "data", "pack", "sync")
+COMMANDS = ("validate", "self-test", "data", "pack", "sync", "export")
 
 
 def run(argv: list[str]) -> int:
@@ -31,6 +32,7 @@ def run(argv: list[str]) -> int:
     add_data_commands(commands)
     add_pack_commands(commands)
     add_sync_command(commands)
+    add_export_command(commands)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate_paths(args.paths)
@@ -40,6 +42,8 @@ def run(argv: list[str]) -> int:
         return run_pack_command(args)
     if args.command == "sync":
         return run_sync_command(args)
+    if args.command == "export":
+        return run_export_command(args)
     return self_test(args.data_dir)
 
 
