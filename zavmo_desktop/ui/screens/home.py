@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -63,6 +63,12 @@ class HomeScreen(QWidget):
         layout.addWidget(self._practice_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.refresh()
+        # Filled just now: the show that usually follows in the same turn need not fill it again.
+        self._filled_this_turn = True
+        QTimer.singleShot(0, self, self._forget_filled)
+
+    def _forget_filled(self) -> None:
+        self._filled_this_turn = False
 
     def add_notice(self, notice: str) -> None:
         """A notice banner under the heading (also one that comes after Home was shown)."""
@@ -129,7 +135,9 @@ class HomeScreen(QWidget):
             self._open_conversation(*self._practice)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
+        if not self._filled_this_turn:
+            self.refresh()
+        self._filled_this_turn = False
         super().showEvent(event)
 
 
