@@ -5,7 +5,7 @@ Part of a released migration: never edit it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -100,14 +100,12 @@ def create_portfolio_schema(db: Database) -> None:
 
 
 def _judge_existing_evidence(db: Database) -> None:
-    """Outcome and met for the items made before m009, from what they already hold."""
-    import json
+    """Outcome and met for the items made before m009, from what they already hold.
 
-    from zavmo_desktop.core.portfolio.outcomes import (
-        checklist_outcome,
-        conversation_outcome,
-        reflection_outcome,
-    )
+    The rules are those of core/portfolio/outcomes.py as m009 shipped, copied here so that a
+    later change to how the app judges new work never changes what this migration wrote.
+    """
+    import json
 
     for evidence_id, kind, text, details_json in db.execute(
         "SELECT id, kind, text, details FROM evidence"
@@ -115,13 +113,14 @@ def _judge_existing_evidence(db: Database) -> None:
         details = json.loads(details_json or "{}")
         if kind == "conversation" and isinstance(details, dict):
             results = details.get("results")
-            judged = conversation_outcome(
+            judged = _m009_conversation(
                 str(details.get("type", "")), results if isinstance(results, dict) else {}
             )
         elif kind == "reflection":
-            judged = reflection_outcome(text)
-        elif kind == "checklist_item":
-            judged = checklist_outcome(True)  # only done items were ever in the evidence
+            words = len(text.split())
+            judged = {"threshold": "at least 25 words", "words": words}, words >= 25
+        elif kind == "checklist_item":  # only done items were ever in the evidence
+            judged = {"threshold": "the item is done", "done": True}, True
         else:
             continue
         outcome, met = judged
@@ -129,3 +128,33 @@ def _judge_existing_evidence(db: Database) -> None:
             "UPDATE evidence SET outcome = ?, met = ? WHERE id = ?",
             [json.dumps(outcome), None if met is None else int(met), evidence_id],
         )
+
+
+_M009_STAGES = {"goal", "reality", "options", "way_forward"}
+
+
+def _m009_conversation(kind: str, results: dict[str, Any]) -> tuple[dict[str, Any], bool | None]:
+    if kind == "quiz":
+        right, questions = int(results.get("right_first_time", 0)), int(results.get("questions", 0))
+        quiz = {"threshold": "every question right first time",
+                "right_first_time": right, "questions": questions}  # fmt: skip
+        return quiz, questions > 0 and right == questions
+    answers = [a for a in results.get("answers", ()) if isinstance(a, dict)]
+    found = [p.get("point", "") for a in answers for p in a.get("found_by_app", ())]
+    missed = [str(p) for a in answers for p in a.get("not_found_by_app", ())]
+    claimed = [str(p) for a in answers for p in a.get("learner_says_covered", ())]
+    if not answers or (not found and not missed):
+        why = (
+            "the answers had no key points to find"
+            if answers
+            else "decisions are shown, not judged"
+        )
+        return {"threshold": None, "why": why}, None
+    outcome: dict[str, Any] = {"threshold": "the app found every key point",
+        "app_found": found, "app_did_not_find": missed, "learner_claimed": claimed}  # fmt: skip
+    if kind != "coaching":
+        return outcome, not missed
+    stages = list(results.get("stages", ()))
+    outcome["threshold"] = "the app found every key point and every GROW stage was covered"
+    outcome["stages"] = stages
+    return outcome, not missed and set(stages) >= _M009_STAGES
