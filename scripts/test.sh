@@ -8,4 +8,5 @@ bash scripts/install.sh ".[test]"
 .venv/bin/mypy
 .venv/bin/lint-imports
 .venv/bin/zavmo-desktop validate content
-.venv/bin/python -m pytest "$@"
+# One worker a core (at most four), a test file to each, so a file's fixtures stay in one process.
+.venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile "$@"
