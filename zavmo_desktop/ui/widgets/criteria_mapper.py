@@ -1,0 +1,84 @@
+"""Which criteria an evidence item shows: one tickable row per criterion of the framework
+(code and words). Ticking maps the item, unticking unmaps it, at once, logged as the
+learner's change. If the change cannot be saved the tick goes back and the line under the
+list says why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
+
+from zavmo_desktop.core.content.criterion_words import criterion_words
+from zavmo_desktop.core.content.models import Criterion
+from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.storage.evidence import EvidenceItem
+from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.widgets.checklist_section import FittedList
+from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
+
+CODE = Qt.ItemDataRole.UserRole
+
+
+class CriteriaMapper(QWidget):
+    changed = Signal(int)  # the id of the item whose criteria changed
+
+    def __init__(self, learner: Learner) -> None:
+        super().__init__()
+        self._learner = learner
+        self._item_id: int | None = None
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading("Map criteria", role="subheading"))
+        column.addWidget(paragraph("Tick each criterion this item is evidence for. Each "
+                                   "change is saved at once and kept in the history."))  # fmt: skip
+        self.list = FittedList()
+        self.list.setAccessibleName("Criteria this item shows")
+        self.list.setAccessibleDescription("Press Space to tick or untick a criterion")
+        self.list.itemChanged.connect(self._ticked)
+        self.status = SaveStatus()
+        column.addWidget(self.list)
+        column.addWidget(self.status)
+
+    def show_for(self, item: EvidenceItem, criteria: Sequence[Criterion]) -> None:
+        """Every criterion of the framework, then any the item maps to that it lacks."""
+        self._item_id = item.id
+        known = {c.id for c in criteria}
+        rows = [*criteria, *(Criterion(code, "") for code in item.criteria if code not in known)]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for criterion in rows:
+            row = QListWidgetItem(criterion_words(criterion))
+            row.setData(CODE, criterion.id)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            mapped = criterion.id in item.criteria
+            row.setCheckState(Qt.CheckState.Checked if mapped else Qt.CheckState.Unchecked)
+            self.list.addItem(row)
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(0 if rows else -1)
+        self.status.saved("")
+        self.list.schedule_fit()
+
+    def _ticked(self, row: QListWidgetItem) -> None:
+        evidence_id = self._item_id
+        if evidence_id is None:
+            return
+        code = str(row.data(CODE))
+        mapping = row.checkState() == Qt.CheckState.Checked
+        evidence = self._learner.evidence
+
+        def write() -> None:
+            if mapping:
+                evidence.map(evidence_id, code, who="learner")
+            else:
+                evidence.unmap(evidence_id, code, who="learner")
+
+        if not write_or_say(self.status, write, self._learner.data_dir):
+            self.list.blockSignals(True)  # show what is really kept
+            row.setCheckState(Qt.CheckState.Unchecked if mapping else Qt.CheckState.Checked)
+            self.list.blockSignals(False)
+            return
+        announce(self, f"Mapped to {code}" if mapping else f"No longer mapped to {code}")
+        self.changed.emit(evidence_id)
