@@ -50,11 +50,11 @@ class PortfolioScreen(QWidget):
         learner: Learner,
         read_aloud: ReadAloud,
         add_evidence: Callable[[], None] | None = None,
-        today: Callable[[], date] = date.today,
+        clock: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self._learner = learner
-        self._today = today
+        self.clock = clock  # what the date filter counts as today
         self._items: list[EvidenceItem] = []
         self._shown: list[EvidenceItem] = []
         self._said = ""
@@ -71,7 +71,7 @@ class PortfolioScreen(QWidget):
         self.tabs.addTab(self.pages, "Evidence")
         column.addWidget(self.tabs, 1)
         self._restyle = QTimer(self, singleShot=True, interval=0)
-        self._restyle.timeout.connect(self.filters.row.reflow)
+        self._restyle.timeout.connect(self.filters.reflow)
         listener = lambda _key, _value: self._restyle.start()  # noqa: E731
         learner.settings.subscribe(listener)
         self.destroyed.connect(lambda: learner.settings.unsubscribe(listener))
@@ -169,7 +169,7 @@ class PortfolioScreen(QWidget):
     def _show_list(self) -> None:
         criteria_of = {c.id: [cr.id for cr in c.criteria] for c in self._competencies()}
         chosen = self.filters.current()
-        self._shown = filtered(self._items, chosen, criteria_of, self._today())
+        self._shown = filtered(self._items, chosen, criteria_of, self.clock())
         self.list.show_items(self._shown)
         has_any = bool(self._items)
         self.empty.setVisible(not has_any)
@@ -177,6 +177,8 @@ class PortfolioScreen(QWidget):
         self.list.setVisible(bool(self._shown))
         self.open_button.setVisible(has_any)
         said = count_words(len(self._shown), len(self._items)) if has_any else EMPTY
+        if has_any and self.filters.competency_title():  # whole, though its list may cut it
+            said = f"{said} for {self.filters.competency_title()}"
         if has_any and not self._shown:
             said = f"{said}. {NONE_MATCH}"
         self.count.setText(said if has_any else "")
@@ -214,6 +216,7 @@ class PortfolioScreen(QWidget):
 
     def back_to_list(self) -> None:
         self.view.read.stop()
+        self.view.close_panels()
         opened = self.view.item.id if self.view.item is not None else None
         self.pages.setCurrentIndex(0)
         if opened is not None:

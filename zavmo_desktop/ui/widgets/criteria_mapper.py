@@ -17,6 +17,7 @@ from zavmo_desktop.core.storage.evidence import EvidenceItem
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.checklist_section import FittedList
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.padded_wrap import PaddedWrap
 from zavmo_desktop.ui.widgets.save_status import SaveStatus, write_or_say
 
 CODE = Qt.ItemDataRole.UserRole
@@ -35,6 +36,9 @@ class CriteriaMapper(QWidget):
         column.addWidget(paragraph("Tick each criterion this item is evidence for. Each "
                                    "change is saved at once and kept in the history."))  # fmt: skip
         self.list = FittedList()
+        # Measured a little narrower than drawn: with a check box, two long criteria at 200%
+        # text wrapped onto one line more than was measured and their last line was cut.
+        self.list.setItemDelegate(PaddedWrap(8, self.list))
         self.list.setAccessibleName("Criteria this item shows")
         self.list.setAccessibleDescription("Press Space to tick or untick a criterion")
         self.list.itemChanged.connect(self._ticked)
@@ -44,6 +48,8 @@ class CriteriaMapper(QWidget):
 
     def show_for(self, item: EvidenceItem, criteria: Sequence[Criterion]) -> None:
         """Every criterion of the framework, then any the item maps to that it lacks."""
+        kept = self.list.currentItem()
+        kept_code = kept.data(CODE) if kept is not None and self._item_id == item.id else None
         self._item_id = item.id
         known = {c.id for c in criteria}
         rows = [*criteria, *(Criterion(code, "") for code in item.criteria if code not in known)]
@@ -57,7 +63,8 @@ class CriteriaMapper(QWidget):
             row.setCheckState(Qt.CheckState.Checked if mapped else Qt.CheckState.Unchecked)
             self.list.addItem(row)
         self.list.blockSignals(False)
-        self.list.setCurrentRow(0 if rows else -1)
+        codes = [c.id for c in rows]
+        self.list.setCurrentRow(codes.index(kept_code) if kept_code in codes else 0 if rows else -1)
         self.status.saved("")
         self.list.schedule_fit()
 

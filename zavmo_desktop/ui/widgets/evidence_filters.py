@@ -1,18 +1,29 @@
-"""The portfolio list's filters: labelled drop-down lists side by side while they fit, in
-more rows when they do not (200% text), so none is squashed or cut."""
+"""The portfolio list's filters: labelled drop-down lists side by side while they fit,
+wrapped onto more rows like words when they do not (200% text), so none is squashed or
+cut."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.models import Competency
 from zavmo_desktop.core.portfolio.evidence_filter import OUTCOMES, PERIODS, EvidenceFilter
 from zavmo_desktop.core.portfolio.evidence_words import KIND_WORDS
+from zavmo_desktop.ui.widgets.flow_layout import FlowLayout
 from zavmo_desktop.ui.widgets.labels import plain
-from zavmo_desktop.ui.widgets.reflow_row import ReflowRow
+
+
+class ShrinkingCombo(QComboBox):
+    """Asks for its longest choice's width, yet can be narrower: at 200% text a competency's
+    name is wider than the page, and the list must not push the page past the window's edge
+    (the screen repeats the chosen competency in full under the filters)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 16), hint.height())
 
 
 class LabelledCombo(QWidget):
@@ -20,7 +31,7 @@ class LabelledCombo(QWidget):
 
     def __init__(self, label: str, name: str) -> None:
         super().__init__()
-        self.combo = QComboBox()
+        self.combo = ShrinkingCombo()
         self.combo.setAccessibleName(name)
         self.label = plain(QLabel(label))
         self.label.setBuddy(self.combo)
@@ -61,10 +72,9 @@ class EvidenceFilters(QWidget):
         self.period.fill(PERIODS)
         self.outcome.fill([("Any outcome", None), *((w, w) for w, _met in OUTCOMES)])
         self._parts = (self.competency, self.criterion, self.kind, self.period, self.outcome)
-        self.row = ReflowRow(self._parts)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.row)
+        self._flow = FlowLayout(self, spacing=12)  # each list its own width, wrapped as words
+        for part in self._parts:
+            self._flow.addWidget(part)
         self._competencies: list[Competency] = []
         self.competency.combo.currentIndexChanged.connect(self._competency_chosen)
         for part in self._parts[1:]:
@@ -74,7 +84,7 @@ class EvidenceFilters(QWidget):
         self._competencies = list(competencies)
         self.competency.fill([("All competencies", None), *((c.title, c.id) for c in competencies)])
         self._fill_criteria()
-        self.row.reflow()
+        self.reflow()
 
     def _fill_criteria(self) -> None:
         chosen = self.competency.value()
@@ -87,7 +97,7 @@ class EvidenceFilters(QWidget):
 
     def _competency_chosen(self, _index: int) -> None:
         self._fill_criteria()  # only the chosen competency's criteria to choose from
-        self.row.reflow()
+        self.reflow()
         self.changed.emit()
 
     def current(self) -> EvidenceFilter:
@@ -103,6 +113,15 @@ class EvidenceFilters(QWidget):
             days=int(days) if isinstance(days, int) else None,
             outcome=text(self.outcome),
         )
+
+    def reflow(self) -> None:
+        """Place the lists again: their sizes follow the text size and the choices."""
+        self._flow.invalidate()
+        self.updateGeometry()
+
+    def competency_title(self) -> str:
+        chosen = self.competency.value()
+        return next((c.title for c in self._competencies if c.id == chosen), "")
 
     def clear(self) -> None:
         for part in self._parts:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem
 
 from zavmo_desktop.core.portfolio.evidence_words import summary_line
@@ -27,6 +28,16 @@ class EvidenceList(ProblemList):
     def _follow_text_size(self) -> None:
         self.setMaximumHeight(16_777_215)  # as tall as the room it is given
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * SHOWN_LINES)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Qt's list passes Enter on to the window after opening the item, and the window
+        # presses the focused button with it: by then that is the item's "Back to the list".
+        row = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row is not None:
+            event.accept()
+            self.itemActivated.emit(row)
+            return
+        super().keyPressEvent(event)
 
     def show_items(self, items: Sequence[EvidenceItem]) -> None:
         chosen = self.chosen_id()

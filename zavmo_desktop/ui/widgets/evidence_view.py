@@ -29,6 +29,7 @@ CLAIM_NOTE = (
     "This is what you said you covered. The app did not check it, and a claim never makes "
     "an item met."
 )
+DRAFT_NOTE = "You have changed words here that are not saved yet: press Edit to carry on."
 _SPEAKER = re.compile(r"^([^:\n]{1,40}): ")
 
 
@@ -88,7 +89,7 @@ class EvidenceView(QWidget):
         self.criteria = paragraph()
         column.addWidget(self.criteria)
         self.text_heading = heading("The full text", role="subheading")
-        self.text = SpokenText("The full text", learner.settings)
+        self.text = SpokenText("Full text", learner.settings)
         self.read = ReadTextButton("Read aloud", read_aloud, self.text)
         column.addWidget(self.text_heading)
         column.addWidget(self.text)
@@ -103,7 +104,7 @@ class EvidenceView(QWidget):
             column.addWidget(panel)
         column.addStretch(1)
         self.editor.saved.connect(self._changed)
-        self.editor.closed.connect(lambda: self.edit_button.setFocus())
+        self.editor.closed.connect(self._editor_closed)
         self.mapper.changed.connect(self._changed)
 
     def _build_result(self) -> QGroupBox:
@@ -133,7 +134,13 @@ class EvidenceView(QWidget):
         self.map_button.toggled.connect(self._show_mapper)
         self.history_button = _button("History", "Every change to this item", True)
         self.history_button.toggled.connect(self._show_history)
-        return ReflowRow([self.edit_button, self.map_button, self.history_button])
+        row = QWidget()
+        column = QVBoxLayout(row)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.draft_note = paragraph(DRAFT_NOTE)
+        column.addWidget(self.draft_note)
+        column.addWidget(ReflowRow([self.edit_button, self.map_button, self.history_button]))
+        return row
 
     # Showing an item ---------------------------------------------------------------------
 
@@ -143,9 +150,7 @@ class EvidenceView(QWidget):
         """`criteria`: every criterion the item may map to; `known`: each by its code."""
         if self.item is None or self.item.id != item.id:
             self.read.stop()  # its words belonged to the item shown before
-            self.editor.hide()
-            self.map_button.setChecked(False)
-            self.history_button.setChecked(False)
+            self.close_panels()
         self.item, self._criteria, self._known = item, criteria, known
         self.title.setText(item.title)
         changed = words.day_words(item.updated_at)
@@ -162,14 +167,15 @@ class EvidenceView(QWidget):
             "\n".join(criterion_words(known.get(c, Criterion(c, ""))) for c in item.criteria)
             or "None yet. Use Map criteria below to choose the criteria it shows."
         )
-        name = "The transcript" if item.kind == "conversation" else "The full text"
-        self.text_heading.setText(name)
-        self.text.setAccessibleName(name)
+        transcript = item.kind == "conversation"
+        self.text_heading.setText("The transcript" if transcript else "The full text")
+        self.text.setAccessibleName("Transcript" if transcript else "Full text")
         self.text.show_html(text_html(item))
         editable = item.kind in words.EDITABLE_KINDS
         self.edit_button.setVisible(editable)
         self.edit_button.setText("Edit reflection" if item.kind == "reflection" else "Edit text")
         self.edit_button.setAccessibleName(self.edit_button.text())
+        self.draft_note.setVisible(self.editor.has_draft(item.id) and not self.editor.isVisible())
         if self.editor.isVisible() and not editable:
             self.editor.hide()
         if self.mapper.isVisible():
@@ -197,7 +203,12 @@ class EvidenceView(QWidget):
 
     def _edit(self) -> None:
         if self.item is not None:
+            self.draft_note.hide()
             self.editor.open_for(self.item)
+
+    def _editor_closed(self) -> None:
+        self.draft_note.hide()
+        self.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_mapper(self, shown: bool) -> None:
         if shown and self.item is not None:
@@ -218,6 +229,12 @@ class EvidenceView(QWidget):
         if fresh is not None:
             self.show_item(fresh, self._criteria, self._known)
         self.changed.emit(evidence_id)
+
+    def close_panels(self) -> None:
+        """Back to the item alone (a draft stays kept in the editor for next time)."""
+        self.editor.hide()
+        self.map_button.setChecked(False)
+        self.history_button.setChecked(False)
 
     def focus_first(self) -> None:
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
