@@ -30,6 +30,7 @@ from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.portfolio.learner_evidence import add_text
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.screens.portfolio import EMPTY, NONE_MATCH, PortfolioScreen
+from zavmo_desktop.ui.shortcuts import SHORTCUTS
 from zavmo_desktop.ui.widgets.evidence_view import DRAFT_NOTE
 
 CLAIM = "Watches the answers and their accuracy"
@@ -280,6 +281,10 @@ def test_mapping_and_unmapping_criteria_changes_the_item_and_its_history(
     settle()
     criteria = find_by_name(window, "Criteria this item shows")
     assert isinstance(criteria, QListWidget) and focused() is criteria
+    # It opens on the competency of what the item maps to: one competency at a time.
+    assert combo(window, "Competency to map to").currentText() == (
+        "Executive communication and influence"
+    )
     texts = [criteria.item(i).text() for i in range(criteria.count())]
     ec2 = next(i for i, t in enumerate(texts) if t.startswith("EC2: "))
     assert criteria.item(ec2).checkState() == Qt.CheckState.Unchecked
@@ -343,6 +348,7 @@ def test_the_keyboard_alone_reaches_every_filter_the_list_and_an_item(
 ) -> None:
     assert window.learner is not None
     make_evidence(window.learner)
+    assert any(s.keys == "Ctrl+7" and s.action == "Go to Portfolio" for s in SHORTCUTS)
     screen = portfolio(window, qtbot)
     assert focused() is screen.tabs.tabBar()  # Ctrl+7 lands on the screen's first control
     names = []

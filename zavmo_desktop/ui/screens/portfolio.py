@@ -109,6 +109,7 @@ class PortfolioScreen(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addStretch(0)  # the room the list takes; with no list, the words stay on top
         return page
 
     def _build_item_page(self, learner: Learner, read_aloud: ReadAloud) -> QWidget:
@@ -135,7 +136,7 @@ class PortfolioScreen(QWidget):
             if fresh is None:
                 self.back_to_list()
             else:
-                self.view.show_item(fresh, self._criteria(), self._known())
+                self.view.show_item(fresh, self._competencies(), self._known())
 
     def _reload(self) -> None:
         self._items = list(reversed(self._learner.evidence.all()))  # newest first
@@ -207,7 +208,7 @@ class PortfolioScreen(QWidget):
         item = self._learner.evidence.by_id(evidence_id)
         if item is None:
             return
-        self.view.show_item(item, self._criteria(), self._known())
+        self.view.show_item(item, self._competencies(), self._known())
         self.pages.setCurrentIndex(1)
         self.item_scroll.verticalScrollBar().setValue(0)
         follow_reading_order(self)

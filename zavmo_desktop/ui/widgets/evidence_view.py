@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.content.criterion_words import criterion_words
-from zavmo_desktop.core.content.models import Criterion
+from zavmo_desktop.core.content.models import Competency, Criterion
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.portfolio import evidence_words as words
 from zavmo_desktop.core.storage.evidence import EvidenceItem
@@ -71,7 +71,7 @@ class EvidenceView(QWidget):
         super().__init__()
         self._learner = learner
         self.item: EvidenceItem | None = None
-        self._criteria: Sequence[Criterion] = ()
+        self._competencies: Sequence[Competency] = ()
         self._known: Mapping[str, Criterion] = {}
         column = QVBoxLayout(self)
         self.back_button = _button("Back to the list", "Back to every evidence item")
@@ -145,13 +145,15 @@ class EvidenceView(QWidget):
     # Showing an item ---------------------------------------------------------------------
 
     def show_item(
-        self, item: EvidenceItem, criteria: Sequence[Criterion], known: Mapping[str, Criterion]
-    ) -> None:
-        """`criteria`: every criterion the item may map to; `known`: each by its code."""
+        self, item: EvidenceItem, competencies: Sequence[Competency],
+        known: Mapping[str, Criterion],
+    ) -> None:  # fmt: skip
+        """`competencies`: those whose criteria it may map to; `known`: each criterion by
+        its code."""
         if self.item is None or self.item.id != item.id:
             self.read.stop()  # its words belonged to the item shown before
             self.close_panels()
-        self.item, self._criteria, self._known = item, criteria, known
+        self.item, self._competencies, self._known = item, competencies, known
         self.title.setText(item.title)
         changed = words.day_words(item.updated_at)
         added = words.day_words(item.created_at)
@@ -179,7 +181,7 @@ class EvidenceView(QWidget):
         if self.editor.isVisible() and not editable:
             self.editor.hide()
         if self.mapper.isVisible():
-            self.mapper.show_for(item, criteria)
+            self.mapper.show_for(item, competencies)
         if self.history.isVisible():
             self._fill_history()
 
@@ -192,7 +194,7 @@ class EvidenceView(QWidget):
             label.setText(bullets(title, points))
             label.setVisible(bool(points))
         claimed = words.claimed_points(item)
-        self.claimed.setText(bullets("You said you covered:", claimed))
+        self.claimed.setText(bullets("Your claim:", claimed))
         self.claim_group.setVisible(bool(claimed))
 
     def _fill_history(self) -> None:
@@ -212,7 +214,7 @@ class EvidenceView(QWidget):
 
     def _show_mapper(self, shown: bool) -> None:
         if shown and self.item is not None:
-            self.mapper.show_for(self.item, self._criteria)
+            self.mapper.show_for(self.item, self._competencies)
         self.mapper.setVisible(shown)
         if shown:
             self.mapper.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -227,7 +229,7 @@ class EvidenceView(QWidget):
     def _changed(self, evidence_id: int) -> None:
         fresh = self._learner.evidence.by_id(evidence_id)
         if fresh is not None:
-            self.show_item(fresh, self._criteria, self._known)
+            self.show_item(fresh, self._competencies, self._known)
         self.changed.emit(evidence_id)
 
     def close_panels(self) -> None:
