@@ -1,7 +1,7 @@
 """Which criteria an evidence item shows: one competency at a time (a framework has well over
-a hundred criteria), one tickable row per criterion (code and words). Ticking maps the item, unticking unmaps it, at once, logged as the
-learner's change. If the change cannot be saved the tick goes back and the line under the
-list says why."""
+a hundred criteria), one tickable row per criterion (code and words). Ticking maps the
+item, unticking unmaps it, at once, logged as the learner's change. If the change cannot be
+saved the tick goes back and the line under the list says why."""
 
 from __future__ import annotations
 
