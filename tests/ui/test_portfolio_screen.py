@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, settle
+from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.conversation.engine import REVIEW
 from zavmo_desktop.core.conversation.session import PracticeSession
 from zavmo_desktop.core.deliver.evidence import DeliverEvidence
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.portfolio.learner_evidence import add_text
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.read_aloud import IDLE
+from zavmo_desktop.ui.screens import portfolio as portfolio_screen
 from zavmo_desktop.ui.screens.portfolio import EMPTY, NONE_MATCH, PortfolioScreen
 from zavmo_desktop.ui.shortcuts import SHORTCUTS
 from zavmo_desktop.ui.widgets.evidence_view import DRAFT_NOTE
@@ -133,10 +136,15 @@ def test_with_no_evidence_it_says_so_calmly(window: MainWindow, qtbot: QtBot) ->
 
 
 def test_every_item_is_listed_in_words_and_the_filters_narrow_the_list(
-    window: MainWindow, qtbot: QtBot
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert window.learner is not None
     make_evidence(window.learner)
+    said: list[str] = []
+    real = portfolio_screen.announce
+    monkeypatch.setattr(
+        portfolio_screen, "announce", lambda w, text, *a: (said.append(text), real(w, text))
+    )
     portfolio(window, qtbot)
     assert count_text(window) == "Showing 4 of 4 items"
     listed = rows(window)
@@ -146,6 +154,7 @@ def test_every_item_is_listed_in_words_and_the_filters_narrow_the_list(
     assert any("— Practice conversation," in r and "Not yet met." in r for r in listed)
     choose(window, "Filter by type", "Reflection")
     assert count_text(window) == "Showing 1 of 4 items"
+    assert said == ["Showing 1 of 4 items"]  # the change is heard, not only shown
     assert "— Reflection," in rows(window)[0]
     choose(window, "Filter by type", "All types")
     choose(window, "Filter by outcome", "Met the threshold")
@@ -410,3 +419,20 @@ def test_a_draft_left_in_the_editor_is_saved_when_the_window_closes(
         assert stored is not None and stored.text == "I wrote the paper and presented it."
     finally:
         again.close()
+
+
+def test_read_aloud_reads_the_transcript_and_stops_when_the_list_comes_back(
+    open_window: OpenWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ZAVMO_SPEECH", "qt:mock")  # Qt's engine that speaks to no one
+    window = open_window()
+    assert window.learner is not None
+    make_evidence(window.learner)
+    open_kind(window, qtbot, "Practice conversation")
+    find_by_name(window, "Read aloud").setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    read_aloud = window.read_aloud
+    qtbot.waitUntil(lambda: read_aloud.state != IDLE)
+    assert read_aloud.view is find_by_name(window, "Transcript")
+    find_by_name(window, "Back to the list").click()
+    assert read_aloud.state == IDLE  # the voice belonged to the item
