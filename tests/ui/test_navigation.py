@@ -11,13 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, settle
 from tests.ui.conftest import OpenWindow, skip_onboarding
+from zavmo_desktop.core.deliver.evidence import DeliverEvidence
 from zavmo_desktop.ui.main_window import MainWindow
 
 
 def test_navigation_buttons_are_named_and_switch_screens(window: MainWindow, qtbot: QtBot) -> None:
     for name, screen in (("Discover", "Discover screen"), ("Pathway", "Pathway screen"),
                          ("Library", "Library screen"), ("Settings", "Settings screen"),
-                         ("Review", "Review screen"), ("Home", "Home screen")):  # fmt: skip
+                         ("Review", "Review screen"), ("Portfolio", "Portfolio screen"),
+                         ("Home", "Home screen")):  # fmt: skip
         qtbot.mouseClick(find_by_name(window, name), Qt.MouseButton.LeftButton)
         assert window.stack.currentWidget().accessibleName() == screen
 
@@ -30,6 +32,7 @@ def test_navigation_buttons_are_named_and_switch_screens(window: MainWindow, qtb
         ("Ctrl+4", "Library screen"),
         ("Ctrl+5", "Settings screen"),
         ("Ctrl+6", "Review screen"),
+        ("Ctrl+7", "Portfolio screen"),
         ("Ctrl+1", "Home screen"),
     ],
 )
@@ -38,7 +41,7 @@ def test_ctrl_number_shortcuts(window: MainWindow, qtbot: QtBot, keys: str, scre
         window.show_screen("Library")
     key = {"Ctrl+1": Qt.Key.Key_1, "Ctrl+2": Qt.Key.Key_2, "Ctrl+3": Qt.Key.Key_3,
            "Ctrl+4": Qt.Key.Key_4, "Ctrl+5": Qt.Key.Key_5,
-           "Ctrl+6": Qt.Key.Key_6}[keys]  # fmt: skip
+           "Ctrl+6": Qt.Key.Key_6, "Ctrl+7": Qt.Key.Key_7}[keys]  # fmt: skip
     qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().accessibleName() == screen
 
@@ -53,6 +56,7 @@ EVERY_SCREEN = [
     "Home", "Discover", "discover-question", "Pathway", "pathway-plan", "pathway-replan",
     "Library", "library-search", "Settings", "Keyboard shortcuts", *READER_TABS,
     "reader-options", "conversation", "Review", "review-question", "review-answer",
+    "Portfolio", "portfolio-item",
 ]  # fmt: skip
 
 
@@ -81,6 +85,14 @@ def show(window: MainWindow, screen: str) -> None:
         window.show_screen("Review")
         if screen == "review-answer":
             find_by_name(window, "Show answer").click()
+    elif screen == "portfolio-item":
+        reflection = board.reflections[0]
+        deliver = DeliverEvidence(window.learner.checklists, window.learner.reflections,
+                                  window.learner.evidence)  # fmt: skip
+        deliver.save_reflection(board.id, reflection, "I led with the payback.", ["EC1"])
+        window.show_screen("Portfolio")
+        find_by_name(window, "Open").click()
+        find_by_name(window, "History").click()
     elif screen.startswith("pathway-"):
         window.show_screen("Pathway")
         find_by_name(window, "Create my pathway").click()
@@ -103,10 +115,10 @@ def test_tab_moves_focus_through_navigation_into_the_screen(
     window.show_screen("Library")
     find_by_name(window, "Home").setFocus()
     visited = []
-    for _ in range(9):
+    for _ in range(10):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget().accessibleName())
-    assert visited[:5] == ["Discover", "Pathway", "Library", "Settings", "Review"]
+    assert visited[:6] == ["Discover", "Pathway", "Library", "Settings", "Review", "Portfolio"]
     assert "Search modules" in visited and "Modules" in visited
 
 

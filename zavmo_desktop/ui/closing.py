@@ -36,19 +36,21 @@ def save_everything(window: MainWindow) -> tuple[Unsaved, str]:
         window.built("Conversation"),
     )  # not built: nothing typed
     settings_screen, onboarding = window.built("Settings"), window.built("Onboarding")
-    review = window.built("Review")
+    review, portfolio = window.built("Review"), window.built("Portfolio")
     profiles = [onboarding] if onboarding else []
     profiles += [settings_screen.your_profile] if settings_screen else []
     steps = [reader.flush] if reader else []
     steps += [conversation.save_draft] if conversation else []
     steps += [profile.flush for profile in profiles]
     steps += [review.flush] if review else []
+    steps += [portfolio.flush] if portfolio else []  # words typed in its editor
     for step in (*steps, window.timer.save):
         _quietly(step)
     pendings = [reader.reflections.pending, reader.checklists.detail.pending] if reader else []
     pendings += [conversation.pending] if conversation else []
     pendings += [profile.pending for profile in profiles]
     pendings += [review.pending] if review else []
+    pendings += [portfolio.pending] if portfolio else []
     pendings.append(window.timer.pending)  # a check-in
     unsaved: Unsaved = []
     problems: list[Problem] = []

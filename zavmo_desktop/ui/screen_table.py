@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from zavmo_desktop.core.learner import Learner
     from zavmo_desktop.ui.main_window import MainWindow
 
-NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings", "Review")
+NAVIGATION = ("Home", "Discover", "Pathway", "Library", "Settings", "Review", "Portfolio")
 HELP = "Keyboard shortcuts"
 READER, CONVERSATION = "Reader", "Conversation"
 ONBOARDING = "Onboarding"  # in Home's place until the learner finishes or skips it
@@ -61,6 +61,7 @@ SCREENS: dict[str, ScreenFactory] = {
     "Review": lambda w, learner: _screen("review", "ReviewScreen")(
         learner, lambda: w._go_to("Home"), w.read_aloud
     ),
+    "Portfolio": lambda w, learner: _screen("portfolio", "PortfolioScreen")(learner, w.read_aloud),
     ONBOARDING: lambda w, learner: _screen("onboarding", "OnboardingScreen")(
         learner, w.finish_onboarding, w.open_about
     ),

@@ -54,6 +54,7 @@ class FlowLayout(QLayout):
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self._items:
             hint = item.sizeHint()
+            hint.setWidth(min(hint.width(), max(rect.width(), item.minimumSize().width())))
             if x + hint.width() > rect.right() + 1 and line_height > 0:
                 x, y = rect.x(), y + line_height + self._gap
                 line_height = 0

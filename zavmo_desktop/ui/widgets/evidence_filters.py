@@ -1,0 +1,128 @@
+"""The portfolio list's filters: labelled drop-down lists side by side while they fit,
+wrapped onto more rows like words when they do not (200% text), so none is squashed or
+cut."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+from zavmo_desktop.core.content.models import Competency
+from zavmo_desktop.core.portfolio.evidence_filter import OUTCOMES, PERIODS, EvidenceFilter
+from zavmo_desktop.core.portfolio.evidence_words import KIND_WORDS
+from zavmo_desktop.ui.widgets.flow_layout import FlowLayout
+from zavmo_desktop.ui.widgets.labels import plain
+
+
+class ShrinkingCombo(QComboBox):
+    """Asks for its longest choice's width, yet can be narrower: at 200% text a competency's
+    name is wider than the page, and the list must not push the page past the window's edge
+    (the screen repeats the chosen competency in full under the filters)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 16), hint.height())
+
+
+class LabelledCombo(QWidget):
+    """A drop-down list with its short label above it; the list is named in full."""
+
+    def __init__(self, label: str, name: str) -> None:
+        super().__init__()
+        self.combo = ShrinkingCombo()
+        self.combo.setAccessibleName(name)
+        self.label = plain(QLabel(label))
+        self.label.setBuddy(self.combo)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.label)
+        column.addWidget(self.combo)
+
+    def fill(self, choices: Sequence[tuple[str, object]], tips: Sequence[str] = ()) -> None:
+        """Replace the choices, keeping the one chosen if it is still there."""
+        chosen = self.combo.currentData()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for index, (words, value) in enumerate(choices):
+            self.combo.addItem(words, value)
+            if index < len(tips) and tips[index]:
+                self.combo.setItemData(index, tips[index], Qt.ItemDataRole.ToolTipRole)
+        kept = self.combo.findData(chosen) if chosen is not None else 0
+        self.combo.setCurrentIndex(max(kept, 0))
+        self.combo.blockSignals(False)
+
+    def value(self) -> object:
+        return self.combo.currentData()
+
+
+class EvidenceFilters(QWidget):
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.competency = LabelledCombo("Competency", "Filter by competency")
+        self.criterion = LabelledCombo("Criterion", "Filter by criterion")
+        self.kind = LabelledCombo("Type", "Filter by type")
+        self.period = LabelledCombo("Date", "Filter by date")
+        self.outcome = LabelledCombo("Outcome", "Filter by outcome")
+        self.kind.fill([("All types", None), *((w, k) for k, w in KIND_WORDS.items())])
+        self.period.fill(PERIODS)
+        self.outcome.fill([("Any outcome", None), *((w, w) for w, _met in OUTCOMES)])
+        self._parts = (self.competency, self.criterion, self.kind, self.period, self.outcome)
+        self._flow = FlowLayout(self, spacing=12)  # each list its own width, wrapped as words
+        for part in self._parts:
+            self._flow.addWidget(part)
+        self._competencies: list[Competency] = []
+        self.competency.combo.currentIndexChanged.connect(self._competency_chosen)
+        for part in self._parts[1:]:
+            part.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def set_competencies(self, competencies: Sequence[Competency]) -> None:
+        self._competencies = list(competencies)
+        self.competency.fill([("All competencies", None), *((c.title, c.id) for c in competencies)])
+        self._fill_criteria()
+        self.reflow()
+
+    def _fill_criteria(self) -> None:
+        chosen = self.competency.value()
+        shown = [c for c in self._competencies if chosen is None or c.id == chosen]
+        criteria = [criterion for c in shown for criterion in c.criteria]
+        self.criterion.fill(
+            [("All criteria", None), *((c.id, c.id) for c in criteria)],
+            ["", *(f"{c.id}: {c.text}" for c in criteria)],
+        )
+
+    def _competency_chosen(self, _index: int) -> None:
+        self._fill_criteria()  # only the chosen competency's criteria to choose from
+        self.reflow()
+        self.changed.emit()
+
+    def current(self) -> EvidenceFilter:
+        def text(part: LabelledCombo) -> str | None:
+            value = part.value()
+            return None if value is None else str(value)
+
+        days = self.period.value()
+        return EvidenceFilter(
+            competency=text(self.competency),
+            criterion=text(self.criterion),
+            kind=text(self.kind),
+            days=int(days) if isinstance(days, int) else None,
+            outcome=text(self.outcome),
+        )
+
+    def reflow(self) -> None:
+        """Place the lists again: their sizes follow the text size and the choices."""
+        self._flow.invalidate()
+        self.updateGeometry()
+
+    def competency_title(self) -> str:
+        chosen = self.competency.value()
+        return next((c.title for c in self._competencies if c.id == chosen), "")
+
+    def clear(self) -> None:
+        for part in self._parts:
+            part.combo.setCurrentIndex(0)
