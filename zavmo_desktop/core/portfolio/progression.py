@@ -252,6 +252,22 @@ def progress_of(learner: Learner, framework: Framework) -> list[TimePoint]:
     return progress_over_time(framework, rounds)
 
 
+def day_words(day: date) -> str:
+    """ "20 Nov 2026"."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def time_row(point: TimePoint) -> tuple[str, str, str, str]:
+    """One assessment's figures in words: date, at target, mean gap, assessed."""
+    share = f"{point.at_target} of {point.total} ({_percent(point.share_at_target)})"
+    if point.mean_gap is None:
+        gap = "not known"
+    else:
+        levels = _number(_round(point.mean_gap, 1))
+        gap = f"{levels} level" if levels == "1" else f"{levels} levels"
+    return day_words(point.day), share, gap, f"{point.assessed} of {point.total}"
+
+
 def criteria_words(evidenced: int, total: int) -> str:
     """ "12 of 20 criteria evidenced (60%)"."""
     noun = "criterion" if total == 1 else "criteria"
@@ -270,5 +286,5 @@ def _number(value: float) -> str:
 
 def _round(value: float, places: int) -> float:
     """Half up, not to even: 37.5 is 38, as a learner expects."""
-    scale = 10**places
+    scale = float(10**places)
     return math.floor(value * scale + 0.5 + 1e-9) / scale

@@ -239,7 +239,6 @@ class CompetencyMatrix(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.legend = QLabel("Key: " + "; ".join(legend_lines()) + ".")
         self.legend.setWordWrap(True)
-        self.legend.setAccessibleName("Key to the matrix")
         self.table = MatrixTable(self.open_cell)
         self.table.setAccessibleDescription(
             "Rows are competencies, grouped by area; cells are their criteria. "
