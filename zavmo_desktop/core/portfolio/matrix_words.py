@@ -46,8 +46,10 @@ def cell_text(criterion: Criterion, state: CriterionState) -> str:
 
 
 def cell_name(criterion: Criterion, state: CriterionState) -> str:
-    """The cell's accessible name: "EC2, Ties each ...: evidenced by 2 items"."""
-    said = f"{criterion.id}, {criterion.text}" if criterion.text else criterion.id
+    """The cell's accessible name: "EC2, Ties each ...: evidenced by 2 items" (the text's
+    own full stop left off before the colon)."""
+    text = criterion.text.strip().removesuffix(".")
+    said = f"{criterion.id}, {text}" if text else criterion.id
     return f"{said}: {status_words(state)}"
 
 

@@ -157,7 +157,7 @@ def _criteria_part(framework: Framework, states: Mapping[str, CriterionState]) -
     _, overall = readiness(framework, states)
     if not overall.total:
         return ScorePart(name, CRITERIA_WEIGHT, None, "the framework has no criteria.")
-    detail = f"{criteria_words(overall.evidenced, overall.total)}; a verified one counts too"
+    detail = f"{overall.evidenced} of {overall.total} criteria evidenced or verified"
     return ScorePart(name, CRITERIA_WEIGHT, overall.share, detail)
 
 
@@ -273,6 +273,11 @@ def criteria_words(evidenced: int, total: int) -> str:
     noun = "criterion" if total == 1 else "criteria"
     share = evidenced / total if total else 0.0
     return f"{evidenced} of {total} {noun} evidenced ({_percent(share)})"
+
+
+def percent(share: float) -> str:
+    """0.433 as "43.3%", 0.5 as "50%"."""
+    return _percent(share)
 
 
 def _percent(share: float) -> str:

@@ -236,7 +236,7 @@ class CompetencyMatrix(QWidget):
         self._open_items = open_items
         self.setAccessibleName(MATRIX_NAME)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 8, 8, 8)
         self.legend = QLabel("Key: " + "; ".join(legend_lines()) + ".")
         self.legend.setWordWrap(True)
         self.table = MatrixTable(self.open_cell)

@@ -8,13 +8,14 @@ holds the same figures for a screen reader. Shown only with two points or more.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from zavmo_desktop.core.portfolio.progression import TimePoint, day_words
+from zavmo_desktop.core.portfolio.progression import TimePoint, day_words, percent
 
 CHART_NAME = "Chart of competencies at target over time"
 
@@ -38,7 +39,10 @@ class ProgressChart(QWidget):
         return QSize(max(4, len(self._points)) * column + 4 * line, 12 * line)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        """Room for two dates side by side: narrower, the dates' labels would overlap."""
+        line = self.fontMetrics().height()
+        column = self.fontMetrics().horizontalAdvance("00 Mmm 0000") + line
+        return QSize(2 * column + 4 * line, 12 * line)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._points:
@@ -62,16 +66,26 @@ class ProgressChart(QWidget):
         painter.setPen(QPen(line_colour, 3))
         for before, after in itertools.pairwise(places):
             painter.drawLine(before, after)
-        for point, place in zip(self._points, places, strict=True):
+        dated = self._dated(metrics.horizontalAdvance("00 Mmm 0000") + high, plot.width())
+        for number, (point, place) in enumerate(zip(self._points, places, strict=True)):
             painter.setPen(QPen(ink, 2))
             painter.setBrush(line_colour)
             painter.drawEllipse(place, high / 4, high / 4)
-            share = f"{round(100 * point.share_at_target)}%"
+            share = percent(point.share_at_target)  # as the table says it
             above = QRectF(place.x() - 3 * high, place.y() - 1.5 * high, 6 * high, high)
             painter.drawText(above, int(Qt.AlignmentFlag.AlignHCenter), share)
-            below = QRectF(place.x() - 4 * high, plot.bottom() + high / 2, 8 * high, high)
-            painter.drawText(below, int(Qt.AlignmentFlag.AlignHCenter), day_words(point.day))
+            if number in dated:
+                below = QRectF(place.x() - 4 * high, plot.bottom() + high / 2, 8 * high, high)
+                painter.drawText(below, int(Qt.AlignmentFlag.AlignHCenter), day_words(point.day))
         painter.end()
+
+    def _dated(self, label: float, width: float) -> set[int]:
+        """Which points get a date under them: every one while the dates fit side by
+        side, else every so many and the last (the table has them all)."""
+        count = len(self._points)
+        every = max(1, math.ceil(label * count / max(width, 1.0)))
+        last = count - 1
+        return {n for n in range(0, count, every) if n <= last - every} | {last}
 
     def _places(self, plot: QRectF) -> list[QPointF]:
         count = len(self._points)
@@ -91,7 +105,7 @@ def summary(points: Sequence[TimePoint]) -> str:
         return ""
     first, last = points[0], points[-1]
     return (
-        f"Competencies at target: {round(100 * first.share_at_target)}% on "
-        f"{day_words(first.day)}, {round(100 * last.share_at_target)}% on "
+        f"Competencies at target: {percent(first.share_at_target)} on "
+        f"{day_words(first.day)}, {percent(last.share_at_target)} on "
         f"{day_words(last.day)}, over {len(points)} assessments."
     )

@@ -72,7 +72,7 @@ class ReadinessPanel(QScrollArea):
         self.trend = paragraph()
         column.addWidget(self.trend)
         self.chart = ProgressChart()
-        self.over_time = FiguresTable("Progress over time table", TIME_COLUMNS, one_line=True)
+        self.over_time = FiguresTable("Progress over time table", TIME_COLUMNS)
         self.chart_row = ReflowRow([self.chart, self.over_time])
         column.addWidget(self.chart_row)
         column.addStretch(1)
@@ -106,7 +106,10 @@ class ReadinessPanel(QScrollArea):
         elif len(points) == 1:
             self.trend.setText(ONE_ASSESSMENT)
         else:
-            self.trend.setText(f"{len(points)} assessments, oldest first.")
+            self.trend.setText(
+                f"{len(points)} assessments, oldest first. The chart shows the share of "
+                "competencies at or above their target level; the table has every figure."
+            )
         self.chart.setVisible(len(points) > 1)  # one point is not a trend
         self.over_time.setVisible(bool(points))
         self.chart_row.reflow()
