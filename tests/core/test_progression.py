@@ -10,15 +10,19 @@ from pathlib import Path
 import pytest
 
 from tests.portfolio_data import accept_plan, assess, at_targets, competency_ids, evidence, pack_of
-from zavmo_desktop.core.content.models import Framework
+from zavmo_desktop.core.assessment.model import CompetencyAnswer
+from zavmo_desktop.core.content.models import Area, Competency, Criterion, Framework, Level
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.pathway.model import Part as PlanPart
+from zavmo_desktop.core.pathway.model import Plan, Session, StepKind, Week, WeekKind
 from zavmo_desktop.core.portfolio.progression import (
     planned_modules,
     progress_of,
+    progression,
     progression_of,
     target_of,
 )
-from zavmo_desktop.core.portfolio.status import criterion_ids
+from zavmo_desktop.core.portfolio.status import CriterionState, Status, criterion_ids
 
 
 @pytest.fixture
@@ -137,3 +141,45 @@ def test_with_no_assessment_there_is_no_point_in_time(
     learner: Learner, framework: Framework
 ) -> None:
     assert progress_of(learner, framework) == []
+
+
+def small_framework() -> Framework:
+    """docs/progression-score.md's worked example: three competencies, ten criteria."""
+    levels = tuple(
+        Level(i, i.title()) for i in ("aware", "practising", "proficient", "advanced", "expert")
+    )
+
+    def competency(cid: str, target: str, count: int) -> Competency:
+        criteria = tuple(Criterion(f"{cid}{n}", "text") for n in range(1, count + 1))
+        return Competency(cid, cid, target, "", criteria)
+
+    area = Area(
+        "a", "A", False, (competency("A", "expert", 4), competency("B", "advanced", 4),
+                          competency("C", "proficient", 2))
+    )  # fmt: skip
+    return Framework(levels, (area,))
+
+
+def test_the_documented_worked_example_gives_55_and_57_without_a_pathway() -> None:
+    framework = small_framework()
+    answers = {"A": CompetencyAnswer("A", "proficient"), "B": CompetencyAnswer("B", "advanced")}
+    evidenced = {"A1", "A2", "B1", "B2", "B3", "C1"}
+    states = {
+        c: CriterionState(c, Status.EVIDENCED if c in evidenced else Status.NONE, (), (), None)
+        for c in criterion_ids(framework)
+    }
+    day = date(2026, 11, 2)
+    parts = tuple(
+        PlanPart(f"module:{m}:{n}", StepKind.MODULE, m, 30, "A", m)
+        for m, n in (("m1", 1), ("m1", 2), ("m2", 1), ("m3", 1), ("m4", 1))
+    )
+    week = Week(1, day, WeekKind.STUDY, (Session(day, 60, parts),))
+    plan = Plan(day, 60, (0,), (week,))
+    done = frozenset({"module:m1:1", "module:m1:2", "module:m2:1"})  # m1 whole, m2 whole
+    result = progression(framework, answers, states, plan, done)
+    assert [p.points for p in result.parts] == [21.3, 24.0, 10.0]
+    assert result.score == 55
+    assert result.explanation()[-1] == "Score: 21.3 + 24 + 10 = 55 out of 100."
+    without = progression(framework, answers, states, None)
+    assert [p.points for p in without.parts] == [26.7, 30.0, 0.0]
+    assert without.score == 57
