@@ -85,7 +85,7 @@ def test_the_figures_are_the_cores_in_words(
     score = progression_of(learner, framework).score
     assert 0 < score < 100
     assert panel.score.text() == f"Your career progression score: {score} out of 100."
-    assert find_by_name(panel, "Readiness by competency") is panel.per_competency
+    assert find_by_name(panel, "Readiness by competency table") is panel.per_competency
 
 
 def test_why_this_number_shows_each_part_and_the_sum(
