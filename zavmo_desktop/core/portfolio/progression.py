@@ -226,7 +226,11 @@ def stored_rounds(
 
 def pack_id_of(learner: Learner, framework: Framework) -> str:
     """The id of the installed pack the framework came from ("" when none is)."""
-    return next((p.manifest.id for p in learner.library.packs if p.framework is framework), "")
+    packs = learner.library.packs
+    same = [p for p in packs if p.framework is framework] or [
+        p for p in packs if p.framework == framework  # a copy of it, loaded again
+    ]
+    return same[0].manifest.id if same else ""
 
 
 def progression_of(learner: Learner, framework: Framework) -> Progression:
