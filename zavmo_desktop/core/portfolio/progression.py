@@ -228,7 +228,9 @@ def pack_id_of(learner: Learner, framework: Framework) -> str:
     """The id of the installed pack the framework came from ("" when none is)."""
     packs = learner.library.packs
     same = [p for p in packs if p.framework is framework] or [
-        p for p in packs if p.framework == framework  # a copy of it, loaded again
+        p
+        for p in packs
+        if p.framework == framework  # a copy of it, loaded again
     ]
     return same[0].manifest.id if same else ""
 
