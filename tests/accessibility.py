@@ -302,7 +302,7 @@ def clipped_list_items(window: QWidget) -> list[str]:
 
 
 # Data tables, which WCAG 1.4.10 lets scroll sideways when their columns cannot fit.
-TWO_DIMENSIONAL = {"Skills gap table"}
+TWO_DIMENSIONAL = {"Skills gap table", "Competency matrix table"}
 
 
 def sideways_scrolling(window: QWidget) -> list[str]:
