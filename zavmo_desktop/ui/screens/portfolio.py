@@ -1,7 +1,7 @@
 """Portfolio (Ctrl+7): the learner's evidence, in tabs. The first tab, Evidence, lists every
 item, narrowed by the filters, and opens one whole on the same screen; Back returns to the
-list with the same item chosen. Other parts (the competency matrix, readiness) join as
-more tabs through `add_tab`.
+list with the same item chosen. The competency matrix and readiness of the learner's
+programme follow as tabs; a matrix cell opens the evidence behind it here.
 
 How each item reads is in core/portfolio/evidence_words.py and which ones show in
 core/portfolio/evidence_filter.py; the rules behind outcomes are in docs/portfolio.md.
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.content.models import Competency, Criterion
+from zavmo_desktop.core.content.models import Competency, Criterion, Framework
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.portfolio.evidence_filter import count_words, filtered
 from zavmo_desktop.core.storage.evidence import EvidenceItem
@@ -70,6 +70,9 @@ class PortfolioScreen(QWidget):
         self.pages.addWidget(self._build_item_page(learner, read_aloud))
         self.tabs.addTab(self.pages, "Evidence")
         column.addWidget(self.tabs, 1)
+        self.framework = _programme_framework(learner)
+        if self.framework is not None:
+            self._add_framework_tabs(learner, self.framework)
         self._restyle = QTimer(self, singleShot=True, interval=0)
         self._restyle.timeout.connect(self.filters.reflow)
         listener = lambda _key, _value: self._restyle.start()  # noqa: E731
@@ -120,7 +123,29 @@ class PortfolioScreen(QWidget):
         self.item_scroll.setWidget(self.view)
         return self.item_scroll
 
-    # For the lead: more tabs, and a refresh once a dialog has added something -----------
+    def _add_framework_tabs(self, learner: Learner, framework: Framework) -> None:
+        from zavmo_desktop.ui.widgets.competency_matrix import CompetencyMatrix
+        from zavmo_desktop.ui.widgets.readiness_panel import ReadinessPanel
+
+        self.matrix = CompetencyMatrix(self.show_evidence_of)
+        self.readiness = ReadinessPanel(learner, framework)
+        self.add_tab(self.matrix, "Competency matrix")
+        self.add_tab(self.readiness, "Readiness")
+
+    def show_evidence_of(self, ids: list[int]) -> None:
+        """A matrix cell's evidence: its one item whole, or the list narrowed to its criterion."""
+        self.tabs.setCurrentWidget(self.pages)
+        criterion = self.matrix.current_criterion()
+        if len(ids) == 1 or criterion is None:
+            self.open_item(ids[0])
+            return
+        if self.pages.currentIndex() == 1:
+            self.back_to_list()
+        competency = next(c for c in self._competencies() if criterion in c.criteria)
+        self.filters.choose_criterion(competency.id, criterion.id)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # More tabs, and a refresh once a dialog has added something --------------------------
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         index = self.tabs.addTab(widget, title)
@@ -131,6 +156,9 @@ class PortfolioScreen(QWidget):
         """Read the evidence and the frameworks again; the list keeps its filters."""
         self._fill_filters()
         self._reload()
+        if self.framework is not None:
+            self.matrix.show_states(self.framework, self._learner.portfolio.states(self.framework))
+            self.readiness.refresh()
         if self.pages.currentIndex() == 1 and self.view.item is not None:
             fresh = self._learner.evidence.by_id(self.view.item.id)
             if fresh is None:
@@ -242,3 +270,11 @@ class PortfolioScreen(QWidget):
     def hideEvent(self, event: object) -> None:
         self.view.read.stop()
         super().hideEvent(event)  # type: ignore[arg-type]
+
+
+def _programme_framework(learner: Learner) -> Framework | None:
+    """The framework of the role the learner works towards, else of the first pack."""
+    packs = learner.library.packs
+    role = learner.profile.load().role
+    pack = next((p for p in packs if p.manifest.id == role), packs[0] if packs else None)
+    return pack.framework if pack is not None else None

@@ -323,6 +323,10 @@ class CompetencyMatrix(QWidget):
         item = self.table.currentItem()
         return str(item.data(Qt.ItemDataRole.AccessibleTextRole)) if item is not None else ""
 
+    def current_criterion(self) -> Criterion | None:
+        found = self._criteria.get((self.table.currentRow(), self.table.currentColumn()))
+        return found[0] if found is not None else None
+
     def open_cell(self, row: int, column: int) -> None:
         found = self._criteria.get((row, column))
         if found is None:

@@ -57,6 +57,9 @@ class LabelledCombo(QWidget):
     def value(self) -> object:
         return self.combo.currentData()
 
+    def choose(self, value: object) -> None:
+        self.combo.setCurrentIndex(max(self.combo.findData(value), 0))
+
 
 class EvidenceFilters(QWidget):
     changed = Signal()
@@ -122,6 +125,12 @@ class EvidenceFilters(QWidget):
     def competency_title(self) -> str:
         chosen = self.competency.value()
         return next((c.title for c in self._competencies if c.id == chosen), "")
+
+    def choose_criterion(self, competency_id: str, criterion_id: str) -> None:
+        """Narrow the list to one criterion (from a matrix cell), every other filter wide."""
+        self.clear()
+        self.competency.choose(competency_id)  # fills the criteria of that competency
+        self.criterion.choose(criterion_id)
 
     def clear(self) -> None:
         for part in self._parts:
