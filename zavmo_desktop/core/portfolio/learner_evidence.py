@@ -114,12 +114,14 @@ def add_file(
     _title(title)
     kept = copy_in(data_dir, source)
     item = _learner_item("learner_file", title, "", criteria)
-    details = {"type": kept.kind, "file": kept.name, "original_name": kept.original_name,
-               "bytes": str(kept.size)}  # fmt: skip
+    details: dict[str, object] = {
+        "type": kept.kind, "file": kept.name, "original_name": kept.original_name,
+        "bytes": str(kept.size),
+    }  # fmt: skip
     try:
         return evidence.save(
-            NewEvidence(item.kind, item.source, "", "", item.title, "", item.criteria, details,
-                        item.outcome, None),
+            NewEvidence(item.kind, item.source, "", "", item.title, "", item.criteria,
+                        dict(details), item.outcome, None),
             who="learner",
         )  # fmt: skip
     except BaseException:
