@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from zavmo_desktop.core.portfolio.attachments import (
     MAX_FILE_BYTES,
     EvidenceRefused,
+    KeptFile,
     copy_in,
     file_of,
     file_type,
@@ -24,8 +25,8 @@ from zavmo_desktop.core.storage.reflections import ReflectionRepository
 
 __all__ = [
     "LEARNER_KINDS", "MAX_FILE_BYTES", "MAX_LINK_CHARS", "MAX_TITLE_CHARS", "EvidenceRefused",
-    "add_file", "add_link", "add_text", "check_link", "edit_reflection", "file_of",
-    "file_type", "remove_learner_item",
+    "add_copied_file", "add_file", "add_link", "add_text", "check_link", "edit_reflection",
+    "file_of", "file_type", "remove_learner_item",
 ]  # fmt: skip
 
 MAX_TITLE_CHARS = 200
@@ -112,13 +113,21 @@ def add_file(
     """Copy the file into the evidence folder under a generated name and add it; the
     original is only read. The title is checked before anything is copied."""
     _title(title)
-    kept = copy_in(data_dir, source)
-    item = _learner_item("learner_file", title, "", criteria)
+    return add_copied_file(evidence, data_dir, copy_in(data_dir, source), title, criteria)
+
+
+def add_copied_file(
+    evidence: EvidenceRepository, data_dir: Path, kept: KeptFile, title: str,
+    criteria: Sequence[str],
+) -> int:  # fmt: skip
+    """Add a file copy_in made (the window copies off its own thread, then saves here); if
+    it cannot be saved, the copy goes, so no file is kept that nothing refers to."""
     details: dict[str, object] = {
         "type": kept.kind, "file": kept.name, "original_name": kept.original_name,
         "bytes": str(kept.size),
     }  # fmt: skip
     try:
+        item = _learner_item("learner_file", title, "", criteria)
         return evidence.save(
             NewEvidence(item.kind, item.source, "", "", item.title, "", item.criteria,
                         dict(details), item.outcome, None),
