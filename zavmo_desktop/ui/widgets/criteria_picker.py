@@ -1,0 +1,95 @@
+"""A list of the framework's criteria to tick, grouped under their competencies.
+
+Each criterion is one row, "EC1: You can present ...", wrapped to the list's width; Space
+ticks or unticks the selected row and the arrow keys move. Competency headings are rows
+that cannot be focused, selected or ticked, so the keys only land on criteria. The list
+scrolls inside the dialog rather than making it taller than the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem
+
+from zavmo_desktop.core.content.models import Criterion, Framework
+from zavmo_desktop.ui.widgets.padded_wrap import PaddedWrap
+
+CRITERION_ROLE = Qt.ItemDataRole.UserRole  # the criterion id a row shows; None on a heading
+SHOWN_ROWS = 6  # about this many lines of criteria show before the list scrolls
+
+
+def criterion_line(criterion: Criterion) -> str:
+    return f"{criterion.id}: {' '.join(criterion.text.split())}"
+
+
+class CriteriaPicker(QListWidget):
+    changed = Signal()  # a criterion was ticked or unticked
+
+    def __init__(self, framework: Framework, name: str, ticked: Collection[str] = ()) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self.setProperty("role", "checklist")  # the checklist's large tick boxes and padding
+        self.setAccessibleDescription("Press Space to tick or untick the selected criterion.")
+        self.setWordWrap(True)
+        self.setItemDelegate(PaddedWrap(4, self))  # the stylesheet's item padding
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._fill(framework, set(ticked))
+        self.itemChanged.connect(lambda _row: self.changed.emit())
+        first = next(self._rows(), None)
+        if first is not None:
+            self.setCurrentItem(first)
+
+    def _fill(self, framework: Framework, ticked: set[str]) -> None:
+        bold = QFont()
+        bold.setBold(True)
+        for area in framework.areas:
+            for competency in area.competencies:
+                head = QListWidgetItem(competency.title, self)
+                head.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: never focused or ticked
+                head.setData(Qt.ItemDataRole.FontRole, bold)
+                head.setData(CRITERION_ROLE, None)
+                for criterion in competency.criteria:
+                    row = QListWidgetItem(criterion_line(criterion), self)
+                    row.setFlags(
+                        Qt.ItemFlag.ItemIsEnabled
+                        | Qt.ItemFlag.ItemIsSelectable
+                        | Qt.ItemFlag.ItemIsUserCheckable
+                    )
+                    row.setData(CRITERION_ROLE, criterion.id)
+                    row.setData(Qt.ItemDataRole.AccessibleDescriptionRole, competency.title)
+                    row.setCheckState(
+                        Qt.CheckState.Checked if criterion.id in ticked else Qt.CheckState.Unchecked
+                    )
+
+    def _rows(self) -> Iterator[QListWidgetItem]:
+        for index in range(self.count()):
+            row = self.item(index)
+            if row.data(CRITERION_ROLE) is not None:
+                yield row
+
+    def row_of(self, criterion_id: str) -> QListWidgetItem | None:
+        return next((r for r in self._rows() if r.data(CRITERION_ROLE) == criterion_id), None)
+
+    def ticked(self) -> list[str]:
+        """The ticked criteria's ids, in the framework's order."""
+        return [str(r.data(CRITERION_ROLE)) for r in self._rows()
+                if r.checkState() == Qt.CheckState.Checked]  # fmt: skip
+
+    def set_ticked(self, criterion_id: str, ticked: bool) -> None:
+        row = self.row_of(criterion_id)
+        if row is not None:
+            row.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def sizeHint(self) -> QSize:
+        line = self.fontMetrics().lineSpacing()
+        return QSize(super().sizeHint().width(), line * SHOWN_ROWS * 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.fontMetrics().lineSpacing() * 4)
