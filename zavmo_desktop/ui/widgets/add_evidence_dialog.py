@@ -161,7 +161,7 @@ class AddEvidenceDialog(QDialog):
             "A web address starting with http:// or https://, or mailto: and an email "
             "address. Zavmo keeps the link; it does not open it."
         )
-        self._field(column, link, "Link")
+        self._field(column, link, "Link address")
         column.addWidget(paragraph(
             "Starts with http://, https:// or mailto:. Zavmo keeps the link as you typed it "
             "and never opens it."
@@ -250,7 +250,10 @@ class AddEvidenceDialog(QDialog):
         dialog.open()
 
     def _file_dialog_closed(self) -> None:
+        if self.file_dialog is not None:
+            self.file_dialog.deleteLater()
         self.file_dialog = None
+        self.activateWindow()  # not every platform gives it back from the file dialog
         self.choose_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def use_file(self, path: Path) -> None:

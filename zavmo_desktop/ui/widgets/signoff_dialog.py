@@ -48,12 +48,14 @@ WHAT_IT_IS = (
     "not a certificate, and Zavmo cannot check who typed the name. Anyone reading your "
     "portfolio sees it as a record of a sign-off, with the name and date given here."
 )
+RECORD = "Record sign-off"
 NAME = "Name of the person signing off"
 ROLE = "Their role and organisation (optional)"
 DATE = "Date signed"
 CRITERIA = "Criteria signed off"
 COMMENT = "Comment (optional)"
 RECORDED = "Sign-offs recorded on this laptop"
+ACTIVE = "Active sign-offs"
 REASON = "Why it is being withdrawn"
 WITHDRAW = "Withdraw sign-off"
 SIGN_OFF_ROLE = Qt.ItemDataRole.UserRole  # the SignOff a row shows
@@ -144,8 +146,8 @@ class SignOffDialog(QDialog):
 
     def _record_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.record_button = QPushButton(SIGN_OFF)
-        self.record_button.setAccessibleName(SIGN_OFF)
+        self.record_button = QPushButton(RECORD)
+        self.record_button.setAccessibleName(RECORD)
         self.record_button.setDefault(True)  # Enter in the name or role records
         self.record_button.clicked.connect(self.record)
         row.addStretch(1)
@@ -160,7 +162,8 @@ class SignOffDialog(QDialog):
         self.none_recorded = paragraph("No sign-offs are recorded yet.")
         column.addWidget(self.none_recorded)
         self.recorded = QListWidget()
-        self.recorded.setAccessibleName(RECORDED)
+        self.recorded.setAccessibleName(ACTIVE)
+        self.recorded.setAccessibleDescription("Choose one to withdraw it.")
         self.recorded.setWordWrap(True)
         self.recorded.setItemDelegate(PaddedWrap(4, self.recorded))
         self.recorded.setResizeMode(QListWidget.ResizeMode.Adjust)
