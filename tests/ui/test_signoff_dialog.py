@@ -142,3 +142,31 @@ def test_the_date_defaults_to_today_and_cannot_be_later(window: MainWindow, qtbo
     assert dialog.signed_on.date().toPython() == date.today()
     qtbot.keyClick(field, Qt.Key.Key_Down)
     assert dialog.signed_on.date().toPython() < date.today()
+
+
+def test_both_dialogs_pass_the_screen_checks_at_100_and_200_percent_and_dark(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from datetime import date
+
+    from tests.accessibility import assert_accessible, settle
+    from zavmo_desktop.core.portfolio.signing import record_sign_offs
+    from zavmo_desktop.ui.widgets.add_evidence_dialog import AddEvidenceDialog
+
+    assert window.learner is not None
+    framework = framework_of(window, qtbot)
+    record_sign_offs(window.learner.portfolio.sign_offs, first_criteria(framework)[:1],
+                     "Sam Patel", "Internal verifier", date.today())  # fmt: skip
+    for look in ({"text_scale": 100}, {"text_scale": 200}, {"text_scale": 100, "theme": "dark"}):
+        for key, value in look.items():
+            window.learner.settings.set(key, value)
+        sign_off = SignOffDialog(window.learner, framework, None, window.stack.currentWidget())
+        add = AddEvidenceDialog(window.learner, framework, window.stack.currentWidget())
+        for dialog, show_a_problem in ((sign_off, sign_off.record), (add, add.add)):
+            dialog.open()
+            qtbot.waitExposed(dialog)
+            show_a_problem()  # nothing typed: what to change is shown
+            settle()
+            assert dialog.problem.isVisible()
+            assert_accessible(dialog)
+            dialog.reject()

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from zavmo_desktop.core.content.models import Criterion, Framework
-from zavmo_desktop.ui.widgets.padded_wrap import PaddedWrap
+from zavmo_desktop.ui.widgets.problem_list import wrapped_height
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole  # the criterion id a row shows; None on a heading
 SHOWN_ROWS = 6  # about this many lines of criteria show before the list scrolls
@@ -25,7 +33,30 @@ def criterion_line(criterion: Criterion) -> str:
     return f"{criterion.id}: {' '.join(criterion.text.split())}"
 
 
-class CriteriaPicker(QListWidget):
+class WrappedList(QListWidget):
+    """A list whose rows wrap and are measured again whenever their width or the learner's
+    font, size or spacing changes (Qt keeps the old heights on a font change)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setItemDelegate(TextAreaWrap(self))
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a bar that appears after the rows are measured narrows them without
+        # resizing the list, and Qt would not measure them again (the last line cut off).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.scheduleDelayedItemsLayout()
+
+
+class CriteriaPicker(WrappedList):
     changed = Signal()  # a criterion was ticked or unticked
 
     def __init__(self, framework: Framework, name: str, ticked: Collection[str] = ()) -> None:
@@ -33,22 +64,27 @@ class CriteriaPicker(QListWidget):
         self.setAccessibleName(name)
         self.setProperty("role", "checklist")  # the checklist's large tick boxes and padding
         self.setAccessibleDescription("Press Space to tick or untick the selected criterion.")
-        self.setWordWrap(True)
-        self.setItemDelegate(PaddedWrap(4, self))  # the stylesheet's item padding
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self._fill(framework, set(ticked))
         self.itemChanged.connect(lambda _row: self.changed.emit())
         first = next(self._rows(), None)
         if first is not None:
             self.setCurrentItem(first)
 
-    def _fill(self, framework: Framework, ticked: set[str]) -> None:
-        bold = QFont()
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            bold = self._heading_font()
+            for index in range(self.count()):
+                if self.item(index).data(CRITERION_ROLE) is None:
+                    self.item(index).setData(Qt.ItemDataRole.FontRole, bold)
+        super().changeEvent(event)
+
+    def _heading_font(self) -> QFont:
+        bold = QFont(self.font())  # the learner's font and size, in bold
         bold.setBold(True)
+        return bold
+
+    def _fill(self, framework: Framework, ticked: set[str]) -> None:
+        bold = self._heading_font()
         for area in framework.areas:
             for competency in area.competencies:
                 head = QListWidgetItem(competency.title, self)
@@ -93,3 +129,32 @@ class CriteriaPicker(QListWidget):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self.fontMetrics().lineSpacing() * 4)
+
+
+class TextAreaWrap(QStyledItemDelegate):
+    """Rows as tall as their text wrapped in the very rectangle the style draws it in
+    (inside the tick box, the padding and the margins): measured on the whole row, a
+    criterion could need one line more than it was given and lose its last line."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        # Views draw a line break as Unicode's line separator; a text layout needs it so.
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", "\u2028")
+        width = self._view.viewport().width()
+        if not text or width <= 0:
+            return hint
+        measured = QStyleOptionViewItem(option)
+        self.initStyleOption(measured, index)
+        measured.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        measured.rect = QRect(0, 0, width, 10_000)
+        area = self._view.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemText, measured, self._view
+        )
+        lines = wrapped_height(measured.font, text, area.width(), anywhere=False)
+        return QSize(min(hint.width(), width), max(hint.height(), lines + 10_000 - area.height()))

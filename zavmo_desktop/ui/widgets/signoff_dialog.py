@@ -15,14 +15,12 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -37,10 +35,9 @@ from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, classify, explai
 from zavmo_desktop.core.storage.signoffs import SignOff
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.column_scroll import page_scroll
-from zavmo_desktop.ui.widgets.criteria_picker import CriteriaPicker
+from zavmo_desktop.ui.widgets.criteria_picker import CriteriaPicker, WrappedList
 from zavmo_desktop.ui.widgets.dialog_fit import fit_dialog
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
-from zavmo_desktop.ui.widgets.padded_wrap import PaddedWrap
 
 SIGN_OFF = "Record a sign-off"
 WHAT_IT_IS = (
@@ -161,14 +158,9 @@ class SignOffDialog(QDialog):
         column.addWidget(heading(RECORDED, role="subheading"))
         self.none_recorded = paragraph("No sign-offs are recorded yet.")
         column.addWidget(self.none_recorded)
-        self.recorded = QListWidget()
+        self.recorded = WrappedList()
         self.recorded.setAccessibleName(ACTIVE)
         self.recorded.setAccessibleDescription("Choose one to withdraw it.")
-        self.recorded.setWordWrap(True)
-        self.recorded.setItemDelegate(PaddedWrap(4, self.recorded))
-        self.recorded.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.recorded.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.recorded.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.recorded.setMinimumHeight(self.recorded.fontMetrics().lineSpacing() * 5)
         column.addWidget(self.recorded)
         self.reason = self._field(column, QLineEdit(), REASON)
