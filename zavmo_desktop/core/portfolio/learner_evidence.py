@@ -32,7 +32,6 @@ __all__ = [
 MAX_TITLE_CHARS = 200
 MAX_LINK_CHARS = 2000  # what browsers and mail programs reliably take
 LEARNER_KINDS = ("learner_text", "learner_link", "learner_file")
-LINK_SCHEMES = ("http", "https", "mailto")
 
 
 def _title(title: str) -> str:
