@@ -170,3 +170,14 @@ def test_both_dialogs_pass_the_screen_checks_at_100_and_200_percent_and_dark(
             assert dialog.problem.isVisible()
             assert_accessible(dialog)
             dialog.reject()
+
+
+def test_opened_for_a_criterion_it_is_ticked_and_in_sight(window: MainWindow, qtbot: QtBot) -> None:
+    framework = framework_of(window, qtbot)
+    last = framework.areas[-1].competencies[-1].criteria[-1].id
+    dialog = open_dialog(window, qtbot, [last])
+    assert dialog.criteria.ticked() == [last]
+    row = dialog.criteria.row_of(last)
+    assert row is not None and dialog.criteria.currentItem() is row
+    shown = dialog.criteria.viewport().rect()
+    qtbot.waitUntil(lambda: shown.intersects(dialog.criteria.visualItemRect(row)))

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -66,9 +75,23 @@ class CriteriaPicker(WrappedList):
         self.setAccessibleDescription("Press Space to tick or untick the selected criterion.")
         self._fill(framework, set(ticked))
         self.itemChanged.connect(lambda _row: self.changed.emit())
-        first = next(self._rows(), None)
+        # The first ticked criterion (the one the dialog was opened for), else the first.
+        first = next((r for r in self._rows() if r.checkState() == Qt.CheckState.Checked),
+                     next(self._rows(), None))  # fmt: skip
         if first is not None:
             self.setCurrentItem(first)
+        self._shown_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # once the dialog has its size: scroll the current row in
+            self._shown_once = True
+            QTimer.singleShot(0, self._current_in_sight)
+
+    def _current_in_sight(self) -> None:
+        row = self.currentItem()
+        if row is not None:
+            self.scrollToItem(row, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
