@@ -33,7 +33,7 @@ from zavmo_desktop.core.content.models import Framework
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.own_data.places import EVIDENCE
 from zavmo_desktop.core.portfolio.attachments import ALLOWED_TYPES, MAX_FILE_BYTES, KeptFile
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, classify, explain
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, Problem, classify, explain
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.widgets.column_scroll import page_scroll
@@ -53,6 +53,15 @@ FILE_FILTER = (
     "Documents and images (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.txt *.md *.csv *.docx "
     "*.xlsx *.pptx *.odt);;All files (*)"
 )
+
+
+def not_saved_text(error: BaseException, folder: Path, again: str) -> str:
+    """Why nothing was saved and what to do; the dialog keeps what was typed."""
+    problem = classify(error, folder)
+    if problem is Problem.DISK_FULL:
+        return (f"The disk is full, so nothing was saved. Free some space, then choose "
+                f"{again} again. What you typed is still here.")  # fmt: skip
+    return f"{explain(problem, folder)} Nothing was saved; what you typed is still here."
 
 
 def ticked_text(count: int) -> str:
@@ -346,12 +355,7 @@ class AddEvidenceDialog(QDialog):
         self._tell(f"{error} Nothing was added.", self.choose_button)
 
     def _not_saved(self, error: BaseException) -> None:
-        folder = self._learner.data_dir
-        self._tell(
-            f"{explain(classify(error, folder), folder)} Nothing was added; what you typed "
-            "is still here.",
-            self.add_button,
-        )
+        self._tell(not_saved_text(error, self._learner.data_dir, "Add"), self.add_button)
 
     def _saved(self, evidence_id: int) -> None:
         title = " ".join(self.title.text().split())

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.content.models import Framework
 from zavmo_desktop.core.deliver.evidence import long_date
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.core.storage.problems import STORAGE_ERRORS, classify, explain
+from zavmo_desktop.core.storage.problems import STORAGE_ERRORS
 from zavmo_desktop.core.storage.signoffs import SignOff
 from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.widgets.add_evidence_dialog import not_saved_text
 from zavmo_desktop.ui.widgets.column_scroll import page_scroll
 from zavmo_desktop.ui.widgets.criteria_picker import CriteriaPicker, WrappedList
 from zavmo_desktop.ui.widgets.dialog_fit import fit_dialog
@@ -242,7 +243,7 @@ class SignOffDialog(QDialog):
             self._tell(str(refused), self._field_of(str(refused)))
             return
         except STORAGE_ERRORS as error:
-            self._not_saved(error, "Nothing was recorded")
+            self._not_saved(error, RECORD, self.record_button)
             return
         for criterion in ticked:
             self.criteria.set_ticked(criterion, False)
@@ -277,7 +278,7 @@ class SignOffDialog(QDialog):
             self._tell(str(refused), self.reason)
             return
         except STORAGE_ERRORS as error:
-            self._not_saved(error, "Nothing was withdrawn")
+            self._not_saved(error, WITHDRAW, self.withdraw_button)
             return
         self.reason.clear()
         self.show_sign_offs()
@@ -289,10 +290,8 @@ class SignOffDialog(QDialog):
         )
         self.changed.emit()
 
-    def _not_saved(self, error: BaseException, nothing: str) -> None:
-        folder = self._learner.data_dir
-        self._tell(f"{explain(classify(error, folder), folder)} {nothing}; what you typed is "
-                   "still here.", self.record_button)  # fmt: skip
+    def _not_saved(self, error: BaseException, again: str, field: QWidget) -> None:
+        self._tell(not_saved_text(error, self._learner.data_dir, again), field)
 
 
 def open_sign_off(
