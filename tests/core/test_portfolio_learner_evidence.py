@@ -32,11 +32,25 @@ def made(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
+CONTENT_TYPES = {
+    "word/document.xml": "wordprocessingml.document.main+xml",
+    "xl/workbook.xml": "spreadsheetml.sheet.main+xml",
+    "ppt/presentation.xml": "presentationml.presentation.main+xml",
+}
+
+
 def office(tmp_path: Path, name: str, part: str, extra: str = "") -> Path:
+    """A zip laid out as Office lays one out: its parts and [Content_Types].xml naming them."""
     path = tmp_path / "chosen" / name
     path.parent.mkdir(exist_ok=True)
+    content_type = CONTENT_TYPES.get(part, "xml")
+    types = (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-'
+        f'officedocument.{content_type}"/></Types>'
+    )
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("[Content_Types].xml", types)
         archive.writestr(part, "<x/>")
         if extra:
             archive.writestr(extra, "macro")

@@ -172,6 +172,12 @@ def build_stylesheet(c: Colours, points: float, focus_width: int = 3) -> str:
     QCheckBox::indicator:checked {{ background: {c.accent}; border: 2px solid {c.text};
         image: none; }}
     QCheckBox:focus {{ border: {w}px solid {c.focus}; padding: 0px; }}
+    QRadioButton {{ spacing: 8px; padding: {w}px; }}
+    QRadioButton::indicator {{ width: 20px; height: 20px; border: 2px solid {c.border};
+        background: {c.base}; border-radius: 12px; }}
+    QRadioButton::indicator:checked {{ background: {c.accent}; border: 2px solid {c.text};
+        image: none; }}
+    QRadioButton:focus {{ border: {w}px solid {c.focus}; padding: 0px; }}
     QPushButton:focus, QToolButton:focus {{ border: {w}px solid {c.focus};
         padding: {7 - w}px {15 - w}px; }}
     QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus,

@@ -13,6 +13,8 @@ from typing import Any
 
 from zavmo_desktop.core.storage.database import Database
 
+WITHDRAWN_BECAUSE = "Withdrawn because: "
+
 
 @dataclass(frozen=True)
 class SignOff:
@@ -59,8 +61,10 @@ class SignOffRepository:
             self._log_on_items(sign_off, "signed_off", f"assessor: {assessor}")
         return sign_off
 
-    def withdraw(self, sign_off_id: int, *, who: str = "learner") -> None:
-        """Withdraw it (kept, with the time); withdrawing twice keeps the first time."""
+    def withdraw(self, sign_off_id: int, *, who: str = "learner", reason: str = "") -> None:
+        """Withdraw it (kept, with the time); withdrawing twice keeps the first time. A
+        reason is added after the comment (the table has no column of its own for it), so
+        it stays with the sign-off even when no item maps to its criterion."""
         with self.db.atomic():
             found = self.db.execute(
                 "SELECT withdrawn_at FROM sign_offs WHERE id = ?", [sign_off_id]
@@ -72,6 +76,13 @@ class SignOffRepository:
             self.db.execute(
                 "UPDATE sign_offs SET withdrawn_at = ? WHERE id = ?", [_now(), sign_off_id]
             )
+            reason = " ".join(reason.split())
+            if reason:
+                self.db.execute(
+                    """UPDATE sign_offs SET comment = ltrim(comment || ? || ?, char(10))
+                       WHERE id = ?""",
+                    ["\n\n" + WITHDRAWN_BECAUSE, reason, sign_off_id],
+                )
             self._log_on_items(self._one(sign_off_id), "sign_off_withdrawn", who)
 
     def _log_on_items(self, sign_off: SignOff, action: str, who: str) -> None:

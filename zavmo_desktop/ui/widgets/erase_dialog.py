@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.own_data.erase import CONFIRM_WORD
 from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.widgets.dialog_fit import fit_dialog
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 ERASE = "Erase all my data"
@@ -66,16 +67,7 @@ class EraseDialog(QDialog):
         super().showEvent(event)
 
     def _fit(self) -> None:
-        """Wide enough for a comfortable line, tall enough for every wrapped line: a dialog
-        sizes itself before its labels wrap, and would cut them off."""
-        width = self.fontMetrics().averageCharWidth() * LINE_CHARS
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            width = min(width, screen.width() * 9 // 10)
-        layout = self.layout()
-        height = layout.totalHeightForWidth(width) if layout is not None else self.height()
-        self.setMinimumSize(width, height)
-        self.resize(width, height)
+        fit_dialog(self, LINE_CHARS)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.packs.install import PackRefused, StagedPack, install_staged, stage_pack
 from zavmo_desktop.ui.announce import announce
+from zavmo_desktop.ui.widgets.dialog_fit import fit_dialog
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
 POLL_MS = 30
@@ -100,16 +101,7 @@ class PackImportDialog(QDialog):
         super().showEvent(event)
 
     def _fit(self) -> None:
-        """Wide enough for a comfortable line and tall enough for every wrapped one, at the
-        learner's text size: a dialog sizes itself before its labels wrap."""
-        width = self.fontMetrics().averageCharWidth() * LINE_CHARS
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            width = min(width, screen.width() * 9 // 10)
-        layout = self.layout()
-        height = layout.totalHeightForWidth(width) if layout is not None else self.height()
-        self.setMinimumSize(width, height)
-        self.resize(width, height)
+        fit_dialog(self, LINE_CHARS)
 
     def _in_background(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         box: dict[str, Any] = {}
