@@ -130,8 +130,7 @@ def test_with_no_evidence_it_says_so_calmly(window: MainWindow, qtbot: QtBot) ->
     assert isinstance(tabs, QTabWidget) and tabs.tabText(0) == "Evidence"
     assert screen.empty.isVisible() and screen.empty.text() == EMPTY
     assert not screen.list.isVisible() and not screen.filters.isVisible()
-    with pytest.raises(LookupError):
-        find_by_name(window, "Add evidence")  # no dialog was given to the screen
+    assert find_by_name(window, "Add evidence").isVisible()  # where a learner starts
     assert_accessible(window)
 
 
@@ -382,22 +381,71 @@ def test_the_keyboard_alone_reaches_every_filter_the_list_and_an_item(
     assert screen.pages.currentIndex() == 0 and focused() is screen.list
 
 
-def test_the_lead_can_add_tabs_and_an_add_evidence_button(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.learner is not None
-    asked = []
-    screen = PortfolioScreen(window.learner, window.read_aloud, lambda: asked.append(True))
-    qtbot.addWidget(screen)
-    screen.show()
+def test_add_evidence_opens_its_dialog_and_the_new_item_is_listed(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = portfolio(window, qtbot)
+    tabs = [screen.tabs.tabText(n) for n in range(screen.tabs.count())]
+    assert tabs == ["Evidence", "Competency matrix", "Readiness"]
     button = find_by_name(screen, "Add evidence")
     assert isinstance(button, QPushButton) and button.isVisible()
-    button.click()
-    assert asked == [True]
-    extra = QLabel("The matrix")
-    assert screen.add_tab(extra, "Competency matrix") == 1
-    assert screen.tabs.tabText(1) == "Competency matrix"
-    add_text(window.learner.evidence, "Added in a dialog", "Words", [])
-    screen.refresh()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    settle()
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and dialog.accessibleName() == "Add evidence"
+    qtbot.keyClicks(find_by_name(dialog, "Title"), "Chaired the quarterly review")
+    qtbot.keyClicks(find_by_name(dialog, "Your words"), "I ran it and agreed three actions.")
+    qtbot.keyClick(find_by_name(dialog, "Add"), Qt.Key.Key_Space)
+    settle()
     assert screen.count.text() == "Showing 1 of 1 item"
+    assert "Chaired the quarterly review" in screen.list.item(0).text()
+
+
+def test_a_matrix_cell_with_several_items_narrows_the_list_to_its_criterion(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    learner = window.learner
+    assert learner is not None
+    for title in ("First paper", "Second paper"):
+        add_text(learner.evidence, title, "I wrote it.", ["EC1"])
+    screen = portfolio(window, qtbot)
+    screen.tabs.setCurrentIndex(1)
+    settle()
+    matrix = find_by_name(screen, "Competency matrix")
+    cell = next(n for n in matrix.cell_names() if n.startswith("EC1,"))
+    assert cell.endswith("by 2 items")
+    matrix.table.setFocus()
+    row, column = next(key for key, (c, _s) in matrix._criteria.items() if c.id == "EC1")
+    matrix.table.setCurrentCell(row, column)
+    qtbot.keyClick(matrix.table, Qt.Key.Key_Return)
+    settle()
+    assert screen.tabs.currentIndex() == 0 and screen.pages.currentIndex() == 0
+    assert screen.filters.criterion.value() == "EC1" and screen.shown_count == 2
+    assert QApplication.focusWidget() is screen.list
+
+
+def test_a_sign_off_from_the_matrix_makes_the_criterion_verified(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    learner = window.learner
+    assert learner is not None
+    add_text(learner.evidence, "Board paper", "I wrote it.", ["EC1"])
+    screen = portfolio(window, qtbot)
+    screen.tabs.setCurrentIndex(1)
+    settle()
+    matrix = find_by_name(screen, "Competency matrix")
+    row, column = next(key for key, (c, _s) in matrix._criteria.items() if c.id == "EC1")
+    matrix.table.setCurrentCell(row, column)
+    find_by_name(screen, "Record a sign-off for this criterion").click()
+    settle()
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and "not a certificate" in " ".join(
+        label.text() for label in dialog.findChildren(QLabel)
+    )
+    qtbot.keyClicks(find_by_name(dialog, "Name of the person signing off"), "Priya Shah")
+    find_by_name(dialog, "Record sign-off").click()
+    settle()
+    assert any(n.startswith("EC1,") and "verified" in n for n in matrix.cell_names())
 
 
 def test_a_draft_left_in_the_editor_is_saved_when_the_window_closes(

@@ -49,7 +49,6 @@ class PortfolioScreen(QWidget):
         self,
         learner: Learner,
         read_aloud: ReadAloud,
-        add_evidence: Callable[[], None] | None = None,
         clock: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
@@ -58,6 +57,7 @@ class PortfolioScreen(QWidget):
         self._items: list[EvidenceItem] = []
         self._shown: list[EvidenceItem] = []
         self._said = ""
+        self.framework = _programme_framework(learner)
         self.setAccessibleName("Portfolio screen")
         column = QVBoxLayout(self)
         column.addWidget(heading("Portfolio"))
@@ -66,11 +66,10 @@ class PortfolioScreen(QWidget):
         self.tabs.setDocumentMode(True)
         self.pages = QStackedWidget()  # the list, or one item whole
         self.pages.setAccessibleName("Evidence")
-        self.pages.addWidget(self._build_list_page(add_evidence))
+        self.pages.addWidget(self._build_list_page())
         self.pages.addWidget(self._build_item_page(learner, read_aloud))
         self.tabs.addTab(self.pages, "Evidence")
         column.addWidget(self.tabs, 1)
-        self.framework = _programme_framework(learner)
         if self.framework is not None:
             self._add_framework_tabs(learner, self.framework)
         self._restyle = QTimer(self, singleShot=True, interval=0)
@@ -81,7 +80,7 @@ class PortfolioScreen(QWidget):
         self.tabs.currentChanged.connect(lambda _index: follow_reading_order(self))
         self.refresh()
 
-    def _build_list_page(self, add_evidence: Callable[[], None] | None) -> QWidget:
+    def _build_list_page(self) -> QWidget:
         page = QWidget()
         layout = scrolling_column(page)  # at 200% text the filters scroll, never squashed
         layout.setContentsMargins(0, 8, 0, 0)
@@ -97,13 +96,14 @@ class PortfolioScreen(QWidget):
         self.open_button.setAccessibleDescription("Show the chosen item whole")
         self.open_button.clicked.connect(self.open_chosen)
         buttons = [self.open_button]
-        self.add_button: QPushButton | None = None
-        if add_evidence is not None:
-            self.add_button = QPushButton("Add evidence")
-            self.add_button.setAccessibleName("Add evidence")
-            self.add_button.setAccessibleDescription("Add your own writing, a link or a file")
-            self.add_button.clicked.connect(lambda: add_evidence())
-            buttons.append(self.add_button)
+        if self.framework is not None:  # what the learner adds maps to its criteria
+            self.add_button = _button("Add evidence", "Add your own writing, a link or a file")
+            self.add_button.clicked.connect(self.add_evidence)
+            self.sign_off_button = _button(
+                "Record a sign-off", "Record that an assessor signed off criteria on this laptop"
+            )
+            self.sign_off_button.clicked.connect(lambda: self.sign_off())
+            buttons += [self.add_button, self.sign_off_button]
         for widget in (self.filters, self.count, self.empty):
             layout.addWidget(widget)
         layout.addWidget(self.list, 1)
@@ -129,7 +129,20 @@ class PortfolioScreen(QWidget):
 
         self.matrix = CompetencyMatrix(self.show_evidence_of)
         self.readiness = ReadinessPanel(learner, framework)
-        self.add_tab(self.matrix, "Competency matrix")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.matrix, 1)
+        sign_this = _button(
+            "Record a sign-off for this criterion",
+            "Record that an assessor signed off the criterion chosen in the matrix",
+        )
+        sign_this.clicked.connect(self._sign_off_current)
+        row = QHBoxLayout()
+        row.addWidget(sign_this)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.add_tab(page, "Competency matrix")
         self.add_tab(self.readiness, "Readiness")
 
     def show_evidence_of(self, ids: list[int]) -> None:
@@ -144,6 +157,24 @@ class PortfolioScreen(QWidget):
         competency = next(c for c in self._competencies() if criterion in c.criteria)
         self.filters.choose_criterion(competency.id, criterion.id)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # The dialogs: the learner's own evidence, an assessor's sign-off --------------------
+
+    def add_evidence(self) -> None:
+        from zavmo_desktop.ui.widgets.add_evidence_dialog import open_add_evidence
+
+        assert self.framework is not None
+        open_add_evidence(self, self._learner, self.framework, self.refresh)
+
+    def sign_off(self, criterion_ids: list[str] | None = None) -> None:
+        from zavmo_desktop.ui.widgets.signoff_dialog import open_sign_off
+
+        assert self.framework is not None
+        open_sign_off(self, self._learner, self.framework, self.refresh, criterion_ids)
+
+    def _sign_off_current(self) -> None:
+        criterion = self.matrix.current_criterion()
+        self.sign_off([criterion.id] if criterion is not None else None)
 
     # More tabs, and a refresh once a dialog has added something --------------------------
 
@@ -278,3 +309,10 @@ def _programme_framework(learner: Learner) -> Framework | None:
     role = learner.profile.load().role
     pack = next((p for p in packs if p.manifest.id == role), packs[0] if packs else None)
     return pack.framework if pack is not None else None
+
+
+def _button(name: str, description: str) -> QPushButton:
+    button = QPushButton(name)
+    button.setAccessibleName(name)
+    button.setAccessibleDescription(description)
+    return button
