@@ -52,7 +52,7 @@ def test_a_single_learner_folder_is_the_default_profile_with_no_file_written(
     folder_with_real_work(data_dir, BUNDLED_CONTENT)
     before = fingerprint(data_dir)
     profiles = Profiles(data_dir)
-    [only] = profiles.list()
+    [only] = profiles.learners()
     assert only.id == DEFAULT_ID and not only.protected
     assert profiles.folder_of(only.id) == data_dir
     assert not profiles.needs_chooser()
@@ -61,13 +61,13 @@ def test_a_single_learner_folder_is_the_default_profile_with_no_file_written(
 
 
 def test_the_default_profile_is_named_from_the_learners_own_profile(data_dir: Path) -> None:
-    assert Profiles(data_dir).list()[0].name == FIRST_LEARNER  # nobody has a name yet
+    assert Profiles(data_dir).learners()[0].name == FIRST_LEARNER  # nobody has a name yet
     from zavmo_desktop.core.learner import Learner
 
     learner = Learner.open(data_dir, [BUNDLED_CONTENT])
     learner.profile.set_display_name("Priya")
     learner.close()
-    assert Profiles(data_dir).list()[0].name == "Priya"
+    assert Profiles(data_dir).learners()[0].name == "Priya"
 
 
 def test_adding_a_learner_gives_them_their_own_folder_and_keeps_the_root_in_place(
@@ -80,7 +80,7 @@ def test_adding_a_learner_gives_them_their_own_folder_and_keeps_the_root_in_plac
     assert sam.name == "Sam Okafor" and sam.id == "sam-okafor"
     assert profiles.folder_of(sam.id) == data_dir / "profiles" / "sam-okafor"
     assert profiles.folder_of(sam.id).is_dir()
-    assert [p.id for p in Profiles(data_dir).list()] == [DEFAULT_ID, "sam-okafor"]
+    assert [p.id for p in Profiles(data_dir).learners()] == [DEFAULT_ID, "sam-okafor"]
     assert profiles.needs_chooser()
     after = fingerprint(data_dir)
     assert {k: v for k, v in after.items() if k != REGISTRY_NAME} == before
@@ -177,7 +177,7 @@ def test_removing_another_learner_leaves_the_root_learners_files_identical(
     assert not (data_dir / "profiles" / "sam").exists()
     after = {k: v for k, v in fingerprint(data_dir).items() if k != REGISTRY_NAME}
     assert after == root_before  # the default's and Alex's files, byte for byte
-    assert [p.id for p in profiles.list()] == [DEFAULT_ID, "alex"]
+    assert [p.id for p in profiles.learners()] == [DEFAULT_ID, "alex"]
 
 
 def test_erasing_the_root_learner_never_touches_the_other_learners(data_dir: Path) -> None:
@@ -199,7 +199,7 @@ def test_erasing_the_root_learner_never_touches_the_other_learners(data_dir: Pat
     assert {k: v for k, v in left.items() if k != REGISTRY_NAME} == {
         k: v for k, v in others.items() if k != REGISTRY_NAME
     }
-    assert [p.id for p in profiles.list()] == ["sam"]
+    assert [p.id for p in profiles.learners()] == ["sam"]
     with pytest.raises(ProfileError, match="only learner"):
         profiles.remove("sam")
 
@@ -223,5 +223,5 @@ def test_a_damaged_list_still_opens_every_learner_folder(data_dir: Path) -> None
     profiles.add("Sam")
     (data_dir / REGISTRY_NAME).write_text("{ not json", encoding="utf-8")
     again = Profiles(data_dir)
-    assert [p.id for p in again.list()] == [DEFAULT_ID, "sam"]
+    assert [p.id for p in again.learners()] == [DEFAULT_ID, "sam"]
     assert "could not read the list of learners" in again.problem

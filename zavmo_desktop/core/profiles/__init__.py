@@ -7,3 +7,7 @@ json or hashlib (tests/ui/test_start_path.py). See docs/profiles.md.
 REGISTRY_NAME = "profiles.json"  # in the data root, beside the default profile's files
 PROFILES_FOLDER = "profiles"  # every profile but the default has a folder in here
 DEFAULT_ID = "default"  # the data root itself: a single-learner folder from before profiles
+
+
+class UnknownProfile(Exception):
+    """--profile named no learner on this data root; the message lists who there is."""

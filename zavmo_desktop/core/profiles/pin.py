@@ -80,7 +80,7 @@ def wait_after(failed_tries: int) -> float:
 
 
 def wait_in_words(seconds: float) -> str:
-    """"8 seconds", "1 minute 30 seconds": rounded up, so a learner is never refused early."""
+    """ "8 seconds", "1 minute 30 seconds": rounded up, so a learner is never refused early."""
     whole = max(1, int(-(-seconds // 1)))
     minutes, rest = divmod(whole, 60)
     parts = [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes else []

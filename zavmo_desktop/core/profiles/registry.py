@@ -76,11 +76,11 @@ class Profiles:
 
     # Reading
 
-    def list(self) -> list[Profile]:
+    def learners(self) -> list[Profile]:
         return self._load()[0]
 
     def get(self, profile_id: str) -> Profile:
-        for profile in self.list():
+        for profile in self.learners():
             if profile.id == profile_id:
                 return profile
         raise ProfileError(f"There is no learner {profile_id!r} on this computer.")
@@ -88,14 +88,14 @@ class Profiles:
     def find(self, name_or_id: str) -> Profile | None:
         """For --profile: a learner's id, or their name in any case."""
         wanted = name_or_id.strip().casefold()
-        for profile in self.list():
+        for profile in self.learners():
             if wanted in (profile.id, profile.name.casefold()):
                 return profile
         return None
 
     def needs_chooser(self) -> bool:
         """More than one learner, or one behind a PIN: someone must say who they are."""
-        profiles = self.list()
+        profiles = self.learners()
         return len(profiles) > 1 or any(p.protected for p in profiles)
 
     def last_used(self) -> Profile:
