@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
 from zavmo_desktop.core.profiles import UnknownProfile
@@ -85,23 +84,24 @@ def open_chosen(profile_id: str, chooser: ProfileChooser) -> MainWindow:
     window = learner_window(chooser.session, registry, profile_id)
     window.failed.connect(chooser.session.failures.append)
     window.failed.connect(window.explain_failure)
-    _show_in_place_of(window, chooser.geometry())
+    _show_in_place_of(window, chooser)
     window.start_loading()
     return window
 
 
-def show_chooser(session: Session, geometry: QRect) -> ProfileChooser:
+def show_chooser(session: Session, replacing: QWidget) -> ProfileChooser:
     """After Switch learner: the chooser in the learner window's place."""
     chooser = make_chooser(session, Profiles(session.root))
-    _show_in_place_of(chooser, geometry)
+    _show_in_place_of(chooser, replacing)
     chooser.show_list()  # focus on the first name, now that it is shown
     return chooser
 
 
-def _show_in_place_of(widget: MainWindow | ProfileChooser, geometry: QRect) -> None:
-    from zavmo_desktop.ui.single_instance import ActivationServer
+def _show_in_place_of(widget: MainWindow | ProfileChooser, replacing: QWidget) -> None:
+    from zavmo_desktop.ui.single_instance import ActivationServer, stop_listening
 
-    widget.setGeometry(geometry)
+    widget.setGeometry(replacing.geometry())
+    stop_listening(replacing)
     server = ActivationServer(widget.session.root, widget)  # a later start brings it forward
     server.activate_requested.connect(widget.bring_to_front)
     widget.show()  # before the one it replaces closes: the app goes on with a window open

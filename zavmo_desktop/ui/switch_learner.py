@@ -53,7 +53,7 @@ class SwitchLearner:
             return None
         close_learner(window.learner)
         window.learner = None
-        chooser = show_chooser(self.session, window.geometry())
+        chooser = show_chooser(self.session, window)
         self._lock = InstanceLock(self._lock.path.parent)  # not held: the chooser has it now
         self.chooser_after = chooser
         window.close()

@@ -13,7 +13,7 @@ import re
 import shutil
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -44,7 +44,7 @@ class Profile:
     id: str
     name: str
     created: datetime
-    pin: PinHash | None = None
+    pin: PinHash | None = field(default=None, repr=False)
     failed_tries: int = 0
     next_try_at: datetime | None = None
 

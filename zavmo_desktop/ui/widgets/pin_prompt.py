@@ -7,6 +7,7 @@ Nothing here times out: the field stays usable, and Back returns to the list.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -42,7 +43,7 @@ class PinPrompt(QWidget):
         super().__init__()
         self._try_pin = try_pin
         self._result: PinTry | None = None
-        self._left = 0.0
+        self._until = 0.0  # time.monotonic() when the next try is accepted
         self.setAccessibleName("PIN screen")
         column = QVBoxLayout(self)
         self.title = heading("")
@@ -66,8 +67,10 @@ class PinPrompt(QWidget):
         self.go_button = self._button(go_label, self.submit, row)
         column.addLayout(row)
         column.addStretch(1)
-        self._countdown = QTimer(self, interval=1000)
+        # A deadline, checked four times a second: a timer's ticks may come early or late.
+        self._countdown = QTimer(self, interval=250)
         self._countdown.timeout.connect(self._tick)
+        self._shown = ""
         self.accepted: Callable[[], None] = lambda: None
 
     def _button(self, name: str, action: Callable[[], None], row: QHBoxLayout) -> QPushButton:
@@ -93,19 +96,23 @@ class PinPrompt(QWidget):
             self._countdown.stop()
             self.accepted()
             return
-        self._result, self._left = result, result.wait_s
-        self._say(wrong_pin_words(result, self._left))
-        if self._left > 0:
+        self._result, self._until = result, time.monotonic() + result.wait_s
+        self._shown = wrong_pin_words(result, result.wait_s)
+        self._say(self._shown)
+        if result.wait_s > 0:
             self._countdown.start()
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tick(self) -> None:
-        self._left -= 1
-        if self._left <= 0:
+        left = self._until - time.monotonic()
+        if left <= 0:
             self._countdown.stop()
             self._say(READY_AGAIN)
-        elif self._result is not None:  # quietly: a screen reader hears it once, not each second
-            self.message.setText(wrong_pin_words(self._result, self._left))
+        elif self._result is not None:
+            words = wrong_pin_words(self._result, left)
+            if words != self._shown:  # quietly: a screen reader hears it once, not each second
+                self._shown = words
+                self.message.setText(words)
 
     def _say(self, words: str) -> None:
         self.message.setText(words)
