@@ -18,6 +18,7 @@ from zavmo_desktop.core.own_data.erase import EraseError, erase_all
 from zavmo_desktop.core.profiles import DEFAULT_ID, REGISTRY_NAME
 from zavmo_desktop.core.profiles.registry import FIRST_LEARNER, ProfileError, Profiles
 from zavmo_desktop.core.storage import DATABASE_NAME
+from zavmo_desktop.core.storage.instance_lock import LOCK_NAME
 
 
 class Clock:
@@ -40,6 +41,13 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and not _scratch(path)
     }
+
+
+def root_learners_files(data_dir: Path) -> dict[str, str]:
+    """The default learner's files in the root: not the other learners', the list of
+    learners or the app's lock (which holds the process id of whoever took it last)."""
+    return {path: digest for path, digest in fingerprint(data_dir).items()
+            if not path.startswith(("profiles/", REGISTRY_NAME, LOCK_NAME))}  # fmt: skip
 
 
 def _scratch(path: Path) -> bool:
@@ -225,3 +233,33 @@ def test_a_damaged_list_still_opens_every_learner_folder(data_dir: Path) -> None
     again = Profiles(data_dir)
     assert [p.id for p in again.learners()] == [DEFAULT_ID, "sam"]
     assert "could not read the list of learners" in again.problem
+
+
+def test_the_data_commands_take_one_learner_with_profile(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    from tests.core.own_data_work import REFLECTION_TEXT
+    from zavmo_desktop.cli import run
+
+    folder_with_real_work(data_dir, BUNDLED_CONTENT)
+    profiles = Profiles(data_dir)
+    sam_folder = profiles.folder_of(profiles.add("Sam").id)
+    folder_with_real_work(sam_folder, BUNDLED_CONTENT)
+    root = ["--data-dir", str(data_dir)]
+    assert (
+        run(["data", "export", "--out", str(tmp_path / "sam.zip"), *root, "--profile", "sam"]) == 0
+    )
+    with zipfile.ZipFile(tmp_path / "sam.zip") as archive:
+        assert REFLECTION_TEXT in archive.read("tables/reflections.json").decode()
+        assert not [n for n in archive.namelist() if "profiles/" in n]  # Sam's own files only
+
+    root_learner = root_learners_files(data_dir)
+    assert run(["data", "erase", "--yes", *root, "--profile", "Sam"]) == 0
+    assert not (sam_folder / DATABASE_NAME).exists()
+    assert root_learners_files(data_dir) == root_learner
+    assert [p.id for p in profiles.learners()] == [DEFAULT_ID, "sam"]  # still listed
+
+    assert run(["data", "erase", "--yes", *root, "--profile", "nobody"]) == 2
+    assert "no learner called 'nobody'" in capsys.readouterr().err

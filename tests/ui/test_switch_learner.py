@@ -29,7 +29,7 @@ from pytestqt.qtbot import QtBot
 from tests.accessibility import find_by_name, unnamed_interactive
 from tests.conftest import BUNDLED_CONTENT
 from tests.core.own_data_work import REFLECTION_TEXT, do_real_work, folder_with_real_work
-from tests.core.test_profiles import fingerprint
+from tests.core.test_profiles import fingerprint, root_learners_files
 from tests.ui.conftest import skip_onboarding
 from zavmo_desktop.app import build_window
 from zavmo_desktop.core.learner import Learner
@@ -237,13 +237,6 @@ def test_a_wrong_pin_is_refused_with_a_wait_and_the_right_one_opens(
     assert Profiles(data_dir).get("beatriz").failed_tries == 0
 
 
-def root_learners_files(data_dir: Path) -> dict[str, str]:
-    """The default learner's files in the root: not the other learners', the list of
-    learners or the running app's lock (which holds its process id)."""
-    return {path: digest for path, digest in fingerprint(data_dir).items()
-            if not path.startswith(("profiles/", REGISTRY_NAME, LOCK_NAME))}  # fmt: skip
-
-
 def test_erasing_or_removing_one_learner_leaves_the_others_files_identical(
     qtbot: QtBot, data_dir: Path
 ) -> None:
@@ -319,3 +312,18 @@ def test_adding_a_learner_opens_their_first_run(qtbot: QtBot, data_dir: Path) ->
     assert chen.onboarding and chen.data_dir == data_dir / "profiles" / "chen"
     assert Profiles(data_dir).get("chen").protected
     wait_loaded(qtbot, chen)
+
+
+def test_an_unknown_profile_on_the_command_line_says_who_there_is(
+    qapp: QApplication, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from zavmo_desktop.app import main
+
+    Profiles(data_dir).add("Beatriz")
+    assert main(["--data-dir", str(data_dir), "--profile", "Zed"]) == 2
+    assert "no learner called 'Zed' here. Learners: First learner, Beatriz." in (
+        capsys.readouterr().err
+    )
+    lock = InstanceLock(data_dir)
+    lock.acquire()  # it was let go
+    lock.release()
