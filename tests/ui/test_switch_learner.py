@@ -122,7 +122,9 @@ def choose(qtbot: QtBot, chooser: ProfileChooser, label: str) -> MainWindow:
 
 
 def switch(qtbot: QtBot, window: MainWindow) -> ProfileChooser:
-    press(qtbot, find_by_name(window, SWITCH))
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # Settings
+    assert window.stack.currentWidget() is window.settings_screen
+    press(qtbot, find_by_name(window.settings_screen, SWITCH))
     chooser = window.chooser_after
     assert isinstance(chooser, ProfileChooser) and chooser.isVisible()
     qtbot.waitExposed(chooser)
@@ -327,3 +329,23 @@ def test_an_unknown_profile_on_the_command_line_says_who_there_is(
     lock = InstanceLock(data_dir)
     lock.acquire()  # it was let go
     lock.release()
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_every_page_of_the_chooser_passes_the_accessibility_walk(
+    qtbot: QtBot, data_dir: Path, scale: int
+) -> None:
+    from tests.accessibility import assert_accessible, settle
+
+    learner = Learner.open(data_dir, [BUNDLED_CONTENT])
+    learner.settings.set("text_scale", scale)  # the chooser takes the last learner's look
+    learner.close()
+    Profiles(data_dir).add("Beatriz Ferreira", pin="2468")
+    chooser = start(qtbot, data_dir)
+    assert isinstance(chooser, ProfileChooser)
+    chooser.resize(900, 640)
+    for show in (chooser.show_list, lambda: chooser.choose("beatriz-ferreira"),
+                 chooser.show_add):  # fmt: skip
+        show()
+        settle()
+        assert_accessible(chooser)

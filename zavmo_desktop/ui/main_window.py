@@ -83,6 +83,7 @@ class MainWindow(
         super().__init__()
         self._org = org
         self._session = session  # the data root this learner's folder is on
+        self.learner_name = ""  # from the list of learners, when there is one
         self.data_dir = data_dir
         self._content_dirs = content_dirs
         self._lock = lock
@@ -108,7 +109,6 @@ class MainWindow(
         layout = QHBoxLayout(central)
         self._nav_bar = NavigationBar(NAVIGATION, HELP, self.show_screen)
         self.nav_buttons = self._nav_bar.buttons
-        self._nav_bar.switch_button.clicked.connect(self.switch_learner)
         self._navigation = ColumnScroll(self._nav_bar, follow=False, fit=self._nav_bar.fit)
         self._restyler.add(self._navigation)
         layout.addWidget(self._navigation)

@@ -1,7 +1,6 @@
-"""The navigation column: one button a screen, with its shortcut, the focus timer, help and
-Switch learner at the bottom, all in view whatever the text size: where the column with the
-whole timer would be taller than the window (200% text on a laptop), the timer takes its
-compact form."""
+"""The navigation column: one button a screen, with its shortcut, the focus timer, and help at
+the bottom, all in view whatever the text size: where the column with the whole timer would
+be taller than the window (200% text on a laptop), the timer takes its compact form."""
 
 from __future__ import annotations
 
@@ -15,10 +14,6 @@ from zavmo_desktop.ui.widgets.wrapping_button import WrappingButton
 
 if TYPE_CHECKING:
     from zavmo_desktop.ui.widgets.focus_timer import FocusTimerPanel
-
-
-SWITCH_LEARNER = "Switch learner"
-SWITCH_DESCRIPTION = "Save your work and close it, so another learner can choose their name"
 
 
 class NavigationBar(QWidget):
@@ -36,13 +31,6 @@ class NavigationBar(QWidget):
         # The timer and help sit in the same place on every screen (WCAG 3.2.6).
         # Its two words wrap at 200% text in the narrow column; a screen's name is one word.
         self._column.addWidget(self._button(WrappingButton(), help_name, "F1"))
-        # Last, where a shared laptop's learners look for it on every screen (docs/profiles.md).
-        self.switch_button = WrappingButton(SWITCH_LEARNER)
-        self.switch_button.setAccessibleName(SWITCH_LEARNER)
-        self.switch_button.setAccessibleDescription(SWITCH_DESCRIPTION)
-        self.switch_button.setToolTip(SWITCH_DESCRIPTION)
-        self.switch_button.setEnabled(False)
-        self._column.addWidget(self.switch_button)
 
     def _button(self, button: QPushButton, name: str, keys: str) -> QPushButton:
         accessible.mark_navigation(button)  # before its text
@@ -57,7 +45,7 @@ class NavigationBar(QWidget):
         return button
 
     def add_above_help(self, widget: QWidget) -> None:
-        self._column.insertWidget(self._column.count() - 2, widget)
+        self._column.insertWidget(self._column.count() - 1, widget)
 
     def add_timer(self, timer: FocusTimerPanel) -> None:
         self.add_above_help(timer)
@@ -77,7 +65,6 @@ class NavigationBar(QWidget):
     def enable(self) -> None:
         for button in self.buttons.values():
             button.setEnabled(True)
-        self.switch_button.setEnabled(True)
 
     def mark_current(self, name: str) -> None:
         # Not a QButtonGroup: that would make Tab skip every button but the checked one.

@@ -69,6 +69,7 @@ class OwnDataWindow:
         successor = MainWindow(self.data_dir, self._content_dirs, self._lock, window._org,
                                session=window.session)  # fmt: skip
         successor.setWindowTitle(window.windowTitle())
+        successor.learner_name = window.learner_name
         root = self._lock.path.parent  # a learner's own folder, or the root it is on
         self._lock = InstanceLock(root)  # not held: the new window has the lock now
         successor.clock = self.clock

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zavmo_desktop.core.own_data.erase import EraseError
 from zavmo_desktop.core.profiles.registry import PinTry, Profile, ProfileError, Profiles
@@ -38,6 +45,13 @@ def learner_label(profile: Profile) -> str:
     return f"{profile.name} (PIN)" if profile.protected else profile.name
 
 
+def _button(name: str, action: Callable[[], None]) -> QPushButton:
+    button = QPushButton(name)
+    button.setAccessibleName(name)
+    button.clicked.connect(action)
+    return button
+
+
 class ListPage(QWidget):
     def __init__(self, add: Callable[[], None]) -> None:
         super().__init__()
@@ -47,7 +61,10 @@ class ListPage(QWidget):
         column.addWidget(paragraph(
             "Choose your name. Each learner's work is kept apart: no one sees anyone else's."
         ))  # fmt: skip
-        self.rows = QVBoxLayout()
+        # Names in one column of equal buttons; Remove apart on the right, less in the way.
+        self.rows = QGridLayout()
+        self.rows.setHorizontalSpacing(32)
+        self.rows.setColumnStretch(2, 1)
         column.addLayout(self.rows)
         self.add_button = QPushButton(ADD_LEARNER)
         self.add_button.setAccessibleName(ADD_LEARNER)
@@ -106,29 +123,20 @@ class ProfileChooser(QWidget):
                 item.widget().deleteLater()
         self.list_page.learner_buttons = {}
         profiles = self._registry.learners()
-        for profile in profiles:
-            rows.addWidget(self._row(profile, removable=len(profiles) > 1))
+        for number, profile in enumerate(profiles):
+            self._row(profile, number, removable=len(profiles) > 1)
 
-    def _row(self, profile: Profile, removable: bool) -> QWidget:
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        label = learner_label(profile)
-        choose = self._button(label, lambda: self.choose(profile.id), line)
+    def _row(self, profile: Profile, number: int, removable: bool) -> None:
+        rows = self.list_page.rows
+        choose = _button(learner_label(profile), lambda: self.choose(profile.id))
+        choose.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # equal
         if profile.protected:
             choose.setAccessibleDescription("Asks for a PIN")
+        rows.addWidget(choose, number, 0)
         self.list_page.learner_buttons[profile.id] = choose
         if removable:
-            self._button(f"Remove {profile.name}", lambda: self.ask_to_remove(profile.id), line)
-        line.addStretch(1)
-        return row
-
-    def _button(self, name: str, action: Callable[[], None], row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(name)
-        button.setAccessibleName(name)
-        button.clicked.connect(action)
-        row.addWidget(button)
-        return button
+            remove = _button(f"Remove {profile.name}", lambda: self.ask_to_remove(profile.id))
+            rows.addWidget(remove, number, 1)
 
     # Choosing, with a PIN if there is one
 

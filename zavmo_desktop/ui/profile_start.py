@@ -62,7 +62,8 @@ def learner_window(session: Session, registry: Profiles, profile_id: str) -> Mai
     window = MainWindow(folder, session.content_for(folder), session.lock, session.org,
                         session=session.for_profile(profile_id))  # fmt: skip
     if registry.path.exists():  # whose learning space this is, in the title bar
-        window.setWindowTitle(f"Zavmo Desktop: {registry.get(profile_id).name}")
+        window.learner_name = registry.get(profile_id).name
+        window.setWindowTitle(f"Zavmo Desktop: {window.learner_name}")
     return window
 
 
