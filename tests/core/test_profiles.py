@@ -92,8 +92,10 @@ def test_adding_a_learner_gives_them_their_own_folder_and_keeps_the_root_in_plac
     assert profiles.needs_chooser()
     after = fingerprint(data_dir)
     assert {k: v for k, v in after.items() if k != REGISTRY_NAME} == before
-    if os.name == "posix":
+    if os.name == "posix":  # private, as the rest of the data folder
         assert (data_dir / REGISTRY_NAME).stat().st_mode & 0o777 == 0o600
+        for folder in (data_dir / "profiles", data_dir / "profiles" / "sam-okafor"):
+            assert folder.stat().st_mode & 0o777 == 0o700
 
 
 def test_names_are_checked_and_ids_stay_unique(data_dir: Path) -> None:

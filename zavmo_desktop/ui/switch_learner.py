@@ -27,10 +27,12 @@ class SwitchLearner:
     @property
     def session(self) -> Session:
         if self._session is None:  # a window made without one: its folder is the root
+            from zavmo_desktop import paths
             from zavmo_desktop.core.profiles.session import Session
 
             window: Any = self
-            self._session = Session(self._lock.path.parent, self._lock, window._org)
+            bundled = (paths.bundled_content_dir(),)
+            self._session = Session(self._lock.path.parent, self._lock, window._org, bundled)
         return self._session
 
     def switch_learner(self) -> ProfileChooser | None:

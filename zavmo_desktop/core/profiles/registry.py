@@ -118,6 +118,7 @@ class Profiles:
         name = self._checked_name(name, profiles)
         pin_hash = self._checked_pin(pin)
         profile = Profile(_new_id(name, profiles), name, self._now(), pin_hash)
+        private_folder(self.root / PROFILES_FOLDER)  # (mkdir's parents would get 0755)
         private_folder(self.folder_of(profile.id))
         self._save([*profiles, profile], last)
         return profile
