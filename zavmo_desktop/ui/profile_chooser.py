@@ -157,8 +157,17 @@ class ProfileChooser(QWidget):
         return self._registry.try_pin(self._asking, pin)
 
     def _enter(self, profile_id: str) -> None:
+        from zavmo_desktop.core.storage.problems import classify, explain
+
         self.handed_over = True
-        self.successor = self._open_learner(profile_id, self)
+        try:
+            self.successor = self._open_learner(profile_id, self)
+        except OSError as error:  # their folder cannot be made: read-only media, a full disk
+            self.handed_over = False
+            folder = self._registry.folder_of(profile_id)
+            self.show_list()
+            self._tell(f"Zavmo could not open {folder}. {explain(classify(error, folder), folder)}")
+            return
         self.close()
         self.deleteLater()
 
