@@ -349,3 +349,17 @@ def test_every_page_of_the_chooser_passes_the_accessibility_walk(
         show()
         settle()
         assert_accessible(chooser)
+
+
+def test_a_switch_while_the_data_is_opening_waits_for_it(qtbot: QtBot, data_dir: Path) -> None:
+    from zavmo_desktop.app import prepare_window
+
+    window = prepare_window(["--data-dir", str(data_dir)])
+    assert isinstance(window, MainWindow)
+    window.show()
+    window.start_loading()
+    assert window.switch_learner() is None  # not now: a backup may be being restored
+    qtbot.waitUntil(lambda: window.chooser_after is not None, timeout=30_000)
+    assert isinstance(window.chooser_after, ProfileChooser)
+    flush_deletes()
+    assert not shiboken6.isValid(window)
