@@ -6,12 +6,15 @@ import argparse
 import gc
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
 import zavmo_desktop.ui.quick_imports  # noqa: F401  (first: it speeds up every import after it)
 from zavmo_desktop import __version__, paths
+from zavmo_desktop.core.profiles import REGISTRY_NAME, UnknownProfile
+from zavmo_desktop.core.profiles.session import Session
+from zavmo_desktop.core.profiles.session import installed_packs as installed_packs
 from zavmo_desktop.core.settings import resolve
 from zavmo_desktop.core.storage.files import private_folder
 from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
@@ -21,7 +24,7 @@ from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QWidget
 
     from zavmo_desktop.core.org.config import OrgConfig
 
@@ -40,12 +43,16 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
         help="an extra content pack (folder or .zip); may be given more than once",
     )  # fmt: skip
     parser.add_argument("--org-config", help="the organisation's config file (TOML)")
+    parser.add_argument(
+        "--profile", help="open this learner (name or id) on a shared data folder"
+    )  # a learner with a PIN is asked for it
     options, _qt_arguments = parser.parse_known_args(argv)
     return options
 
 
-def prepare_window(argv: list[str]) -> MainWindow:
-    """Everything up to a window that can be shown; raises AlreadyRunning."""
+def prepare_window(argv: list[str]) -> MainWindow | QWidget:
+    """Everything up to a window that can be shown: the learner's, or the chooser when the
+    data folder has several learners (or one behind a PIN). Raises AlreadyRunning."""
     # Start-up allocates a great deal and frees almost nothing, so the cycle collector only
     # slows it (by ~50 ms with 300 extra modules). The window switches it back on once the
     # learner can act, loading failed or it closed, with what start-up made frozen.
@@ -57,9 +64,9 @@ def prepare_window(argv: list[str]) -> MainWindow:
         raise
 
 
-def _prepare_window(argv: list[str]) -> MainWindow:
+def _prepare_window(argv: list[str]) -> MainWindow | QWidget:
     options = parse_options(argv)
-    data_dir = private_folder(paths.data_dir(options.data_dir))
+    data_dir = private_folder(paths.data_dir(options.data_dir))  # the root, for profiles
     org = _read_org_config(options.org_config)
     lock = InstanceLock(data_dir)
     lock.acquire()
@@ -70,10 +77,16 @@ def _prepare_window(argv: list[str]) -> MainWindow:
     accessible.install(app)  # before the first widget is made
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationVersion(__version__)
+    bundled = (paths.bundled_content_dir(),)
+    session = Session(data_dir, lock, org, bundled, tuple(options.content))
+    if options.profile or (data_dir / REGISTRY_NAME).exists():
+        from zavmo_desktop.ui.profile_start import start_with_profiles
+
+        return start_with_profiles(session, options.profile)
+    # One learner, as before profiles: the root is their folder, and no chooser is loaded.
     # The learner's font and colours from the first frame; the window sets the stylesheet.
     apply_theme(resolve(peek_settings(data_dir)), app_sheet=False)
-    content = [paths.bundled_content_dir(), *installed_packs(data_dir), *options.content]
-    return MainWindow(data_dir, content, lock, org)
+    return MainWindow(data_dir, session.content_for(data_dir), lock, org, session=session)
 
 
 def _read_org_config(option: str | None) -> OrgConfig:
@@ -86,28 +99,23 @@ def _read_org_config(option: str | None) -> OrgConfig:
     return config
 
 
-def installed_packs(data_dir: Path) -> list[Path]:
-    """Imported content packs; the packs code is imported only when some are installed."""
-    if not (data_dir / "packs" / "installed.json").is_file():
-        return []
-    from zavmo_desktop.core.packs.registry import installed_pack_folders
-
-    return installed_pack_folders(data_dir)
-
-
-def listen_for_second_starts(window: MainWindow) -> None:
+def listen_for_second_starts(window: Any) -> None:
+    """On the data root's lock: one app per root, whichever learner is in (or none yet)."""
     from zavmo_desktop.ui.single_instance import ActivationServer
 
-    server = ActivationServer(window.data_dir, window)
+    server = ActivationServer(window.session.root, window)
     server.activate_requested.connect(window.bring_to_front)
 
 
-def build_window(argv: list[str]) -> QMainWindow:
-    """The whole app, loaded and ready, without entering the event loop."""
+def build_window(argv: list[str]) -> Any:
+    """The whole app, loaded and ready, without entering the event loop (the chooser, not
+    shown, when the data folder asks who is learning)."""
     from PySide6.QtCore import QEventLoop
 
     window = prepare_window(argv)
     listen_for_second_starts(window)
+    if not isinstance(window, MainWindow):
+        return window
     loop = QEventLoop()
     errors: list[BaseException] = []
     window.loaded.connect(loop.quit)
@@ -131,13 +139,19 @@ def main(argv: list[str] | None = None) -> int:
         window = prepare_window(argv)
     except AlreadyRunning as running:
         return _hand_over_to_running_instance(Path(str(running)), argv)
+    except UnknownProfile as unknown:
+        print(unknown, file=sys.stderr)
+        return 2
     except OSError as error:  # the data folder cannot be made or locked: read-only, full ...
         return _cannot_start(error, paths.data_dir(parse_options(argv).data_dir), argv)
-    failures: list[BaseException] = []
-    window.failed.connect(failures.append)
-    window.failed.connect(window.explain_failure)
-    window.show()
-    window.start_loading()  # the window paints while the learner's data loads
+    failures = window.session.failures
+    if isinstance(window, MainWindow):
+        window.failed.connect(failures.append)
+        window.failed.connect(window.explain_failure)
+        window.show()
+        window.start_loading()  # the window paints while the learner's data loads
+    else:
+        window.show()
     listen_for_second_starts(window)
     # What start-up made lives as long as the app: left out of Python's full collections,
     # which otherwise scan it all and held the GUI thread (or a worker holding the lock)

@@ -24,16 +24,32 @@ def add_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     export = actions.add_parser("export", help="save all your data in a zip file")
     export.add_argument("--out", required=True, type=Path, help="the zip file to write")
     export.add_argument("--data-dir", help="the data folder (default: the usual one)")
+    export.add_argument("--profile", help=PROFILE_HELP)
     erase = actions.add_parser("erase", help="remove all your data from this computer")
     erase.add_argument("--yes", action="store_true", help="confirm: erase cannot be undone")
     erase.add_argument("--data-dir", help="the data folder (default: the usual one)")
+    erase.add_argument("--profile", help=PROFILE_HELP)
+
+
+PROFILE_HELP = "one learner's data on a shared data folder (name or id; default: the first)"
 
 
 def run_data_command(args: argparse.Namespace) -> int:
-    data_dir = paths.data_dir(args.data_dir)
+    root = paths.data_dir(args.data_dir)
+    data_dir = root
+    if args.profile:
+        from zavmo_desktop.core.profiles.registry import Profiles
+
+        profiles = Profiles(root)
+        profile = profiles.find(args.profile)
+        if profile is None:
+            names = ", ".join(p.name for p in profiles.learners())
+            return _say(MISUSE, f"There is no learner called {args.profile!r} in {root}. "
+                        f"Learners: {names}. Nothing was done.")  # fmt: skip
+        data_dir = profiles.folder_of(profile.id)
     if args.data_command == "export":
         return export_command(data_dir, args.out)
-    return erase_command(data_dir, args.yes)
+    return erase_command(data_dir, args.yes, root)
 
 
 def export_command(data_dir: Path, out: Path) -> int:
@@ -53,14 +69,18 @@ def export_command(data_dir: Path, out: Path) -> int:
     return OK
 
 
-def erase_command(data_dir: Path, confirmed: bool) -> int:
+def erase_command(data_dir: Path, confirmed: bool, root: Path | None = None) -> int:
+    """`root`: the data folder the app locks, when `data_dir` is one learner's inside it.
+    Only that learner's files go; the list of learners keeps them, as after Erase all my
+    data in the app (removing a learner is done in the app's chooser)."""
+    root = root or data_dir
     if not confirmed:
         return _say(MISUSE, "Nothing was erased. Erasing removes all your learning data from "
                     f"{data_dir} and cannot be undone. To go ahead, run: "
                     "zavmo-desktop data erase --yes")  # fmt: skip
     if not data_dir.is_dir():
         return _say(OK, f"There is no Zavmo data in {data_dir}. Nothing to erase.")
-    lock = InstanceLock(data_dir)
+    lock = InstanceLock(root)
     try:
         lock.acquire()
     except AlreadyRunning:
@@ -75,8 +95,9 @@ def erase_command(data_dir: Path, confirmed: bool) -> int:
         return _say(FAILED, str(error))
     finally:
         lock.release()
-    lock.path.unlink(missing_ok=True)
-    _remove_if_empty(data_dir)
+    if root == data_dir:
+        lock.path.unlink(missing_ok=True)
+        _remove_if_empty(data_dir)
     print(f"Erased all your data from {data_dir} ({len(removed)} items removed).")
     return OK
 

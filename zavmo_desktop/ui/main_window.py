@@ -35,6 +35,7 @@ from zavmo_desktop.ui.screen_table import (
 from zavmo_desktop.ui.setting_shortcuts import add_setting_shortcuts
 from zavmo_desktop.ui.shortcuts import keys_for
 from zavmo_desktop.ui.side_screens import SideScreens
+from zavmo_desktop.ui.switch_learner import SwitchLearner
 from zavmo_desktop.ui.tasks import run_in_background
 from zavmo_desktop.ui.week_in_view import WeekInView
 from zavmo_desktop.ui.widgets.column_scroll import ColumnScroll
@@ -46,6 +47,7 @@ if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs
     from zavmo_desktop.core.content.models import Conversation, Module
     from zavmo_desktop.core.learner import Learner
     from zavmo_desktop.core.org.config import OrgConfig
+    from zavmo_desktop.core.profiles.session import Session
     from zavmo_desktop.ui.read_aloud import ReadAloud
     from zavmo_desktop.ui.widgets.week_strip import WeekStrip
 
@@ -63,7 +65,9 @@ def other_reason() -> Any:
     return Qt.FocusReason.OtherFocusReason
 
 
-class MainWindow(ContentArrival, WeekInView, SideScreens, OwnDataWindow, QMainWindow):
+class MainWindow(
+    ContentArrival, WeekInView, SideScreens, OwnDataWindow, SwitchLearner, QMainWindow
+):
     ready = Signal()  # the learner can act: Home (filled) or the onboarding is showing
     loaded = Signal()  # and the modules are loaded too (on a first start they come after)
     failed = Signal(object)  # the learner's data could not be opened: the exception
@@ -74,9 +78,12 @@ class MainWindow(ContentArrival, WeekInView, SideScreens, OwnDataWindow, QMainWi
         content_dirs: list[Path],
         lock: InstanceLock,
         org: OrgConfig | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__()
         self._org = org
+        self._session = session  # the data root this learner's folder is on
+        self.learner_name = ""  # from the list of learners, when there is one
         self.data_dir = data_dir
         self._content_dirs = content_dirs
         self._lock = lock

@@ -66,12 +66,16 @@ class OwnDataWindow:
         # The first run's look, as app.py gives it: the erased learner's font and colours
         # must not carry over.
         apply_theme(resolve(peek_settings(self.data_dir)), app_sheet=False)
-        successor = MainWindow(self.data_dir, self._content_dirs, self._lock)
-        self._lock = InstanceLock(self.data_dir)  # not held: the new window has the lock now
+        successor = MainWindow(self.data_dir, self._content_dirs, self._lock, window._org,
+                               session=window.session)  # fmt: skip
+        successor.setWindowTitle(window.windowTitle())
+        successor.learner_name = window.learner_name
+        root = self._lock.path.parent  # a learner's own folder, or the root it is on
+        self._lock = InstanceLock(root)  # not held: the new window has the lock now
         successor.clock = self.clock
         successor.setGeometry(window.geometry())
         successor.failed.connect(successor.explain_failure)
-        server = ActivationServer(self.data_dir, successor)
+        server = ActivationServer(root, successor)
         server.activate_requested.connect(successor.bring_to_front)
         successor.show()  # before this one closes: the app goes on with a window open
         successor.start_loading()

@@ -57,6 +57,9 @@ SCREENS: dict[str, ScreenFactory] = {
         _screen("own_data_panel", "OwnDataPanel", "widgets")(
             learner.data_dir, w.show_privacy, w.erase_and_start_again
         ),
+        _screen("switch_learner_panel", "SwitchLearnerPanel", "widgets")(
+            w.learner_name, w.switch_learner
+        ),
     ),
     "Review": lambda w, learner: _screen("review", "ReviewScreen")(
         learner, lambda: w._go_to("Home"), w.read_aloud

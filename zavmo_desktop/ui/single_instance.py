@@ -30,6 +30,12 @@ class ActivationServer(QObject):
         self._server.listen(name)
         self._server.newConnection.connect(self._accept)
 
+    def stop(self) -> None:
+        """Stop listening now. On Unix a server removes its socket file when it closes, so
+        a window being replaced stops first: else, deleted later, it would remove the new
+        window's socket and a second start would no longer find the app."""
+        self._server.close()
+
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
@@ -39,6 +45,11 @@ class ActivationServer(QObject):
     def _read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
             self.activate_requested.emit()
+
+
+def stop_listening(window: QObject) -> None:
+    for server in window.findChildren(ActivationServer):
+        server.stop()
 
 
 def ask_running_instance_to_activate(data_dir: Path) -> bool:

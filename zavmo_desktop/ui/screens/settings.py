@@ -67,12 +67,14 @@ class SettingsScreen(QWidget):
         your_profile: QWidget | None = None,
         open_about: Callable[[], None] | None = None,
         your_data: QWidget | None = None,
+        who_is_learning: QWidget | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
         self._open_about = open_about
         self.your_profile = your_profile  # the onboarding's answers, changeable here
         self.your_data = your_data  # export, erase, privacy
+        self.who_is_learning = who_is_learning  # Switch learner
         self._pending: dict[str, Any] = {}
         self.controls = SettingControls(self._control_changed, settings.is_locked)
         self.setAccessibleName("Settings screen")
@@ -101,6 +103,9 @@ class SettingsScreen(QWidget):
         if self._open_about is not None:
             column.addWidget(about_button(self._open_about), 0, Qt.AlignmentFlag.AlignLeft)
         column.addLayout(self._build_form())
+        if self.who_is_learning is not None:  # beside the learner's own profile and data
+            column.addWidget(heading("Who is learning", role="subheading"))
+            column.addWidget(self.who_is_learning)
         if self.your_profile is not None:
             column.addWidget(heading("Your profile", role="subheading"))
             column.addWidget(self.your_profile)

@@ -34,20 +34,35 @@ def is_confirmed(typed: str) -> bool:
     return typed.strip().upper() == CONFIRM_WORD
 
 
+def own_data_words(data_dir: str) -> tuple[str, ...]:
+    return (
+        "This deletes everything Zavmo keeps about you on this computer: your answers, "
+        "your plan, your practice, your reflections, your evidence, your settings and "
+        f"the backup copies, from {data_dir}.",
+        "It cannot be undone. To keep a copy, choose Cancel, then Export all my data.",
+        "Zavmo then starts again as it did the first time.",
+    )
+
+
 class EraseDialog(QDialog):
-    def __init__(self, data_dir: str, parent: QWidget | None = None) -> None:
+    """`title`, `words` and `action` change what is erased (removing another learner from
+    the chooser uses it too); the typed word and the keys are the same everywhere."""
+
+    def __init__(
+        self,
+        data_dir: str,
+        parent: QWidget | None = None,
+        title: str = "Erase all your data?",
+        words: tuple[str, ...] | None = None,
+        action: str = ERASE,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(ERASE)
-        self.setAccessibleName(f"{ERASE}: confirm")
+        self._action = action
+        self.setWindowTitle(action)
+        self.setAccessibleName(f"{action}: confirm")
         column = QVBoxLayout(self)
-        column.addWidget(heading("Erase all your data?"))
-        for text in (
-            "This deletes everything Zavmo keeps about you on this computer: your answers, "
-            "your plan, your practice, your reflections, your evidence, your settings and "
-            f"the backup copies, from {data_dir}.",
-            "It cannot be undone. To keep a copy, choose Cancel, then Export all my data.",
-            "Zavmo then starts again as it did the first time.",
-        ):
+        column.addWidget(heading(title))
+        for text in words or own_data_words(data_dir):
             column.addWidget(paragraph(text))
         label = QLabel(f"{FIELD}:")
         self.word = QLineEdit()
@@ -71,8 +86,8 @@ class EraseDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.erase_button = QPushButton(ERASE)
-        self.erase_button.setAccessibleName(ERASE)
+        self.erase_button = QPushButton(self._action)
+        self.erase_button.setAccessibleName(self._action)
         self.erase_button.setDefault(True)  # Enter in the field confirms
         self.erase_button.clicked.connect(self.confirm)
         self.cancel_button = QPushButton("Cancel")
@@ -88,9 +103,10 @@ class EraseDialog(QDialog):
         if is_confirmed(self.word.text()):
             self.accept()
             return
-        self.problem.setText(WRONG_WORD)
+        wrong = WRONG_WORD.replace(ERASE, self._action)
+        self.problem.setText(wrong)
         self.problem.show()
         self._fit()
-        announce(self.problem, WRONG_WORD)
+        announce(self.problem, wrong)
         self.word.setFocus(Qt.FocusReason.OtherFocusReason)
         self.word.selectAll()
