@@ -39,7 +39,7 @@ from zavmo_desktop.core.storage.store import OpenedStore, open_store
 if TYPE_CHECKING:
     from zavmo_desktop.core.glossary.glossary import Glossary
     from zavmo_desktop.core.portfolio.portfolio import Portfolio
-    from zavmo_desktop.core.xapi.background import RecordsSender
+    from zavmo_desktop.core.xapi.background import RecordsSender, Timing
     from zavmo_desktop.core.xapi.lrs_settings import LrsSettings
     from zavmo_desktop.core.xapi.records import LearningRecords
 
@@ -151,7 +151,9 @@ class Learner:
         """The organisation's defaults and locks; call before anything listens to settings."""
         self.settings = Settings(SettingsRepository(self._store.db), values, locked)
 
-    def keep_learning_records(self, lrs: LrsSettings | None, send: bool = True) -> None:
+    def keep_learning_records(
+        self, lrs: LrsSettings | None, send: bool = True, timing: Timing | None = None
+    ) -> None:
         """With the organisation's LRS, each event queues its statement and (with `send`) a
         thread of its own sends them; without one nothing is kept for sending."""
         if lrs is None:
@@ -162,7 +164,7 @@ class Learner:
         if send:
             from zavmo_desktop.core.xapi.background import RecordsSender
 
-            self.records_sender = RecordsSender(self._store.path, lrs)
+            self.records_sender = RecordsSender(self._store.path, lrs, timing)
             self.records_sender.start()
 
     @property

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from zavmo_desktop.core.storage.database import Database
@@ -38,7 +38,9 @@ class LearningRecords:
 
 def keep_records(db: Database, settings: LrsSettings) -> LearningRecords:
     """From now on this database queues a statement with each event."""
-    records = LearningRecords(settings, actor(settings, _stable_id(db, settings)))
+    if not settings.account_name:
+        settings = replace(settings, account_name=_stable_id(db, settings))
+    records = LearningRecords(settings, actor(settings, ""))
     db.records = records
     return records
 
