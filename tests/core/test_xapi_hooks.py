@@ -120,7 +120,7 @@ def test_evidence_the_learner_adds_is_shared_once_not_on_each_edit(learner: Lear
     learner.evidence.edit(item, text="I ran it end to end.")
     assert verbs(learner) == [("shared", "evidence")]
     assert json.loads(json.dumps(queued(learner)))[0]["object"]["definition"]["name"] == {
-        "en-GB": "Led the budget review"
+        "en-GB": "Evidence of your own"  # the learner's own words stay on the laptop
     }
 
 

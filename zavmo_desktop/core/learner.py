@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from zavmo_desktop.core.portfolio.portfolio import Portfolio
     from zavmo_desktop.core.xapi.background import RecordsSender, Timing
     from zavmo_desktop.core.xapi.lrs_settings import LrsSettings
+    from zavmo_desktop.core.xapi.queue import QueueReport
     from zavmo_desktop.core.xapi.records import LearningRecords
 
 T = TypeVar("T")
@@ -171,6 +172,12 @@ class Learner:
     def learning_records(self) -> LearningRecords | None:
         """Where records go and who they name; None when nothing leaves this laptop."""
         return self._store.db.records
+
+    def records_report(self) -> QueueReport:
+        """What waits and what was sent last: reads of the local queue, no network."""
+        from zavmo_desktop.core.xapi.queue import report
+
+        return report(self._store.db)
 
     @classmethod
     def open(

@@ -57,6 +57,7 @@ SCREENS: dict[str, ScreenFactory] = {
         _screen("own_data_panel", "OwnDataPanel", "widgets")(
             learner.data_dir, w.show_privacy, w.erase_and_start_again
         ),
+        _screen("learning_records_panel", "LearningRecordsPanel", "widgets")(learner),
     ),
     "Review": lambda w, learner: _screen("review", "ReviewScreen")(
         learner, lambda: w._go_to("Home"), w.read_aloud
@@ -69,7 +70,7 @@ SCREENS: dict[str, ScreenFactory] = {
     ),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
     PRIVACY: lambda w, learner: _screen("privacy", "PrivacyScreen")(
-        learner.data_dir, lambda: w._go_to("Settings")
+        learner.data_dir, lambda: w._go_to("Settings"), learner.learning_records
     ),
     READER: lambda w, learner: _screen("reader", "ReaderScreen")(
         learner,

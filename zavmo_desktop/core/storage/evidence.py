@@ -128,7 +128,7 @@ class EvidenceRepository:
             after = self.by_id(evidence_id)
             if before is None:
                 self._log(evidence_id, "added", who, None, after)
-                record(self.db, "shared", "evidence", (evidence.source,), evidence.title)
+                record(self.db, "shared", "evidence", (evidence.source,), _record_title(evidence))
             elif snapshot(before) != snapshot(after):
                 self._log(evidence_id, "edited", who, before, after)
         return evidence_id
@@ -284,6 +284,13 @@ class EvidenceRepository:
             outcome=_json_dict(row[10]),
             met=None if row[11] is None else bool(row[11]),
         )
+
+
+def _record_title(evidence: NewEvidence) -> str:
+    """A learning record never carries the learner's own words: their items go unnamed."""
+    if evidence.kind.startswith("learner_"):
+        return "Evidence of your own"
+    return evidence.title
 
 
 def _json_dict(text: str | None) -> dict[str, Any]:

@@ -76,3 +76,16 @@ def last_sent(db: Database) -> tuple[str | None, int]:
            WHERE sent_at = (SELECT max(sent_at) FROM xapi_queue)"""
     ).fetchone()
     return when, int(count or 0) if when else 0
+
+
+class QueueReport(NamedTuple):
+    waiting: int
+    last_sent_at: str | None  # UTC, ISO
+    last_sent_count: int
+    recent: list[tuple[dict[str, Any], str]]  # (statement, sent_at), newest first
+
+
+def report(db: Database, recent: int = 6) -> QueueReport:
+    """What the Learning records section shows: three small reads of the local queue."""
+    when, count = last_sent(db)
+    return QueueReport(summary(db).waiting, when, count, recently_sent(db, recent))

@@ -10,6 +10,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from zavmo_desktop.core.own_data.privacy import privacy_sections
+from zavmo_desktop.core.xapi.records import LearningRecords
+from zavmo_desktop.core.xapi.wording import server_host
 from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
@@ -18,7 +20,9 @@ LINE_CHARS = 70  # ACCESSIBILITY.md: a reading column of 70 characters at most (
 
 
 class PrivacyScreen(QWidget):
-    def __init__(self, data_dir: Path, back: Callable[[], None]) -> None:
+    def __init__(
+        self, data_dir: Path, back: Callable[[], None], records: LearningRecords | None = None
+    ) -> None:
         super().__init__()
         self.setAccessibleName("Privacy screen")
         column = scrolling_column(self)
@@ -28,7 +32,8 @@ class PrivacyScreen(QWidget):
         column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(heading("Privacy"))
         self.paragraphs = []
-        for title, paragraphs in privacy_sections(data_dir):
+        host = server_host(records.settings) if records is not None else None
+        for title, paragraphs in privacy_sections(data_dir, host):
             column.addWidget(heading(title, role="subheading"))
             for text in paragraphs:
                 label = paragraph(text)

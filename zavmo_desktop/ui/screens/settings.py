@@ -67,12 +67,14 @@ class SettingsScreen(QWidget):
         your_profile: QWidget | None = None,
         open_about: Callable[[], None] | None = None,
         your_data: QWidget | None = None,
+        learning_records: QWidget | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
         self._open_about = open_about
         self.your_profile = your_profile  # the onboarding's answers, changeable here
         self.your_data = your_data  # export, erase, privacy
+        self.learning_records = learning_records  # what is sent to the organisation, if any
         self._pending: dict[str, Any] = {}
         self.controls = SettingControls(self._control_changed, settings.is_locked)
         self.setAccessibleName("Settings screen")
@@ -109,6 +111,9 @@ class SettingsScreen(QWidget):
         if self.your_data is not None:
             column.addWidget(heading("Your data", role="subheading"))
             column.addWidget(self.your_data)
+        if self.learning_records is not None:
+            column.addWidget(heading("Learning records", role="subheading"))
+            column.addWidget(self.learning_records)
         column.addStretch(1)
         scroll = page_scroll()  # not a tab stop of its own: Tab goes to the controls inside
         scroll.setWidget(page)
