@@ -34,7 +34,7 @@ class StubLrs:
 @contextmanager
 def stub_lrs() -> Iterator[StubLrs]:
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             lrs.requests += 1
             for statement in body:
