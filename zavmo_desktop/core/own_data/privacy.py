@@ -23,10 +23,11 @@ def who_can_see_it(records_host: str | None) -> list[str]:
     return [
         "Your organisation has set Zavmo up to send your learning records to its own "
         f"records server, {records_host}. They go there and nowhere else.",
-        "A learning record says what you did and when: a module you opened or finished, a "
-        "practice you finished and its result, a checklist you finished, an answer in your "
-        "self-assessment, and evidence you added. It names you by the id your organisation "
-        "gave you. What you write stays on this computer.",
+        "A learning record says what you did and when. That is a module you opened or "
+        "finished, a practice you finished and its result, a checklist you finished, an "
+        "answer in your self-assessment, or evidence you added.",
+        "A record names you by the id your organisation gave you. The words you write stay "
+        "on this computer.",
         "Settings, Learning records shows what was sent and when.",
     ]
 
@@ -64,7 +65,6 @@ def privacy_sections(
     ]  # fmt: skip
 
 
-def privacy_text(data_dir: Path) -> str:
-    return "\n\n".join(
-        "\n".join([title, *paragraphs]) for title, paragraphs in privacy_sections(data_dir)
-    )
+def privacy_text(data_dir: Path, records_host: str | None = None) -> str:
+    sections = privacy_sections(data_dir, records_host)
+    return "\n\n".join("\n".join([title, *paragraphs]) for title, paragraphs in sections)
