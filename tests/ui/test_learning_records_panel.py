@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import find_by_name, settle
+from tests.accessibility import find_by_name, settle, unnamed_interactive
 from tests.lrs_stub import stub_lrs
 from tests.ralph_lrs import free_port
 from tests.ui.conftest import OpenWindow
@@ -65,9 +65,15 @@ def test_send_now_sends_what_waits_and_lists_it_in_words(
         assert "2 records are waiting to be sent." in texts
         assert "Nothing has been sent yet." in texts
 
+        panel = window.settings_screen.learning_records
+        assert unnamed_interactive(panel) == []
         send = find_by_name(window.settings_screen, "Send now")
-        assert isinstance(send, QPushButton)
-        qtbot.mouseClick(send, Qt.MouseButton.LeftButton)
+        assert isinstance(send, QPushButton) and send.focusPolicy() & Qt.FocusPolicy.TabFocus
+        before = panel.summary.font().pointSizeF()
+        learner.settings.set("text_scale", 200)
+        qtbot.waitUntil(lambda: panel.summary.font().pointSizeF() > 1.5 * before)
+        send.setFocus()
+        qtbot.keyClick(send, Qt.Key.Key_Space)  # by keyboard, as a learner without a mouse
         qtbot.waitUntil(lambda: len(lrs.stored) == 2, timeout=15_000)
         completed = f"Completed module '{module.title}' — sent "
 
