@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.ralph_lrs import RalphLrs  # noqa: E402
-from zavmo_desktop.app import build_window  # noqa: E402
-from zavmo_desktop.ui.main_window import MainWindow  # noqa: E402
+from tests.ralph_lrs import RalphLrs
+from zavmo_desktop.app import build_window
+from zavmo_desktop.ui.main_window import MainWindow
 
 
 def settle(seconds: float = 0.2) -> None:

@@ -42,10 +42,9 @@ class RalphLrs:
             "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(self.store),
         }
         self.process: subprocess.Popen[bytes] | None = None
-        ralph = Path(sys.executable).with_name("ralph")
         subprocess.run(
-            [str(ralph), "auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-w", "-A", "lrs",
-             HOMEPAGE],
+            [sys.executable, "-m", "ralph", "auth", "-u", USER, "-p", PASSWORD, "-s", "all",
+             "-w", "-A", "lrs", HOMEPAGE],
             env=self.env, check=True, capture_output=True, timeout=120,
         )  # fmt: skip
 

@@ -67,8 +67,10 @@ class RecordsSender:
         """Try at once (a learner's "Send now"), whatever the back-off was waiting for."""
         self._wake.set()
 
-    def stop(self, timeout: float = REQUEST_TIMEOUT + 2) -> None:
-        """Stops between batches; a batch on its way finishes (or times out) first."""
+    def stop(self, timeout: float = 1.0) -> None:
+        """Stops between batches. Closing waits a second at most: a batch still on its way
+        then ends with the process, which is safe (it is marked sent only once the LRS has
+        answered, and a resend is stored once)."""
         self._stopping.set()
         self._wake.set()
         if self._thread.is_alive():
