@@ -1,15 +1,15 @@
 """`zavmo-desktop sync`: send the waiting learning records to the organisation's LRS.
 
+The LRS is the one the organisation's config names (core.org.config: --org-config, then
+ZAVMO_ORG_CONFIG, then the site config folder), read exactly as the app reads it.
 Exit codes: 0 all sent (or no LRS configured: nothing leaves the laptop), 1 some still waiting
-(the message says why), 2 misuse. Until orgcfg's --org-config parser is merged, the LRS is read
-from the [lrs] table of the TOML file given (endpoint, username, password, account_homepage).
+(the message says why), 2 the config's LRS settings are wrong.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from zavmo_desktop import paths
 
@@ -19,36 +19,43 @@ OK, FAILED, MISUSE = 0, 1, 2
 def add_sync_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = commands.add_parser("sync", help="send your learning records to your organisation")
     sync.add_argument("--data-dir", help="the data folder (default: the usual one)")
-    sync.add_argument("--org-config", type=Path, help="the organisation's config file (TOML)")
+    sync.add_argument("--org-config", help="the organisation's config file (TOML)")
+    sync.add_argument(
+        "--batch-size", type=int, default=50, help="records sent in one request (default 50)"
+    )
+    sync.add_argument(
+        "--tries", type=int, default=3, help="failed requests in a row before giving up (3)"
+    )
 
 
 def run_sync_command(args: argparse.Namespace) -> int:
-    import tomllib
-
+    from zavmo_desktop.core.org.config import find_config_file, load_org_config
     from zavmo_desktop.core.storage import DATABASE_NAME
     from zavmo_desktop.core.storage.database import open_database
-    from zavmo_desktop.core.xapi.lrs_settings import LrsSettings
     from zavmo_desktop.core.xapi.sender import send_queue
 
-    if args.org_config is None:
+    if args.batch_size < 1 or args.tries < 1:
+        print("--batch-size and --tries must be 1 or more.", file=sys.stderr)
+        return MISUSE
+    path = find_config_file(args.org_config)
+    config = load_org_config(path)
+    for problem in config.problems:
+        print(problem, file=sys.stderr)
+    if config.lrs is None:
+        unreadable = path is not None and config.source is None  # not TOML, missing ...
+        if unreadable or any(": lrs" in problem for problem in config.problems):
+            return MISUSE
         print("No learning record store is configured: nothing leaves this laptop.")
         return OK
-    try:
-        table = tomllib.loads(args.org_config.read_text(encoding="utf-8")).get("lrs", {})
-        settings = LrsSettings(
-            str(table["endpoint"]), str(table["username"]), str(table["password"]),
-            str(table["account_homepage"]), str(table.get("account_name", "")),
-        )  # fmt: skip
-    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
-        print(
-            f"{args.org_config}: the [lrs] settings could not be read ({error}).", file=sys.stderr
-        )
-        return MISUSE
     database = paths.data_dir(args.data_dir) / DATABASE_NAME
     if not database.exists():
         print("There are no learning records yet. Nothing to send.")
         return OK
-    result = send_queue(open_database(database), settings, tries=3)
+    db = open_database(database)
+    try:
+        result = send_queue(db, config.lrs, batch_size=args.batch_size, tries=args.tries)
+    finally:
+        db.conn.close()
     print(f"Sent {result.sent} learning record{'s' if result.sent != 1 else ''}.")
     if result.error:
         print(f"{result.waiting} still waiting: {result.error}", file=sys.stderr)

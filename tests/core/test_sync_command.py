@@ -41,3 +41,26 @@ def test_an_unreachable_lrs_leaves_the_records_waiting(
     )
     assert run(["sync", "--data-dir", str(tmp_path), "--org-config", str(config)]) == 1
     assert "1 still waiting" in capsys.readouterr().err
+
+
+def test_an_lrs_without_an_account_home_page_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "org.toml"
+    config.write_text("[lrs]\nendpoint = 'http://127.0.0.1:9/xAPI/'\n", encoding="utf-8")
+    assert run(["sync", "--data-dir", str(tmp_path), "--org-config", str(config)]) == 2
+    assert "lrs.account_homepage is needed" in capsys.readouterr().err
+
+
+def test_the_config_is_found_as_the_app_finds_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "org.toml"
+    config.write_text(
+        "[lrs]\nendpoint = 'http://127.0.0.1:9/xAPI/'\naccount_homepage = 'https://org.example'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ZAVMO_ORG_CONFIG", str(config))
+    assert run(["sync", "--data-dir", str(tmp_path)]) == 0  # no records yet: nothing to send
+    assert "Nothing to send" in capsys.readouterr().out
+    assert run(["sync", "--data-dir", str(tmp_path), "--batch-size", "0"]) == 2

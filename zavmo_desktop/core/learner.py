@@ -39,6 +39,10 @@ from zavmo_desktop.core.storage.store import OpenedStore, open_store
 if TYPE_CHECKING:
     from zavmo_desktop.core.glossary.glossary import Glossary
     from zavmo_desktop.core.portfolio.portfolio import Portfolio
+    from zavmo_desktop.core.xapi.background import RecordsSender, Timing
+    from zavmo_desktop.core.xapi.lrs_settings import LrsSettings
+    from zavmo_desktop.core.xapi.queue import QueueReport
+    from zavmo_desktop.core.xapi.records import LearningRecords
 
 T = TypeVar("T")
 
@@ -132,6 +136,7 @@ class Learner:
         self.pathway = PathwayRepository(store.db)
         self.review = ReviewRepository(store.db)
         self._portfolio: Portfolio | None = None
+        self.records_sender: RecordsSender | None = None  # only with an LRS, see keep_records
 
     @property
     def portfolio(self) -> Portfolio:
@@ -146,6 +151,33 @@ class Learner:
     def follow_organisation(self, values: Mapping[str, Any], locked: frozenset[str]) -> None:
         """The organisation's defaults and locks; call before anything listens to settings."""
         self.settings = Settings(SettingsRepository(self._store.db), values, locked)
+
+    def keep_learning_records(
+        self, lrs: LrsSettings | None, send: bool = True, timing: Timing | None = None
+    ) -> None:
+        """With the organisation's LRS, each event queues its statement and (with `send`) a
+        thread of its own sends them; without one nothing is kept for sending."""
+        if lrs is None:
+            return
+        from zavmo_desktop.core.xapi.records import keep_records
+
+        keep_records(self._store.db, lrs)
+        if send:
+            from zavmo_desktop.core.xapi.background import RecordsSender
+
+            self.records_sender = RecordsSender(self._store.path, lrs, timing)
+            self.records_sender.start()
+
+    @property
+    def learning_records(self) -> LearningRecords | None:
+        """Where records go and who they name; None when nothing leaves this laptop."""
+        return self._store.db.records
+
+    def records_report(self) -> QueueReport:
+        """What waits and what was sent last: reads of the local queue, no network."""
+        from zavmo_desktop.core.xapi.queue import report
+
+        return report(self._store.db)
 
     @classmethod
     def open(
@@ -318,9 +350,12 @@ class Learner:
     def mark_opened(self, module: Module) -> None:
         # Noting that it was opened must never stop the learner reading it (a full disk).
         # One transaction: each is a sync of the disk (5-10 ms) while the GUI thread waits.
-        with contextlib.suppress(*STORAGE_ERRORS), self._store.db.atomic():
+        from zavmo_desktop.core.xapi.records import record
+
+        with contextlib.suppress(*STORAGE_ERRORS), self._store.db.atomic() as db:
             self.recent.touch(module.id)
             self.progress.mark_started(module.id)
+            record(db, "experienced", "module", (module.id,), module.title)
 
     def open_module(self, module: Module) -> str:
         self.mark_opened(module)
@@ -330,7 +365,15 @@ class Learner:
         return self.progress.get(module_id)
 
     def set_complete(self, module_id: str, complete: bool) -> None:
-        self.progress.set_complete(module_id, complete)
+        from zavmo_desktop.core.xapi.records import record
+
+        with self._store.db.atomic() as db:
+            before = self.progress.get(module_id)
+            self.progress.set_complete(module_id, complete)
+            if complete and not (before is not None and before.complete):
+                module = self.module(module_id)
+                title = module.title if module is not None else module_id
+                record(db, "completed", "module", (module_id,), title)
 
     def save_position(self, module_id: str, position: float, place: int | None = None) -> None:
         """`position`: how far through (0.0-1.0); `place`: the character the first visible
@@ -380,6 +423,8 @@ class Learner:
         return self._closed
 
     def close(self) -> None:
+        if self.records_sender is not None:  # it may be waiting on the network: not for long
+            self.records_sender.stop()
         with self._backing_up:
             self._closed = True
         for source in self._sources.values():

@@ -150,6 +150,7 @@ class MainWindow(
         learner = Learner.open(self.data_dir, self._content_dirs, quick_start=True)
         if self._org is not None:
             learner.follow_organisation(self._org.setting_values(), self._org.locked_keys())
+            learner.keep_learning_records(self._org.lrs)  # queued and sent only with an LRS
         return learner
 
     def _load_failed(self, error: BaseException) -> None:

@@ -60,6 +60,7 @@ SCREENS: dict[str, ScreenFactory] = {
         _screen("switch_learner_panel", "SwitchLearnerPanel", "widgets")(
             w.learner_name, w.switch_learner
         ),
+        _screen("learning_records_panel", "LearningRecordsPanel", "widgets")(learner),
     ),
     "Review": lambda w, learner: _screen("review", "ReviewScreen")(
         learner, lambda: w._go_to("Home"), w.read_aloud
@@ -73,7 +74,7 @@ SCREENS: dict[str, ScreenFactory] = {
     ),
     HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
     PRIVACY: lambda w, learner: _screen("privacy", "PrivacyScreen")(
-        learner.data_dir, lambda: w._go_to("Settings")
+        learner.data_dir, lambda: w._go_to("Settings"), learner.learning_records
     ),
     READER: lambda w, learner: _screen("reader", "ReaderScreen")(
         learner,

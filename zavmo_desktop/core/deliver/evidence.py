@@ -158,11 +158,22 @@ class DeliverEvidence:
     ) -> TickOutcome:
         source = checklist_source(module_id, checklist.id, item.id)
         with self._db.atomic():
+            before = self.checklists.done_ids(module_id, checklist.id)
             state = self.checklists.set_done(module_id, checklist.id, item.id, done)
             left = not done and self.evidence.by_source(source) is not None
             if left:
                 self.evidence.remove(source)
+            self._record_if_completed(module_id, checklist, before)
         return TickOutcome(state, left)
+
+    def _record_if_completed(self, module_id: str, checklist: Checklist, before: set[str]) -> None:
+        """The tick that leaves every item done completes the checklist (once per time)."""
+        from zavmo_desktop.core.xapi.records import record
+
+        every = {item.id for item in checklist.items}
+        now = self.checklists.done_ids(module_id, checklist.id)
+        if every and every <= now and not every <= before:
+            record(self._db, "completed", "checklist", (module_id, checklist.id), checklist.title)
 
     def set_note(
         self, module_id: str, checklist: Checklist, item: ChecklistItem, note: str

@@ -242,4 +242,8 @@ class _Reader:
         if not texts["endpoint"].startswith(("https://", "http://")):
             self.problem("lrs.endpoint must be an http(s) URL; records stay on this laptop")
             return
+        if not texts["account_homepage"]:
+            # xAPI names an account by its home page: without one no learner can be named.
+            self.problem("lrs.account_homepage is needed; records stay on this laptop")
+            return
         self.config.lrs = LrsSettings(**texts, use_email=use_email)

@@ -97,18 +97,24 @@ class AssessmentRepository:
         ).fetchone()
         return int(row[0]) if row else None
 
-    def save_rating(self, round_id: int, competency_id: str, rating: str) -> None:
-        """A level id or model.NOT_SURE; saving again changes it."""
+    def save_rating(
+        self, round_id: int, competency_id: str, rating: str, question: str = ""
+    ) -> None:
+        """A level id or model.NOT_SURE; saving again changes it. `question`: its words, for
+        the learning record."""
         if not rating:
             raise ValueError("a rating is a level id or NOT_SURE")
-        self._upsert_answer(round_id, competency_id, "self_rating", rating)
+        with self.db.atomic():
+            self._upsert_answer(round_id, competency_id, "self_rating", rating)
+            self._record_answer(round_id, (competency_id, "rating"), question, rating)
 
     def save_evidence(self, round_id: int, competency_id: str, text: str) -> None:
         self._upsert_answer(round_id, competency_id, "evidence", clean_evidence(text))
 
     def save_scenario(
-        self, round_id: int, competency_id: str, scenario_id: str, answer_index: int, level: str
-    ) -> None:
+        self, round_id: int, competency_id: str, scenario_id: str, answer_index: int, level: str,
+        question: str = "",
+    ) -> None:  # fmt: skip
         now = self._stamp()
         with self.db.atomic():
             self.db.execute(
@@ -120,6 +126,18 @@ class AssessmentRepository:
                 [round_id, competency_id, scenario_id, answer_index, level, now],
             )
             self._touch(round_id, now)
+            self._record_answer(round_id, (competency_id, scenario_id), question, str(answer_index))
+
+    def _record_answer(
+        self, round_id: int, path: tuple[str, str], question: str, response: str
+    ) -> None:
+        from zavmo_desktop.core.xapi.records import record
+        from zavmo_desktop.core.xapi.statements import Outcome
+
+        found = self.round(round_id)
+        pack = found.pack_id if found is not None else ""
+        title = question or " / ".join(path)
+        record(self.db, "answered", "question", (pack, *path), title, Outcome(response=response))
 
     def set_resume(self, round_id: int, step: Step | None) -> None:
         now = self._stamp()

@@ -122,6 +122,8 @@ class ConversationRepository:
     ) -> int:
         """Save the last turns, mark the run finished and add its evidence item, all or
         nothing. Returns the evidence item's id."""
+        from zavmo_desktop.core.xapi.records import conversation_result, record
+
         now = _now()
         with self.db.atomic():
             module_id, conversation_id = self._activity(run_id)
@@ -131,7 +133,7 @@ class ConversationRepository:
                        updated_at = ?, finished_at = ? WHERE id = ?""",
                 [json.dumps(dict(state)), now, now, run_id],
             )
-            return self._evidence.save(
+            evidence_id = self._evidence.save(
                 NewEvidence(
                     kind="conversation",
                     source=evidence_source(module_id, conversation_id, run_id),
@@ -145,6 +147,11 @@ class ConversationRepository:
                     met=met,
                 )
             )
+            result = conversation_result(outcome or {}, met)
+            record(
+                self.db, "completed", "conversation", (module_id, conversation_id), title, result
+            )
+        return evidence_id
 
     def finished(self, module_id: str, conversation_id: str) -> list[Run]:
         """Every finished run of the conversation, newest first, without their turns."""

@@ -9,11 +9,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zavmo_desktop.core.storage.files import PRIVATE_FILE, make_private
 from zavmo_desktop.core.storage.migrations import migrations
 from zavmo_desktop.core.storage.problems import Problem, StorageError, classify
+
+if TYPE_CHECKING:
+    from zavmo_desktop.core.xapi.records import LearningRecords
 
 # The tables that hold what the learner did; the first four come with the first schema.
 LEARNER_TABLES = (
@@ -51,6 +54,8 @@ class Database:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._savepoints = itertools.count()
+        # Set (core.xapi.records.keep_records) only when the organisation names an LRS.
+        self.records: LearningRecords | None = None
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, parameters)

@@ -89,6 +89,8 @@ class EvidenceRepository:
     def save(self, evidence: NewEvidence, *, who: str = "app") -> int:
         """Add the item, or bring the one from the same source up to date, logging the
         change. Returns its id."""
+        from zavmo_desktop.core.xapi.records import record
+
         if evidence.kind not in EVIDENCE_KINDS:
             raise ValueError(f"unknown evidence kind {evidence.kind!r}")
         now = _now()
@@ -126,6 +128,7 @@ class EvidenceRepository:
             after = self.by_id(evidence_id)
             if before is None:
                 self._log(evidence_id, "added", who, None, after)
+                record(self.db, "shared", "evidence", (evidence.source,), _record_title(evidence))
             elif snapshot(before) != snapshot(after):
                 self._log(evidence_id, "edited", who, before, after)
         return evidence_id
@@ -281,6 +284,13 @@ class EvidenceRepository:
             outcome=_json_dict(row[10]),
             met=None if row[11] is None else bool(row[11]),
         )
+
+
+def _record_title(evidence: NewEvidence) -> str:
+    """A learning record never carries the learner's own words: their items go unnamed."""
+    if evidence.kind.startswith("learner_"):
+        return "Evidence of your own"
+    return evidence.title
 
 
 def _json_dict(text: str | None) -> dict[str, Any]:

@@ -57,3 +57,35 @@ def summary(db: Database) -> QueueSummary:
         "SELECT count(*) - count(sent_at), count(sent_at), max(sent_at) FROM xapi_queue"
     ).fetchone()
     return QueueSummary(waiting, sent, last)
+
+
+def recently_sent(db: Database, limit: int = 8) -> list[tuple[dict[str, Any], str]]:
+    """The statements sent last, newest first, each with when it was sent (UTC, ISO)."""
+    rows = db.execute(
+        """SELECT statement, sent_at FROM xapi_queue WHERE sent_at IS NOT NULL
+           ORDER BY sent_at DESC, rowid DESC LIMIT ?""",
+        (limit,),
+    ).fetchall()
+    return [(json.loads(text), sent_at) for text, sent_at in rows]
+
+
+def last_sent(db: Database) -> tuple[str | None, int]:
+    """When the last batch was sent (UTC, ISO) and how many statements it held."""
+    when, count = db.execute(
+        """SELECT sent_at, count(*) FROM xapi_queue
+           WHERE sent_at = (SELECT max(sent_at) FROM xapi_queue)"""
+    ).fetchone()
+    return when, int(count or 0) if when else 0
+
+
+class QueueReport(NamedTuple):
+    waiting: int
+    last_sent_at: str | None  # UTC, ISO
+    last_sent_count: int
+    recent: list[tuple[dict[str, Any], str]]  # (statement, sent_at), newest first
+
+
+def report(db: Database, recent: int = 6) -> QueueReport:
+    """What the Learning records section shows: three small reads of the local queue."""
+    when, count = last_sent(db)
+    return QueueReport(summary(db).waiting, when, count, recently_sent(db, recent))

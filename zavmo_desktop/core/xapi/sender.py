@@ -26,10 +26,15 @@ class SyncResult(NamedTuple):
     sent: int
     waiting: int
     error: str  # blank when the queue was emptied
+    status: int | None = None  # the LRS's HTTP answer to the failed batch; None: unreachable
 
 
 class LrsRefused(Exception):
-    """The LRS could not be reached or did not take the batch."""
+    """The LRS could not be reached (status None) or did not take the batch."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def statements_url(settings: LrsSettings) -> str:
@@ -53,16 +58,19 @@ def post_batch(settings: LrsSettings, batch: list[dict[str, Any]], timeout: floa
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             status = answer.status
     except urllib.error.HTTPError as refused:
-        raise LrsRefused(f"the LRS answered {refused.code} {refused.reason}") from refused
+        message = f"the LRS answered {refused.code} {refused.reason}"
+        raise LrsRefused(message, refused.code) from refused
     except (urllib.error.URLError, OSError) as unreachable:
         raise LrsRefused(f"the LRS could not be reached: {unreachable}") from unreachable
     if status not in (200, 204):
-        raise LrsRefused(f"the LRS answered {status}")
+        raise LrsRefused(f"the LRS answered {status}", status)
 
 
 def backoff_delay(failures: int, base: float = 1.0, cap: float = 300.0) -> float:
-    """Doubling waits, capped, with full jitter so many laptops do not retry in step."""
-    return random.uniform(0, min(cap, base * 2 ** max(0, failures - 1)))
+    """Doubling waits, capped, with jitter so many laptops do not retry in step: between half
+    the wait and the whole of it, so a retry never comes at once after a failure."""
+    wait = min(cap, base * 2 ** max(0, failures - 1))
+    return random.uniform(wait / 2, wait)
 
 
 def send_queue(
@@ -71,20 +79,24 @@ def send_queue(
     batch_size: int = 50,
     tries: int = 1,
     sleep: Callable[[float], None] = time.sleep,
+    keep_going: Callable[[], bool] = lambda: True,
+    timeout: float = 10.0,
 ) -> SyncResult:
-    """Send everything waiting, batch by batch; stop after `tries` failed attempts in a row."""
+    """Send everything waiting, batch by batch; stop after `tries` failed attempts in a row,
+    or between batches once `keep_going` says no (the app is closing)."""
     sent, failures = 0, 0
-    while batch := queue.next_batch(db, batch_size):
+    while keep_going() and (batch := queue.next_batch(db, batch_size)):
         ids = [statement["id"] for statement in batch]
         try:
-            post_batch(settings, batch)
+            post_batch(settings, batch, timeout)
         except LrsRefused as refused:
             queue.mark_failed(db, ids, str(refused))
             failures += 1
             if failures >= tries:
-                return SyncResult(sent, queue.summary(db).waiting, str(refused))
+                waiting = queue.summary(db).waiting
+                return SyncResult(sent, waiting, str(refused), refused.status)
             sleep(backoff_delay(failures))
             continue
         queue.mark_sent(db, ids)
         sent, failures = sent + len(ids), 0
-    return SyncResult(sent, 0, "")
+    return SyncResult(sent, queue.summary(db).waiting, "")

@@ -13,6 +13,9 @@ from zavmo_desktop.core.xapi.lrs_settings import LrsSettings
 ADL = "http://adlnet.gov/expapi/verbs/"
 # Activity ids sit under one stable IRI so an LRS groups every laptop's records together.
 ACTIVITY_ROOT = "https://zavmo.ai/xapi/activities/"
+EXTENSION_ROOT = "https://zavmo.ai/xapi/extensions/"
+# What the learner said they covered: kept apart from the rubric's finding, never a score.
+LEARNER_CLAIMED = EXTENSION_ROOT + "learner-claimed"
 
 VERBS = {
     "experienced": ADL + "experienced",
@@ -37,6 +40,8 @@ class Outcome:
 
     success: bool | None = None
     scaled: float | None = None  # 0..1
+    response: str | None = None  # what the learner answered, for an assessment question
+    extensions: dict[str, Any] | None = None  # IRI -> value
 
 
 def learner_account_name(settings: LrsSettings, data_dir_id: str) -> str:
@@ -90,8 +95,8 @@ def statement(
         },
         "version": "1.0.3",
     }
-    if outcome is not None:
-        made["result"] = _result(outcome)
+    if outcome is not None and (result := _result(outcome)):
+        made["result"] = result
     return made
 
 
@@ -103,4 +108,8 @@ def _result(outcome: Outcome) -> dict[str, Any]:
         if not 0.0 <= outcome.scaled <= 1.0:
             raise ValueError(f"a scaled score is between 0 and 1, not {outcome.scaled}")
         result["score"] = {"scaled": round(outcome.scaled, 4)}
+    if outcome.response is not None:
+        result["response"] = outcome.response
+    if outcome.extensions:
+        result["extensions"] = dict(outcome.extensions)
     return result

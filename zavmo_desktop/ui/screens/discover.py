@@ -318,7 +318,8 @@ class DiscoverScreen(QWidget):
         step = self.question.step
         if step is not None and self.round is not None:
             round_id, repo = self.round.id, self._learner.assessments
-            self._write(lambda: repo.save_rating(round_id, step.competency_id, rating))
+            words = self._question_words(step, "self-rating")
+            self._write(lambda: repo.save_rating(round_id, step.competency_id, rating, words))
             self._show_progress()
 
     def _scenario_answered(self, number: int, level: str) -> None:
@@ -326,9 +327,15 @@ class DiscoverScreen(QWidget):
         if step is None or self.round is None:
             return
         round_id, repo = self.round.id, self._learner.assessments
+        words = self._question_words(step, "scenario")
         self._write(lambda: repo.save_scenario(
-            round_id, step.competency_id, step.question, number, level))  # fmt: skip
+            round_id, step.competency_id, step.question, number, level, words))  # fmt: skip
         self._show_progress()
+
+    def _question_words(self, step: Step, kind: str) -> str:
+        """The question as a learning record names it: its competency and kind."""
+        found = self.pack.framework.competency(step.competency_id) if self.pack else None
+        return f"{found.title if found else step.competency_id} ({kind})"
 
     def _evidence_edited(self, text: str) -> None:
         step = self.question.step

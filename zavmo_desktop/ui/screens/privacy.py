@@ -7,18 +7,36 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from zavmo_desktop.core.own_data.privacy import privacy_sections
+from zavmo_desktop.core.xapi.records import LearningRecords
+from zavmo_desktop.core.xapi.wording import server_host
 from zavmo_desktop.ui.widgets.column_scroll import scrolling_column
-from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.labels import heading, plain
 
 BACK = "Back to Settings"
 LINE_CHARS = 70  # ACCESSIBILITY.md: a reading column of 70 characters at most (1.4.8)
 
 
+class _Line(QLabel):
+    """A wrapped paragraph kept to LINE_CHARS: its height is reckoned at the width it is
+    shown at, not the column's, or a page that just fits squashed its longer paragraphs."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        plain(self)
+        self.setWordWrap(True)
+        self.setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        return super().heightForWidth(min(width, self.maximumWidth()))
+
+
 class PrivacyScreen(QWidget):
-    def __init__(self, data_dir: Path, back: Callable[[], None]) -> None:
+    def __init__(
+        self, data_dir: Path, back: Callable[[], None], records: LearningRecords | None = None
+    ) -> None:
         super().__init__()
         self.setAccessibleName("Privacy screen")
         column = scrolling_column(self)
@@ -28,10 +46,11 @@ class PrivacyScreen(QWidget):
         column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(heading("Privacy"))
         self.paragraphs = []
-        for title, paragraphs in privacy_sections(data_dir):
+        host = server_host(records.settings) if records is not None else None
+        for title, paragraphs in privacy_sections(data_dir, host):
             column.addWidget(heading(title, role="subheading"))
             for text in paragraphs:
-                label = paragraph(text)
+                label = _Line(text)
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.paragraphs.append(label)
                 column.addWidget(label)

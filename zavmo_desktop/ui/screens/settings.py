@@ -68,6 +68,7 @@ class SettingsScreen(QWidget):
         open_about: Callable[[], None] | None = None,
         your_data: QWidget | None = None,
         who_is_learning: QWidget | None = None,
+        learning_records: QWidget | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
@@ -75,6 +76,7 @@ class SettingsScreen(QWidget):
         self.your_profile = your_profile  # the onboarding's answers, changeable here
         self.your_data = your_data  # export, erase, privacy
         self.who_is_learning = who_is_learning  # Switch learner
+        self.learning_records = learning_records  # what is sent to the organisation, if any
         self._pending: dict[str, Any] = {}
         self.controls = SettingControls(self._control_changed, settings.is_locked)
         self.setAccessibleName("Settings screen")
@@ -114,6 +116,9 @@ class SettingsScreen(QWidget):
         if self.your_data is not None:
             column.addWidget(heading("Your data", role="subheading"))
             column.addWidget(self.your_data)
+        if self.learning_records is not None:
+            column.addWidget(heading("Learning records", role="subheading"))
+            column.addWidget(self.learning_records)
         column.addStretch(1)
         scroll = page_scroll()  # not a tab stop of its own: Tab goes to the controls inside
         scroll.setWidget(page)
