@@ -18,6 +18,7 @@ from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLoc
 from zavmo_desktop.core.storage.settings_peek import peek_settings
 from zavmo_desktop.ui import accessible
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.palettes import set_organisation_accent
 from zavmo_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
@@ -70,8 +71,10 @@ def _prepare_window(argv: list[str]) -> MainWindow:
     accessible.install(app)  # before the first widget is made
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationVersion(__version__)
-    # The learner's font and colours from the first frame; the window sets the stylesheet.
-    apply_theme(resolve(peek_settings(data_dir)), app_sheet=False)
+    # The learner's font and colours from the first frame, with the organisation's locks and
+    # accent (no flash of the usual theme); the window sets the stylesheet.
+    set_organisation_accent(org.accent_colour)
+    apply_theme(resolve(org.first_look(peek_settings(data_dir))), app_sheet=False)
     content = [paths.bundled_content_dir(), *installed_packs(data_dir), *options.content]
     return MainWindow(data_dir, content, lock, org)
 

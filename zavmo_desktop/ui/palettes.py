@@ -64,9 +64,21 @@ OVERLAY_TINTS: dict[str, str] = {
 _TINT_STRENGTH = {False: 0.30, True: 0.14}  # light themes take more tint than dark ones
 
 
+_organisation_accent: str | None = None  # checked by core/org/accent.py when it was read
+
+
+def set_organisation_accent(colour: str | None) -> None:
+    """The organisation's accent for every theme from now on (before the first frame)."""
+    global _organisation_accent
+    _organisation_accent = colour
+
+
 def colours(theme: str, overlay: str = "none") -> Colours:
-    """A theme's colours with the chosen overlay tinting its page and input backgrounds."""
+    """A theme's colours with the organisation's accent on its focus ring, current-screen bar
+    and fills, and the chosen overlay tinting its page and input backgrounds."""
     chosen = THEMES.get(theme, THEMES["light"])
+    if _organisation_accent is not None:
+        chosen = _with_accent(chosen, theme, _organisation_accent)
     tint = OVERLAY_TINTS.get(overlay)
     if tint is None:
         return chosen
@@ -77,6 +89,13 @@ def colours(theme: str, overlay: str = "none") -> Colours:
         base=mix(chosen.base, tint, strength),
         button=mix(chosen.button, tint, strength),
     )
+
+
+def _with_accent(chosen: Colours, theme: str, colour: str) -> Colours:
+    from zavmo_desktop.core.org.accent import accent_for  # only with an organisation accent
+
+    shown = accent_for(colour, theme if theme in THEMES else "light")
+    return chosen if shown is None else replace(chosen, accent=shown, focus=shown)
 
 
 def mix(colour: str, tint: str, amount: float) -> str:

@@ -1,0 +1,120 @@
+"""The organisation's config in the window (MainWindow's part): its name and logo, the
+features it hid, its packs installed before the content is read, and a calm message about
+anything in its setup that could not be used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zavmo_desktop.core.org.features import ALL_FEATURES, Features
+
+if TYPE_CHECKING:
+    from zavmo_desktop.core.learner import Learner
+    from zavmo_desktop.core.org.config import OrgConfig
+
+APP_TITLE = "Zavmo Desktop"
+
+
+class OrganisationSetup:
+    """Mixed into MainWindow: uses its org config, data dir, content dirs and layouts."""
+
+    _org: OrgConfig | None
+    data_dir: Path
+    _content_dirs: list[Path]
+    _content: Any
+    _nav_bar: Any
+    _restyler: Any
+    _org_messages: list[str]  # mistakes in the config, and a logo that cannot be shown
+    _org_refused: list[str]  # packs refused this start: "file: why"
+
+    @property
+    def features(self) -> Features:
+        return self._org.features if self._org is not None else ALL_FEATURES
+
+    def _show_organisation(self) -> None:
+        """The name in the title and the logo in the navigation, before the first frame."""
+        self._org_messages = list(self._org.problems) if self._org is not None else []
+        self._org_refused = []
+        org = self._org
+        if org is None or not (org.name or org.logo):
+            return
+        self.setWindowTitle(f"{APP_TITLE} — {org.name}" if org.name else APP_TITLE)  # type: ignore[attr-defined]
+        if org.logo is not None:
+            from zavmo_desktop.ui.widgets.org_logo import load_logo, logo_label
+
+            pixmap, problem = load_logo(org.logo)
+            if pixmap is None:
+                self._org_messages.append(f"{org.source}: {problem}")
+            else:
+                self._nav_bar.add_at_top(logo_label(pixmap, org.display_name))
+        if org.name:
+            from zavmo_desktop.ui.widgets.labels import paragraph
+
+            provided = paragraph(f"Provided by {org.name}")
+            provided.setAccessibleName(f"Provided by {org.name}")
+            self._nav_bar.add_at_top(provided)
+
+    def _install_org_packs(self) -> None:
+        """On the loading thread, before the content is read: the first Home shows them."""
+        org = self._org
+        if org is None or not org.preload_packs:
+            return
+        from zavmo_desktop.core.org.preload import preload_org_packs
+        from zavmo_desktop.core.packs.registry import installed_pack_folders
+
+        before = installed_pack_folders(self.data_dir)
+        refused = preload_org_packs(org.preload_packs, self.data_dir, org.signing_keys)
+        self._org_refused += refused
+        after = installed_pack_folders(self.data_dir)
+        self._content_dirs = with_installed(self._content_dirs, before, after)
+
+    def _follow_organisation(self, learner: Learner) -> None:
+        org = self._org
+        if org is not None:
+            learner.follow_organisation(
+                org.setting_values(), org.locked_keys(), org.lock_messages(), org.features
+            )
+
+    def _screen_made(self, name: str, screen: Any) -> None:
+        if name == "Library" and self._org is not None and self._org.signing_keys:
+            screen.trusted_keys = list(self._org.signing_keys)
+
+    def _tell_about_setup(self) -> None:
+        """Once the learner can act: one message for everything that could not be used."""
+        if not self._org_messages and not self._org_refused:
+            return
+        from zavmo_desktop.ui.announce import announce
+        from zavmo_desktop.ui.widgets.org_notice import OrgNotice
+
+        org_name = self._org.display_name if self._org is not None else "your organisation"
+        notice = OrgNotice(*setup_message(self._org_refused, self._org_messages, org_name))
+        self._content.insertWidget(0, notice)
+        self._restyler.add(notice)
+        self.org_notice = notice
+        announce(notice, notice.message)
+
+
+def setup_message(packs: list[str], config: list[str], org_name: str) -> tuple[str, list[str], str]:
+    """The title, one line a problem, and what to do, in words for the learner."""
+    lines = [
+        f"A content pack from {org_name} was not installed, because it did not pass a safety "
+        f"check. {pack}"
+        for pack in packs
+    ] + [f"A setting from {org_name} could not be used: {problem}" for problem in config]
+    title = "Zavmo is ready. Part of your organisation's setup could not be used"
+    after = (
+        "Everything else works as usual. If you can, tell whoever looks after Zavmo at "
+        f"{org_name}: these details will help them put it right."
+    )
+    return title, lines, after
+
+
+def with_installed(dirs: list[Path], before: list[Path], after: list[Path]) -> list[Path]:
+    """The content folders with the installed packs as they are now, in the same place."""
+    kept = [d for d in dirs if d not in before]
+    if not after:
+        return kept
+    at = next((i for i, d in enumerate(dirs) if d in before), 1)
+    position = min(at, len(kept))
+    return kept[:position] + after + kept[position:]
