@@ -21,10 +21,11 @@ def load_logo(path: Path, box: QSize = LOGO_BOX) -> tuple[QPixmap | None, str]:
     reader.setAllocationLimit(ALLOCATION_MB)
     size = reader.size()
     if not reader.canRead():
-        return None, f"the logo {path.name} is not an image Zavmo can read"
+        return None, f"the logo {path.name} could not be shown (it is not an image Zavmo reads)"
     if size.isValid():
         if size.width() > MAX_SIDE or size.height() > MAX_SIDE:
-            return None, f"the logo {path.name} is {size.width()}×{size.height()} pixels: too big"
+            pixels = f"{size.width()}×{size.height()}"
+            return None, f"the logo {path.name} could not be shown ({pixels} pixels is too big)"
         reader.setScaledSize(size.scaled(box, _KEEP))
     image = reader.read()
     if image.isNull():
