@@ -58,9 +58,7 @@ def test_a_damaged_logo_and_a_pale_accent_are_told_not_a_crash(
 ) -> None:
     (tmp_path / "org").mkdir()
     (tmp_path / "org" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not really" * 50)
-    config = write_config(
-        tmp_path, 'name = "Acme"\nlogo = "logo.png"\naccent_colour = "#ffd34d"\n'
-    )
+    config = write_config(tmp_path, 'name = "Acme"\nlogo = "logo.png"\naccent_colour = "#ffd34d"\n')
     window = open_window("--org-config", config)
     notice = window.org_notice
     assert notice.isVisible()

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from zavmo_desktop.core.org.config import OrgConfig
 
 APP_TITLE = "Zavmo Desktop"
+MOST_SHOWN = 4  # problems listed in the message; every one goes to the start log (stderr)
 
 
 class OrganisationSetup:
@@ -97,17 +98,28 @@ class OrganisationSetup:
 
 def setup_message(packs: list[str], config: list[str], org_name: str) -> tuple[str, list[str], str]:
     """The title, one line a problem, and what to do, in words for the learner."""
-    lines = [
-        f"A content pack from {org_name} was not installed, because it did not pass a safety "
-        f"check. {pack}"
-        for pack in packs
-    ] + [f"A setting from {org_name} could not be used: {problem}" for problem in config]
+    lines = [_refused_line(pack, org_name) for pack in packs] + [
+        f"A setting from {org_name} could not be used, so Zavmo uses its usual one. "
+        f"Details: {problem}"
+        for problem in config
+    ]
+    if len(lines) > MOST_SHOWN:  # the message must not push the screen out of sight
+        more = len(lines) - MOST_SHOWN + 1
+        lines = [*lines[: MOST_SHOWN - 1], f"And {more} more: Zavmo lists them all at start."]
     title = "Zavmo is ready. Part of your organisation's setup could not be used"
     after = (
         "Everything else works as usual. If you can, tell whoever looks after Zavmo at "
         f"{org_name}: these details will help them put it right."
     )
     return title, lines, after
+
+
+def _refused_line(refusal: str, org_name: str) -> str:
+    name, _, why = refusal.partition(": ")
+    return (
+        f"The content pack {name} from {org_name} was not installed, because it did not pass "
+        f"a safety check. Its modules are not in your Library. Details: {why}"
+    )
 
 
 def with_installed(dirs: list[Path], before: list[Path], after: list[Path]) -> list[Path]:

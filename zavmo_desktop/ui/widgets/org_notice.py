@@ -18,8 +18,8 @@ class OrgNotice(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.title = heading(title, role="subheading")
         column.addWidget(self.title)
-        self.text = paragraph("\n".join([*(f"• {line}" for line in lines), after]))
-        self.text.setProperty("role", "notice")
+        self.text = paragraph("\n\n".join([*lines, after]))
+        self.text.setProperty("role", "summary")  # boxed, not bold: calm, and plain to read
         column.addWidget(self.text)
         row = QHBoxLayout()
         self.close_button = QPushButton(CLOSE)

@@ -214,8 +214,9 @@ class ReadAloudBar(QWidget):
 
     def _show_state(self, state: str) -> None:
         available = self._read_aloud.available
-        for widget in (self.play, self.speed, self.voice, self.scope):
+        for widget in (self.play, self.voice, self.scope):
             widget.setEnabled(available)
+        self.speed.setEnabled(available and not self._settings.is_locked("reading_speed"))
         self.pause.setEnabled(state in (READING, STARTING))
         self.stop.setEnabled(state != IDLE)
         self.play.setAccessibleDescription(
