@@ -3,18 +3,27 @@ broken config file is a calm message at start, never a crash."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel
 
 from tests.accessibility import contrast_ratio, find_by_name
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.org.accent import accent_for
-from zavmo_desktop.ui.palettes import THEMES, colours
+from zavmo_desktop.ui.palettes import THEMES, colours, set_organisation_accent
 from zavmo_desktop.ui.theme import current_stylesheet
 
 ACCENT = "#7a1f5c"  # a deep plum: >= 3:1 on the light and cream backgrounds
+
+
+@pytest.fixture(autouse=True)
+def usual_accent_after() -> Iterator[None]:
+    """The accent is the app's for its whole run: tests after these get the usual one."""
+    yield
+    set_organisation_accent(None)
 
 
 def write_config(tmp_path: Path, text: str) -> str:

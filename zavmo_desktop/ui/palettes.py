@@ -73,6 +73,10 @@ def set_organisation_accent(colour: str | None) -> None:
     _organisation_accent = colour
 
 
+def organisation_accent() -> str | None:
+    return _organisation_accent
+
+
 def colours(theme: str, overlay: str = "none") -> Colours:
     """A theme's colours with the organisation's accent on its focus ring, current-screen bar
     and fills, and the chosen overlay tinting its page and input backgrounds."""
