@@ -14,12 +14,13 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget, QTreeWidgetItemIterator
 from pytestqt.qtbot import QtBot
 
-from tests.accessibility import find_by_name, find_starting, names_starting
+from tests.accessibility import find_by_name, find_starting, focus_chain, names_starting
 from tests.distribution_pack import MODULE_ID, org_pack
 from zavmo_desktop.app import listen_for_second_starts, prepare_window
 from zavmo_desktop.core.packs.build import build_pack
 from zavmo_desktop.core.packs.signing import generate_key_pair
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.navigation import NavigationBar
 from zavmo_desktop.ui.palettes import THEMES
 from zavmo_desktop.ui.screens.library import MODULE_ID as MODULE_ROLE
 
@@ -135,6 +136,12 @@ def test_a_tampered_pack_is_refused_calmly_and_the_app_starts(
     assert notice.isVisible()
     assert "induction.zpack" in notice.message and "was not installed" in notice.message
     assert "Everything else works as usual" in notice.message
+    # Tab: from the navigation's last control straight into the message, then its button.
+    tab = Qt.FocusPolicy.TabFocus
+    chain = [w for w in focus_chain(window) if w.isVisible() and w.focusPolicy() & tab]
+    at = chain.index(notice.details)
+    assert chain[at + 1] is notice.close_button
+    assert window.findChild(NavigationBar).isAncestorOf(chain[at - 1])
     find_by_name(window, "Close this message").click()  # type: ignore[attr-defined]
     assert not notice.isVisible()
     window.close()

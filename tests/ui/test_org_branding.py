@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel
 
-from tests.accessibility import contrast_ratio, find_by_name
+from tests.accessibility import assert_accessible, contrast_ratio, find_by_name, settle
 from tests.ui.conftest import OpenWindow
 from zavmo_desktop.core.org.accent import accent_for
 from zavmo_desktop.ui.palettes import THEMES, colours, set_organisation_accent
@@ -60,6 +60,7 @@ def test_name_logo_and_accent_are_shown(open_window: OpenWindow, tmp_path: Path)
     assert all(contrast_ratio(dark.focus, bg) >= 3 for bg in (dark.window, dark.base))
     assert colours("high_contrast").focus == THEMES["high_contrast"].focus
     assert getattr(window, "org_notice", None) is None
+    assert_accessible(window)
 
 
 def test_a_damaged_logo_and_a_pale_accent_are_told_not_a_crash(
@@ -75,6 +76,9 @@ def test_a_damaged_logo_and_a_pale_accent_are_told_not_a_crash(
     assert "accent colour #ffd34d has contrast" in notice.message
     assert colours("light").focus == THEMES["light"].focus  # the usual accent is kept
     assert window.learner is not None
+    window.learner.settings.set("text_scale", 200)
+    settle()
+    assert_accessible(window)  # the message at 200% text: named, reachable, nothing cut
 
 
 def test_a_broken_config_file_starts_with_the_usual_settings(

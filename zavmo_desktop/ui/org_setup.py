@@ -25,6 +25,7 @@ class OrganisationSetup:
     _content_dirs: list[Path]
     _content: Any
     _nav_bar: Any
+    _navigation: Any
     _restyler: Any
     _org_messages: list[str]  # mistakes in the config, and a logo that cannot be shown
     _org_refused: list[str]  # packs refused this start: "file: why"
@@ -93,7 +94,20 @@ class OrganisationSetup:
         self._content.insertWidget(0, notice)
         self._restyler.add(notice)
         self.org_notice = notice
+        self._tab_to_notice_after_navigation(notice)
         announce(notice, notice.message)
+
+    def _tab_to_notice_after_navigation(self, notice: Any) -> None:
+        """Tab: the navigation, then the message (at the top of the page), then the screen."""
+        from PySide6.QtWidgets import QWidget
+
+        from zavmo_desktop.ui.week_in_view import last_in_chain
+        from zavmo_desktop.ui.widgets.focus_order import tab_stops
+
+        last = last_in_chain(tab_stops(self._navigation.widget()))
+        stops = [notice.details, notice.close_button]
+        for before, after in zip([last, *stops], stops, strict=False):
+            QWidget.setTabOrder(before, after)
 
 
 def setup_message(packs: list[str], config: list[str], org_name: str) -> tuple[str, list[str], str]:

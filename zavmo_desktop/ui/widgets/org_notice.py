@@ -1,13 +1,23 @@
 """A calm message above every screen about the organisation's setup: a pack that was refused,
-or a mistake in its config. The app works without what it names; the learner closes it."""
+or a mistake in its config. The app works without what it names; the learner closes it.
+
+The details are a read-only text as tall as its words, up to a third of the window: at 200%
+text a long list scrolls inside it (by keyboard too, it is a tab stop) instead of pushing
+the screen out of sight or being cut."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+import math
 
-from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from zavmo_desktop.ui.widgets.labels import heading
 
 CLOSE = "Close this message"
+DETAILS = "Details of your organisation's setup"
+MOST_OF_WINDOW = 1 / 3
 
 
 class OrgNotice(QWidget):
@@ -15,12 +25,11 @@ class OrgNotice(QWidget):
         super().__init__()
         self.setAccessibleName("Message about your organisation's setup")
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
+        column.setContentsMargins(9, 9, 9, 0)  # in line with the screen's own column
         self.title = heading(title, role="subheading")
         column.addWidget(self.title)
-        self.text = paragraph("\n\n".join([*lines, after]))
-        self.text.setProperty("role", "summary")  # boxed, not bold: calm, and plain to read
-        column.addWidget(self.text)
+        self.details = _Details("\n\n".join([*lines, after]))
+        column.addWidget(self.details)
         row = QHBoxLayout()
         self.close_button = QPushButton(CLOSE)
         self.close_button.setAccessibleName(CLOSE)
@@ -31,4 +40,32 @@ class OrgNotice(QWidget):
 
     @property
     def message(self) -> str:
-        return f"{self.title.text()} {self.text.text()}"
+        return f"{self.title.text()} {self.details.toPlainText()}"
+
+
+class _Details(QTextBrowser):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.setAccessibleName(DETAILS)
+        self.setPlainText(text)  # file names and config text are shown as written
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self.fit())
+
+    def fit(self) -> None:
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        chrome = self.height() - self.viewport().height()
+        wanted = math.ceil(document.size().height()) + max(0, chrome)
+        room = max(120, int(self.window().height() * MOST_OF_WINDOW))
+        height = min(wanted, room)
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()
