@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
+from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, find_starting, settle
 from tests.ui.conftest import OpenWindow
@@ -56,3 +58,25 @@ def test_the_locked_page_fits_at_200_percent(open_window: OpenWindow, tmp_path: 
     window.show_screen("Settings")
     settle()
     assert_accessible(window)
+
+
+def test_after_erasing_the_organisation_still_holds(
+    open_window: OpenWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Erase all my data starts again as the first run did: with the organisation's locks,
+    look and name, not without them."""
+    (tmp_path / "org.toml").write_text(CONFIG, encoding="utf-8")
+    window = open_window("--org-config", str(tmp_path / "org.toml"))
+    successor = window.erase_and_start_again()
+    qtbot.addWidget(successor)
+    qtbot.waitUntil(
+        lambda: successor.learner is not None and successor.content_loaded, timeout=20_000
+    )
+    try:
+        assert successor.windowTitle() == "Zavmo Desktop — Acme Care"
+        assert successor.palette().color(QPalette.ColorRole.Window).name() == "#181a1b"
+        settings = successor.learner.settings  # type: ignore[union-attr]
+        assert settings.is_locked("theme") and settings.get("theme") == "dark"
+        assert settings.lock_message("theme").startswith("Set by Acme Care: ")
+    finally:
+        successor.close()

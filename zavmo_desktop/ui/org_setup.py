@@ -63,13 +63,12 @@ class OrganisationSetup:
         if org is None or not org.preload_packs:
             return
         from zavmo_desktop.core.org.preload import preload_org_packs
-        from zavmo_desktop.core.packs.registry import installed_pack_folders
+        from zavmo_desktop.core.packs.registry import installed_pack_folders, packs_dir
 
-        before = installed_pack_folders(self.data_dir)
         refused = preload_org_packs(org.preload_packs, self.data_dir, org.signing_keys)
         self._org_refused += refused
-        after = installed_pack_folders(self.data_dir)
-        self._content_dirs = with_installed(self._content_dirs, before, after)
+        installed = installed_pack_folders(self.data_dir)
+        self._content_dirs = with_installed(self._content_dirs, packs_dir(self.data_dir), installed)
 
     def _follow_organisation(self, learner: Learner) -> None:
         org = self._org
@@ -136,11 +135,10 @@ def _refused_line(refusal: str, org_name: str) -> str:
     )
 
 
-def with_installed(dirs: list[Path], before: list[Path], after: list[Path]) -> list[Path]:
-    """The content folders with the installed packs as they are now, in the same place."""
-    kept = [d for d in dirs if d not in before]
-    if not after:
-        return kept
-    at = next((i for i, d in enumerate(dirs) if d in before), 1)
+def with_installed(dirs: list[Path], packs: Path, installed: list[Path]) -> list[Path]:
+    """The content folders with the installed packs (folders in `packs`) as they are now:
+    where they were, else after the bundled content."""
+    at = next((i for i, d in enumerate(dirs) if d.parent == packs), 1)
+    kept = [d for d in dirs if d.parent != packs]
     position = min(at, len(kept))
-    return kept[:position] + after + kept[position:]
+    return kept[:position] + installed + kept[position:]
