@@ -113,3 +113,17 @@ def test_an_svg_logo_fits_its_box_and_a_huge_one_is_refused(qapp: object, tmp_pa
     assert (pixmap.width(), pixmap.height()) == (64, 64)
     huge, why = load_logo(png(tmp_path / "wide.png", 9000, 4))
     assert huge is None and "9000×4 pixels is too big" in why
+
+
+def test_the_accent_keeps_3_to_1_with_every_overlay() -> None:
+    from zavmo_desktop.ui.palettes import OVERLAY_TINTS
+
+    set_organisation_accent("#3d6b99")  # passes on plain light and cream, not on every tint
+    kept = 0
+    for theme in THEMES:
+        for overlay in ("none", *OVERLAY_TINTS):
+            c = colours(theme, overlay)
+            assert all(contrast_ratio(c.focus, bg) >= 3 for bg in (c.window, c.base, c.button))
+            if theme in ("light", "cream", "dark"):
+                kept += c.focus != THEMES[theme].focus
+    assert kept >= 11  # light and cream as given (most tints too), dark always as a tint

@@ -78,28 +78,32 @@ def organisation_accent() -> str | None:
 
 
 def colours(theme: str, overlay: str = "none") -> Colours:
-    """A theme's colours with the organisation's accent on its focus ring, current-screen bar
-    and fills, and the chosen overlay tinting its page and input backgrounds."""
+    """A theme's colours with the chosen overlay tinting its page and input backgrounds, and
+    the organisation's accent on its focus ring, current-screen bar and fills."""
     chosen = THEMES.get(theme, THEMES["light"])
+    tint = OVERLAY_TINTS.get(overlay)
+    if tint is not None:
+        strength = _TINT_STRENGTH[chosen.dark]
+        chosen = replace(
+            chosen,
+            window=mix(chosen.window, tint, strength),
+            base=mix(chosen.base, tint, strength),
+            button=mix(chosen.button, tint, strength),
+        )
     if _organisation_accent is not None:
         chosen = _with_accent(chosen, theme, _organisation_accent)
-    tint = OVERLAY_TINTS.get(overlay)
-    if tint is None:
-        return chosen
-    strength = _TINT_STRENGTH[chosen.dark]
-    return replace(
-        chosen,
-        window=mix(chosen.window, tint, strength),
-        base=mix(chosen.base, tint, strength),
-        button=mix(chosen.button, tint, strength),
-    )
+    return chosen
 
 
 def _with_accent(chosen: Colours, theme: str, colour: str) -> Colours:
+    """The accent where it keeps 3:1 on this theme's (tinted) backgrounds, else the theme's."""
     from zavmo_desktop.core.org.accent import accent_for  # only with an organisation accent
 
-    shown = accent_for(colour, theme if theme in THEMES else "light")
-    return chosen if shown is None else replace(chosen, accent=shown, focus=shown)
+    backgrounds = (chosen.window, chosen.base, chosen.button)
+    shown = accent_for(colour, theme if theme in THEMES else "light", backgrounds)
+    if shown is None or any(_contrast(shown, b) < 3.0 for b in backgrounds):
+        return chosen
+    return replace(chosen, accent=shown, focus=shown)
 
 
 def mix(colour: str, tint: str, amount: float) -> str:

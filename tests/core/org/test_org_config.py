@@ -215,3 +215,9 @@ def test_the_accent_shows_in_the_dark_theme_as_a_lighter_tint() -> None:
     assert accent_for("#0b4fc4", "low_stimulation") is None
     for name, colour in DARK_BACKGROUNDS.items():
         assert getattr(THEMES["dark"], name) == colour
+
+
+def test_unknown_keys_are_one_warning_that_names_them_all(tmp_path: Path) -> None:
+    config = load_org_config(write(tmp_path, 'name = "Acme"\nsparkle = 1\nglitter = 2\n'))
+    assert len(config.problems) == 1 and config.name == "Acme"
+    assert "unknown keys 'glitter', 'sparkle', left out (known: accent_colour" in config.problems[0]

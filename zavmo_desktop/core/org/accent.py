@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # The backgrounds an accent bar, focus ring or progress fill sits on, in the themes the
 # organisation's colour must pass as given (light and cream). The dark theme takes a lighter
@@ -45,18 +46,20 @@ def _luminance(colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def accent_for(colour: str, theme: str) -> str | None:
+def accent_for(colour: str, theme: str, backgrounds: Collection[str] | None = None) -> str | None:
     """The organisation's accent as the theme shows it, or None where the theme keeps its own.
 
     Light and cream show the colour itself (accent_problem has checked it); the dark theme a
-    tint of it mixed towards white until it reaches the target on the dark backgrounds."""
+    tint of it mixed towards white until it reaches the target on the dark backgrounds (or
+    on `backgrounds`: the theme's as a tinted overlay changes them)."""
     if theme in OWN_ACCENT_THEMES:
         return None
     if theme != "dark":
         return colour
+    against = backgrounds or DARK_BACKGROUNDS.values()
     for step in range(21):
         tint = _towards_white(colour, step / 20)
-        if all(contrast(tint, b) >= NON_TEXT_TARGET for b in DARK_BACKGROUNDS.values()):
+        if all(contrast(tint, b) >= NON_TEXT_TARGET for b in against):
             return tint
     return None
 

@@ -139,8 +139,11 @@ class _Reader:
         self.config.problems.append(f"{self.path}: {message}")
 
     def read(self, data: dict[str, Any]) -> OrgConfig:
-        for key in sorted(set(data) - _KEYS):
-            self.problem(f"unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
+        unknown = sorted(set(data) - _KEYS)
+        if unknown:  # one warning for them all: a config from a newer version has several
+            keys = "key" if len(unknown) == 1 else "keys"
+            named = ", ".join(repr(key) for key in unknown)
+            self.problem(f"unknown {keys} {named}, left out (known: {', '.join(sorted(_KEYS))})")
         self.config.name = self.text(data, "name")
         self.read_logo(data)
         self.read_accent(data)
