@@ -21,6 +21,7 @@ from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLoc
 from zavmo_desktop.core.storage.settings_peek import peek_settings
 from zavmo_desktop.ui import accessible
 from zavmo_desktop.ui.main_window import MainWindow
+from zavmo_desktop.ui.palettes import set_organisation_accent
 from zavmo_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
@@ -79,13 +80,16 @@ def _prepare_window(argv: list[str]) -> MainWindow | QWidget:
     app.setApplicationVersion(__version__)
     bundled = (paths.bundled_content_dir(),)
     session = Session(data_dir, lock, org, bundled, tuple(options.content))
+    # The organisation's accent from the first frame (no flash of the usual theme).
+    set_organisation_accent(org.accent_colour)
     if options.profile or (data_dir / REGISTRY_NAME).exists():
         from zavmo_desktop.ui.profile_start import start_with_profiles
 
         return start_with_profiles(session, options.profile)
     # One learner, as before profiles: the root is their folder, and no chooser is loaded.
-    # The learner's font and colours from the first frame; the window sets the stylesheet.
-    apply_theme(resolve(peek_settings(data_dir)), app_sheet=False)
+    # The learner's font and colours from the first frame, with the organisation's locks;
+    # the window sets the stylesheet.
+    apply_theme(resolve(org.first_look(peek_settings(data_dir))), app_sheet=False)
     return MainWindow(data_dir, session.content_for(data_dir), lock, org, session=session)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from zavmo_desktop.core.content.loader import load_library, read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
 from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
+from zavmo_desktop.core.org.features import ALL_FEATURES, Features
 from zavmo_desktop.core.review.deck import DailyReview, todays_review
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage import DATABASE_NAME
@@ -127,6 +128,7 @@ class Learner:
         self.progress = ProgressRepository(store.db)
         self.recent = RecentRepository(store.db)
         self.settings = Settings(SettingsRepository(store.db))
+        self.features = ALL_FEATURES  # what the organisation left in: everything, by default
         self.focus_sessions = FocusSessionRepository(store.db)
         self.evidence = EvidenceRepository(store.db)
         self.conversations = ConversationRepository(store.db)
@@ -148,9 +150,18 @@ class Learner:
             self._portfolio = Portfolio(self._store.db)
         return self._portfolio
 
-    def follow_organisation(self, values: Mapping[str, Any], locked: frozenset[str]) -> None:
-        """The organisation's defaults and locks; call before anything listens to settings."""
-        self.settings = Settings(SettingsRepository(self._store.db), values, locked)
+    def follow_organisation(
+        self,
+        values: Mapping[str, Any],
+        locked: frozenset[str],
+        lock_messages: Mapping[str, str] | None = None,
+        features: Features = ALL_FEATURES,
+    ) -> None:
+        """The organisation's defaults, locks (and why) and the features it left in; call
+        before anything listens to settings."""
+        repository = SettingsRepository(self._store.db)
+        self.settings = Settings(repository, values, locked, lock_messages)
+        self.features = features
 
     def keep_learning_records(
         self, lrs: LrsSettings | None, send: bool = True, timing: Timing | None = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
 from zavmo_desktop.ui.content_arrival import ContentArrival
 from zavmo_desktop.ui.navigation import NavigationBar
+from zavmo_desktop.ui.org_setup import OrganisationSetup
 from zavmo_desktop.ui.own_data_window import OwnDataWindow
 from zavmo_desktop.ui.restyle import Restyler
 from zavmo_desktop.ui.screen_table import (
@@ -66,7 +67,13 @@ def other_reason() -> Any:
 
 
 class MainWindow(
-    ContentArrival, WeekInView, SideScreens, OwnDataWindow, SwitchLearner, QMainWindow
+    OrganisationSetup,
+    ContentArrival,
+    WeekInView,
+    SideScreens,
+    OwnDataWindow,
+    SwitchLearner,
+    QMainWindow,
 ):
     ready = Signal()  # the learner can act: Home (filled) or the onboarding is showing
     loaded = Signal()  # and the modules are loaded too (on a first start they come after)
@@ -107,7 +114,10 @@ class MainWindow(
         self.stack.currentChanged.connect(self._screen_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
-        self._nav_bar = NavigationBar(NAVIGATION, HELP, self.show_screen)
+        self._nav_bar = NavigationBar(
+            NAVIGATION, HELP, self.show_screen, self.features.shows_screen
+        )
+        self._show_organisation()
         self.nav_buttons = self._nav_bar.buttons
         self._navigation = ColumnScroll(self._nav_bar, follow=False, fit=self._nav_bar.fit)
         self._restyler.add(self._navigation)
@@ -126,7 +136,8 @@ class MainWindow(
 
     def _add_shortcuts(self) -> None:
         for number, name in enumerate(NAVIGATION, start=1):
-            self._shortcut(f"Ctrl+{number}", lambda n=name: self._go_to(n))
+            if self.features.shows_screen(name):
+                self._shortcut(f"Ctrl+{number}", lambda n=name: self._go_to(n))
         self._shortcut("F1", lambda: self._go_to(HELP))
         self._shortcut(QKeySequence.StandardKey.Find, self._focus_search)
         self._shortcut(keys_for("Start, pause"), self._toggle_timer)
@@ -145,11 +156,12 @@ class MainWindow(
         # Imported here, on the worker thread: storage is not needed to paint the first window.
         from zavmo_desktop.core.learner import Learner
 
+        self._install_org_packs()
         # A first start shows the onboarding, which needs only the packs' roles, while the
         # modules are still being read; today's backup comes once the learner can act.
         learner = Learner.open(self.data_dir, self._content_dirs, quick_start=True)
+        self._follow_organisation(learner)
         if self._org is not None:
-            learner.follow_organisation(self._org.setting_values(), self._org.locked_keys())
             learner.keep_learning_records(self._org.lrs)  # queued and sent only with an LRS
         return learner
 
@@ -177,6 +189,7 @@ class MainWindow(
         self.stack.removeWidget(self._loading_label)
         self._restyler.forget(self._loading_label)
         self._loading_label.deleteLater()
+        self._tell_about_setup()
         self.timer.minutes_changed.connect(self._refresh_home)
         self._restyle = QTimer(self, singleShot=True, interval=0)
         self._restyle.timeout.connect(self._apply_settings)
@@ -200,6 +213,7 @@ class MainWindow(
             self._built[name] = built
             self._restyler.add(built)
             self.stack.addWidget(built)
+            self._screen_made(name, built)
             if name == READER:
                 built.apply_settings(self.learner.settings.snapshot())
         return built
@@ -259,6 +273,7 @@ class MainWindow(
 
             assert self.learner is not None
             self._read_aloud = ReadAloud.for_this_machine(self.learner.settings)
+            self._read_aloud.offered = self.features.shows("read_aloud")
         return self._read_aloud
 
     def _activity(self) -> str:
@@ -300,7 +315,7 @@ class MainWindow(
             self.timer.toggle()
 
     def show_screen(self, name: str) -> None:
-        if self.learner is None:
+        if self.learner is None or not self.features.shows_screen(name):
             return
         self._leave_reading()
         if self._read_content(name):
@@ -321,7 +336,7 @@ class MainWindow(
     def _go_to(self, name: str) -> None:
         """A shortcut lands on the screen's first control, as if Tab had been pressed."""
         self.show_screen(name)
-        if self.learner is not None and self._waiting is None:
+        if self.learner is not None and self._waiting is None and self.features.shows_screen(name):
             self._focus_first_control(self._in_place_of(name))
 
     def _focus_first_control(self, name: str) -> None:

@@ -17,16 +17,25 @@ if TYPE_CHECKING:
 
 
 class NavigationBar(QWidget):
-    def __init__(self, names: tuple[str, ...], help_name: str, go: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        help_name: str,
+        go: Callable[[str], None],
+        shown: Callable[[str], bool] = lambda _name: True,
+    ) -> None:
+        """`shown`: False for a screen the organisation hid; the others keep their numbers."""
         super().__init__()
         self.setProperty(accessible.NAV_GROUP, True)  # before its name: see mark_navigation
         self.setAccessibleName("Navigation")
         self._go = go
         self._timer: FocusTimerPanel | None = None
         self._column = QVBoxLayout(self)
+        self._top = 0  # the organisation's logo and name go above the buttons
         self.buttons: dict[str, QPushButton] = {}
         for number, name in enumerate(names, start=1):
-            self._column.addWidget(self._button(QPushButton(), name, f"Ctrl+{number}"))
+            if shown(name):
+                self._column.addWidget(self._button(QPushButton(), name, f"Ctrl+{number}"))
         self._column.addStretch(1)
         # The timer and help sit in the same place on every screen (WCAG 3.2.6).
         # Its two words wrap at 200% text in the narrow column; a screen's name is one word.
@@ -43,6 +52,10 @@ class NavigationBar(QWidget):
         button.clicked.connect(lambda _=False, n=name: self._go(n))
         self.buttons[name] = button
         return button
+
+    def add_at_top(self, widget: QWidget) -> None:
+        self._column.insertWidget(self._top, widget)
+        self._top += 1
 
     def add_above_help(self, widget: QWidget) -> None:
         self._column.insertWidget(self._column.count() - 1, widget)

@@ -65,8 +65,10 @@ class OwnDataWindow:
         window: Any = self
         # The first run's look, as app.py gives it: the erased learner's font and colours
         # must not carry over.
-        apply_theme(resolve(peek_settings(self.data_dir)), app_sheet=False)
-        successor = MainWindow(self.data_dir, self._content_dirs, self._lock, window._org,
+        org = window._org  # the organisation's locks, look and packs hold for the new start
+        stored = peek_settings(self.data_dir)
+        apply_theme(resolve(org.first_look(stored) if org else stored), app_sheet=False)
+        successor = MainWindow(self.data_dir, self._content_dirs, self._lock, org,
                                session=window.session)  # fmt: skip
         successor.setWindowTitle(window.windowTitle())
         successor.learner_name = window.learner_name

@@ -64,19 +64,46 @@ OVERLAY_TINTS: dict[str, str] = {
 _TINT_STRENGTH = {False: 0.30, True: 0.14}  # light themes take more tint than dark ones
 
 
+_organisation_accent: str | None = None  # checked by core/org/accent.py when it was read
+
+
+def set_organisation_accent(colour: str | None) -> None:
+    """The organisation's accent for every theme from now on (before the first frame)."""
+    global _organisation_accent
+    _organisation_accent = colour
+
+
+def organisation_accent() -> str | None:
+    return _organisation_accent
+
+
 def colours(theme: str, overlay: str = "none") -> Colours:
-    """A theme's colours with the chosen overlay tinting its page and input backgrounds."""
+    """A theme's colours with the chosen overlay tinting its page and input backgrounds, and
+    the organisation's accent on its focus ring, current-screen bar and fills."""
     chosen = THEMES.get(theme, THEMES["light"])
     tint = OVERLAY_TINTS.get(overlay)
-    if tint is None:
+    if tint is not None:
+        strength = _TINT_STRENGTH[chosen.dark]
+        chosen = replace(
+            chosen,
+            window=mix(chosen.window, tint, strength),
+            base=mix(chosen.base, tint, strength),
+            button=mix(chosen.button, tint, strength),
+        )
+    if _organisation_accent is not None:
+        chosen = _with_accent(chosen, theme, _organisation_accent)
+    return chosen
+
+
+def _with_accent(chosen: Colours, theme: str, colour: str) -> Colours:
+    """The accent where it keeps 3:1 on this theme's (tinted) backgrounds, else the theme's."""
+    from zavmo_desktop.core.org.accent import accent_for  # only with an organisation accent
+
+    backgrounds = (chosen.window, chosen.base, chosen.button)
+    shown = accent_for(colour, theme if theme in THEMES else "light", backgrounds)
+    if shown is None or any(_contrast(shown, b) < 3.0 for b in backgrounds):
         return chosen
-    strength = _TINT_STRENGTH[chosen.dark]
-    return replace(
-        chosen,
-        window=mix(chosen.window, tint, strength),
-        base=mix(chosen.base, tint, strength),
-        button=mix(chosen.button, tint, strength),
-    )
+    return replace(chosen, accent=shown, focus=shown)
 
 
 def mix(colour: str, tint: str, amount: float) -> str:

@@ -8,7 +8,8 @@ instance lock from hand to hand, so no second app can open the same root meanwhi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -58,7 +59,7 @@ def learner_window(session: Session, registry: Profiles, profile_id: str) -> Mai
     registry.mark_used(profile_id)
     folder = private_folder(registry.folder_of(profile_id))
     # This learner's look from the first frame; the previous learner's must not carry over.
-    apply_theme(resolve(peek_settings(folder)), app_sheet=False)
+    apply_theme(resolve(_with_locks(session, peek_settings(folder))), app_sheet=False)
     window = MainWindow(folder, session.content_for(folder), session.lock, session.org,
                         session=session.for_profile(profile_id))  # fmt: skip
     if registry.path.exists():  # whose learning space this is, in the title bar
@@ -72,7 +73,8 @@ def make_chooser(session: Session, registry: Profiles) -> ProfileChooser:
 
     # The look of whoever was in last (a look only, no work): most often the learner at
     # the keyboard now, who may need large text or calm colours to read the list at all.
-    look = resolve(peek_settings(registry.folder_of(registry.last_used().id)))
+    stored = peek_settings(registry.folder_of(registry.last_used().id))
+    look = resolve(_with_locks(session, stored))
     sheet = apply_theme(look, app_sheet=False)
     chooser = ProfileChooser(session, registry, open_chosen)
     chooser.setStyleSheet(sheet)
@@ -107,3 +109,8 @@ def _show_in_place_of(widget: MainWindow | ProfileChooser, replacing: QWidget) -
     server.activate_requested.connect(widget.bring_to_front)
     widget.show()  # before the one it replaces closes: the app goes on with a window open
     widget.activateWindow()
+
+
+def _with_locks(session: Session, stored: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A learner's stored look with the organisation's defaults and locks over it."""
+    return session.org.first_look(stored) if session.org is not None else stored

@@ -107,6 +107,7 @@ class ReadAloud(QObject):
         self._backend: SpeechBackend | None = None
         self._make_backend = make_backend
         self.reason = reason
+        self.offered = True  # False where the organisation hid read-aloud: no bar, no button
         self.state = IDLE
         self._view: QTextEdit | None = None
         self._highlight: SpeechHighlight | None = None

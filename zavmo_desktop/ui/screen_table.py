@@ -31,6 +31,11 @@ def _screen(module: str, name: str, package: str = "screens") -> Any:
     return getattr(importlib.import_module(f"zavmo_desktop.ui.{package}.{module}"), name)
 
 
+def _glossary(window: MainWindow, learner: Learner) -> Callable[..., None] | None:
+    """The way to the glossary, or None where the organisation hid it (no link is shown)."""
+    return window.open_glossary if learner.features.shows("glossary") else None
+
+
 ScreenFactory = Callable[["MainWindow", "Learner"], "QWidget"]
 # Adding a screen is one file in ui/screens/ plus one line here.
 SCREENS: dict[str, ScreenFactory] = {
@@ -45,7 +50,7 @@ SCREENS: dict[str, ScreenFactory] = {
     "Discover": lambda w, learner: _screen("discover", "DiscoverScreen")(learner),
     "Pathway": lambda w, learner: _screen("pathway", "PathwayScreen")(learner, w.today),
     "Library": lambda w, learner: _screen("library", "LibraryScreen")(
-        learner, w.open_module, w.open_glossary
+        learner, w.open_module, _glossary(w, learner)
     ),
     GLOSSARY: lambda w, learner: _screen("glossary", "GlossaryScreen")(
         learner, w.open_module, w.read_aloud
@@ -61,6 +66,7 @@ SCREENS: dict[str, ScreenFactory] = {
             w.learner_name, w.switch_learner
         ),
         _screen("learning_records_panel", "LearningRecordsPanel", "widgets")(learner),
+        features=learner.features,
     ),
     "Review": lambda w, learner: _screen("review", "ReviewScreen")(
         learner, lambda: w._go_to("Home"), w.read_aloud
@@ -72,7 +78,7 @@ SCREENS: dict[str, ScreenFactory] = {
     ABOUT: lambda w, learner: _screen("about_your_learning", "AboutYourLearningScreen")(
         learner.settings, w.read_aloud, w.back_from_about, lambda: w._go_to("Settings")
     ),
-    HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(),
+    HELP: lambda w, learner: _screen("shortcuts", "ShortcutsScreen")(learner.features),
     PRIVACY: lambda w, learner: _screen("privacy", "PrivacyScreen")(
         learner.data_dir, lambda: w._go_to("Settings"), learner.learning_records
     ),
@@ -81,7 +87,7 @@ SCREENS: dict[str, ScreenFactory] = {
         lambda: w.show_screen("Library"),
         w.read_aloud,
         w.open_conversation,
-        w.open_glossary,
+        _glossary(w, learner),
     ),
     CONVERSATION: lambda w, learner: _screen("conversation", "ConversationScreen")(
         learner, w._back_to_module, w.read_aloud

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zavmo_desktop.core.org.features import Features
 
 
 @dataclass(frozen=True)
@@ -10,6 +14,7 @@ class Shortcut:
     keys: str  # QKeySequence text, shown as it is on the help page
     action: str  # what it does, in words
     where: str = "Everywhere"
+    feature: str = ""  # the organisation's feature it belongs to; hidden with it
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
@@ -22,7 +27,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+6", "Go to Review"),
     Shortcut("Ctrl+7", "Go to Portfolio"),
     Shortcut("Ctrl+F", "Search modules"),
-    Shortcut("Ctrl+T", "Start, pause or resume the focus session"),
+    Shortcut("Ctrl+T", "Start, pause or resume the focus session", feature="focus_timer"),
     Shortcut("Ctrl+=", "Make text bigger"),
     Shortcut("Ctrl+-", "Make text smaller"),
     Shortcut("Ctrl+0", "Text back to 100%"),
@@ -34,10 +39,15 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "Ctrl+Tab", "Next part of the module: Read, Practise, Checklists, Reflections", "Reader"
     ),
-    Shortcut("Ctrl+D", "Look up the term at the caret (or selected) in the glossary", "Reader"),
+    Shortcut(
+        "Ctrl+D",
+        "Look up the term at the caret (or selected) in the glossary",
+        "Reader",
+        feature="glossary",
+    ),
     Shortcut("Escape", "Close the definition, back to the text", "Reader"),
-    Shortcut("Ctrl+R", "Read aloud; pause; carry on", "Reader, practice and review"),
-    Shortcut("Ctrl+Shift+R", "Stop reading aloud", "Reader, practice and review"),
+    Shortcut("Ctrl+R", "Read aloud; pause; carry on", "Reader, practice and review", "read_aloud"),
+    Shortcut("Ctrl+Shift+R", "Stop reading aloud", "Reader, practice and review", "read_aloud"),
     Shortcut("Ctrl+Return", "Send reply", "Practice"),
     Shortcut("Alt+Left", "Back to the module", "Practice"),
     Shortcut("Alt+Left", "Back to where you opened it", "About your learning"),
@@ -56,3 +66,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 def keys_for(action_start: str) -> str:
     """The keys of the shortcut whose action starts with these words (for tooltips)."""
     return next(s.keys for s in SHORTCUTS if s.action.startswith(action_start))
+
+
+def shortcuts_shown(features: Features) -> tuple[Shortcut, ...]:
+    """The shortcuts of what the organisation left in; "Go to X" goes with X's screen."""
+    return tuple(
+        s
+        for s in SHORTCUTS
+        if (not s.feature or features.shows(s.feature))
+        and features.shows_screen(s.action.removeprefix("Go to "))
+    )

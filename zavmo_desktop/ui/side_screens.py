@@ -22,6 +22,8 @@ class SideScreens:
 
     def open_glossary(self, term: str = "") -> None:
         """The glossary, with `term` chosen (from the reader), else with its search box."""
+        if not self.features.shows("glossary"):  # type: ignore[attr-defined]
+            return
         self.show_screen(GLOSSARY)
         self._mark_current("Library")
         if self.content_loaded:  # else it opens, searchable, once the modules are read

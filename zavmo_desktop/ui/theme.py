@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from zavmo_desktop.core.settings import LOOK_KEYS
 from zavmo_desktop.ui.fonts import REGULAR_WEIGHT, family_for, weighted
-from zavmo_desktop.ui.palettes import Colours, colours, disabled_text, mix
+from zavmo_desktop.ui.palettes import Colours, colours, disabled_text, mix, organisation_accent
 from zavmo_desktop.ui.widgets.control_styles import control_rules
 from zavmo_desktop.ui.widgets.conversation_styles import conversation_rules
 from zavmo_desktop.ui.widgets.deliver_styles import deliver_rules
@@ -53,13 +53,14 @@ def apply_theme(values: dict[str, Any], app_sheet: bool = True) -> str:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     look = {key: values.get(key) for key in LOOK_KEYS}
+    look["organisation_accent"] = organisation_accent()  # set at start, before the first frame
     if look != _applied:
         before = _applied or {}
         _applied = look
         c = colours_for(values)
         if _changed(before, look, "font", "text_scale", "letter_spacing", "word_spacing"):
             app.setFont(body_font(values))
-        if _changed(before, look, "theme", "overlay"):
+        if _changed(before, look, "theme", "overlay", "organisation_accent"):
             app.setPalette(build_palette(c))
         _sheet = build_stylesheet(c, point_size(values), values.get("focus_ring", 3))
         apply_motion(app, bool(values.get("reduce_motion", False)))

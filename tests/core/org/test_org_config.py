@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from zavmo_desktop.core.org.accent import ACCENT_BACKGROUNDS, accent_problem
+from zavmo_desktop.core.org.accent import (
+    ACCENT_BACKGROUNDS,
+    DARK_BACKGROUNDS,
+    accent_for,
+    accent_problem,
+    contrast,
+)
 from zavmo_desktop.core.org.config import find_config_file, load_org_config
 from zavmo_desktop.ui.palettes import THEMES
 
@@ -66,8 +72,8 @@ def test_missing_file_is_a_message_not_a_crash(tmp_path: Path) -> None:
         ("[locked.theme]\nvalue = 'neon'\nreason = 'x'", "locked.theme: Theme must be one of"),
         ("signing_keys = ['not base64!']", "neither base64 nor PEM"),
         ("signing_keys = ['AAAA']", "is 3"),
-        ("logo = 'logo.svg'", "must be a PNG"),
-        ("logo = 'missing.png'", "missing or not a readable PNG"),
+        ("logo = 'logo.gif'", "must be a PNG or SVG"),
+        ("logo = 'missing.png'", "is missing or cannot be read"),
         ("[lrs]\nendpoint = 'ftp://x'", "http(s) URL"),
     ],
 )
@@ -145,3 +151,73 @@ def test_locked_theme_holds_against_the_learner_and_presets(tmp_path: Path) -> N
         assert settings.get("theme") == "dark" and settings.get("text_scale") != 150
     finally:
         store.db.conn.close()
+
+
+def test_a_locked_setting_says_who_set_it_and_why(tmp_path: Path) -> None:
+    text = (
+        'name = "Acme Care"\n[locked.theme]\nvalue = "dark"\nreason = "Night shifts"\n'
+        '[locked.text_scale]\nvalue = 150\nreasn = "typo"\n'
+    )
+    config = load_org_config(write(tmp_path, text))
+    assert config.problems == [f"{tmp_path / 'org.toml'}: locked.text_scale: unknown key 'reasn' "
+                               "(known: reason, value)"]  # fmt: skip
+    assert config.lock_messages() == {
+        "theme": "Set by Acme Care: Night shifts",
+        "text_scale": "Set by Acme Care: it is the same for everyone here",
+    }
+    unnamed = load_org_config(write(tmp_path, '[locked.theme]\nvalue = "dark"\n'))
+    assert unnamed.lock_messages()["theme"].startswith("Set by your organisation: ")
+
+
+def test_hiding_the_focus_timer_locks_it_off(tmp_path: Path) -> None:
+    config = load_org_config(write(tmp_path, 'hide_features = ["focus_timer", "review"]'))
+    assert config.setting_values()["show_focus_timer"] is False
+    assert "show_focus_timer" in config.locked_keys()
+    assert not config.features.shows("focus_timer") and not config.features.shows_screen("Review")
+    assert config.features.navigation(("Home", "Review", "Portfolio")) == ("Home", "Portfolio")
+
+
+def test_the_first_look_has_the_locks_over_the_learners_choice(tmp_path: Path) -> None:
+    text = '[defaults]\ntext_scale = 150\nfont = "lexend"\n[locked.theme]\nvalue = "dark"\n'
+    config = load_org_config(write(tmp_path, text))
+    look = config.first_look({"theme": "light", "font": "system"})
+    assert look == {"theme": "dark", "text_scale": 150, "font": "system"}
+
+
+def test_an_svg_logo_is_kept_and_a_disguised_or_huge_one_is_not(tmp_path: Path) -> None:
+    (tmp_path / "logo.svg").write_text('<?xml version="1.0"?>\n<svg xmlns="x"/>', "utf-8")
+    assert load_org_config(write(tmp_path, "logo = 'logo.svg'")).logo == tmp_path / "logo.svg"
+    (tmp_path / "fake.png").write_bytes(b"GIF89a" + b"\0" * 10)
+    fake = load_org_config(write(tmp_path, "logo = 'fake.png'"))
+    assert fake.logo is None and "is not a PNG image" in fake.problems[0]
+    (tmp_path / "big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (2 * 1024 * 1024))
+    big = load_org_config(write(tmp_path, "logo = 'big.png'"))
+    assert big.logo is None and "at most 1024 KiB" in big.problems[0]
+
+
+def test_an_oversized_or_unreadable_config_is_a_message(tmp_path: Path) -> None:
+    path = write(tmp_path, "# " + "x" * (1024 * 1024 + 10))
+    assert "larger than 1024 KiB" in load_org_config(path).problems[0]
+    assert "cannot read" in load_org_config(tmp_path).problems[0]  # a folder, not a file
+
+
+def test_a_setting_of_the_wrong_type_is_left_out(tmp_path: Path) -> None:
+    config = load_org_config(write(tmp_path, '[defaults]\ntheme = ["dark"]\ntext_scale = "big"'))
+    assert config.defaults == {} and len(config.problems) == 2
+
+
+def test_the_accent_shows_in_the_dark_theme_as_a_lighter_tint() -> None:
+    assert accent_for("#0b4fc4", "light") == "#0b4fc4"
+    dark = accent_for("#0b4fc4", "dark")
+    assert dark is not None and dark != "#0b4fc4"
+    assert all(contrast(dark, b) >= 3.0 for b in DARK_BACKGROUNDS.values())
+    assert accent_for("#0b4fc4", "high_contrast") is None
+    assert accent_for("#0b4fc4", "low_stimulation") is None
+    for name, colour in DARK_BACKGROUNDS.items():
+        assert getattr(THEMES["dark"], name) == colour
+
+
+def test_unknown_keys_are_one_warning_that_names_them_all(tmp_path: Path) -> None:
+    config = load_org_config(write(tmp_path, 'name = "Acme"\nsparkle = 1\nglitter = 2\n'))
+    assert len(config.problems) == 1 and config.name == "Acme"
+    assert "unknown keys 'glitter', 'sparkle', left out (known: accent_colour" in config.problems[0]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-# The backgrounds an accent bar or progress fill sits on, in the themes the accent applies to
-# (light and cream; dark, high contrast and low stimulation keep their own accent).
+# The backgrounds an accent bar, focus ring or progress fill sits on, in the themes the
+# organisation's colour must pass as given (light and cream). The dark theme takes a lighter
+# tint of it; high contrast and low stimulation keep their own (see accent_for).
 # tests/core/org check these match ui/palettes.py.
 ACCENT_BACKGROUNDS: dict[str, dict[str, str]] = {
     "light": {"window": "#f7f7f5", "base": "#ffffff", "button": "#ececea"},
     "cream": {"window": "#f4ecd8", "base": "#fbf4e3", "button": "#e9dfc6"},
 }
+DARK_BACKGROUNDS = {"window": "#181a1b", "base": "#101213", "button": "#2a2d2f"}
+OWN_ACCENT_THEMES = frozenset({"high_contrast", "low_stimulation"})  # their purpose wins
 NON_TEXT_TARGET = 3.0  # ACCESSIBILITY.md: interface components and focus against neighbours
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -40,3 +44,26 @@ def _luminance(colour: str) -> float:
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def accent_for(colour: str, theme: str, backgrounds: Collection[str] | None = None) -> str | None:
+    """The organisation's accent as the theme shows it, or None where the theme keeps its own.
+
+    Light and cream show the colour itself (accent_problem has checked it); the dark theme a
+    tint of it mixed towards white until it reaches the target on the dark backgrounds (or
+    on `backgrounds`: the theme's as a tinted overlay changes them)."""
+    if theme in OWN_ACCENT_THEMES:
+        return None
+    if theme != "dark":
+        return colour
+    against = backgrounds or DARK_BACKGROUNDS.values()
+    for step in range(21):
+        tint = _towards_white(colour, step / 20)
+        if all(contrast(tint, b) >= NON_TEXT_TARGET for b in against):
+            return tint
+    return None
+
+
+def _towards_white(colour: str, amount: float) -> str:
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from zavmo_desktop.core.org.accent import accent_problem
+from zavmo_desktop.core.org.features import Features
 from zavmo_desktop.core.settings import SPECS
 from zavmo_desktop.core.xapi.lrs_settings import LrsSettings
 
@@ -24,6 +25,10 @@ _KEYS = {
     "signing_keys", "lrs",
 }  # fmt: skip
 _ED25519_DER_PREFIX = bytes.fromhex("302a300506032b6570032100")  # SubjectPublicKeyInfo header
+MAX_CONFIG_BYTES = 1024 * 1024  # a settings file; anything larger is not one
+MAX_LOGO_BYTES = 1024 * 1024
+_LOGO_TYPES = {".png": b"\x89PNG\r\n\x1a\n", ".svg": b""}  # SVG: checked for <svg below
+DEFAULT_REASON = "it is the same for everyone here"
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -56,6 +61,27 @@ class OrgConfig:
     def locked_keys(self) -> frozenset[str]:
         return frozenset(self.locked)
 
+    @property
+    def features(self) -> Features:
+        return Features(self.hidden_features)
+
+    @property
+    def display_name(self) -> str:
+        return self.name or "your organisation"
+
+    def lock_messages(self) -> dict[str, str]:
+        """What the learner reads beside each locked setting: who set it, and why."""
+        return {
+            key: f"Set by {self.display_name}: {lock.reason or DEFAULT_REASON}"
+            for key, lock in self.locked.items()
+        }
+
+    def first_look(self, stored: Mapping[str, Any]) -> dict[str, Any]:
+        """The learner's stored settings with the organisation's over and under them, as the
+        Settings object will resolve them: for the first frame, before the database opens."""
+        locked = {key: lock.value for key, lock in self.locked.items()}
+        return {**self.defaults, **stored, **locked}
+
 
 def find_config_file(option: str | None, environ: Mapping[str, str] = os.environ) -> Path | None:
     """The config to read: --org-config, then ZAVMO_ORG_CONFIG, then the site config folder."""
@@ -76,10 +102,14 @@ def load_org_config(path: Path | None) -> OrgConfig:
     if path is None:
         return OrgConfig()
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
+        why = error.strerror or type(error).__name__
+        return OrgConfig(problems=[f"{path}: cannot read the organisation config ({why})"])
+    if len(raw) > MAX_CONFIG_BYTES:
         return OrgConfig(
-            problems=[f"{path}: cannot read the organisation config ({error.strerror})"]
+            problems=[f"{path}: is larger than {MAX_CONFIG_BYTES // 1024} KiB: not a config"]
         )
     import tomllib  # only when there is a config to read
 
@@ -109,8 +139,11 @@ class _Reader:
         self.config.problems.append(f"{self.path}: {message}")
 
     def read(self, data: dict[str, Any]) -> OrgConfig:
-        for key in sorted(set(data) - _KEYS):
-            self.problem(f"unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
+        unknown = sorted(set(data) - _KEYS)
+        if unknown:  # one warning for them all: a config from a newer version has several
+            keys = "key" if len(unknown) == 1 else "keys"
+            named = ", ".join(repr(key) for key in unknown)
+            self.problem(f"unknown {keys} {named}, left out (known: {', '.join(sorted(_KEYS))})")
         self.config.name = self.text(data, "name")
         self.read_logo(data)
         self.read_accent(data)
@@ -145,11 +178,9 @@ class _Reader:
         if not logo:
             return
         path = self.path.parent / logo
-        if path.suffix.lower() != ".png":
-            # SVG can carry scripts and external references; PNG only keeps it simple and safe.
-            self.problem(f"logo {logo!r} must be a PNG file")
-        elif not path.is_file() or path.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
-            self.problem(f"logo {logo!r} is missing or not a readable PNG")
+        why = _logo_problem(path)
+        if why:
+            self.problem(f"logo {logo!r} {why}; no logo is shown")
         else:
             self.config.logo = path
 
@@ -175,7 +206,7 @@ class _Reader:
             return False
         try:
             SPECS[key].validate(value)
-        except ValueError as error:
+        except (ValueError, TypeError) as error:  # TypeError: a table where a choice goes
             self.problem(f"{where}.{key}: {error}")
             return False
         return True
@@ -188,6 +219,8 @@ class _Reader:
             if not isinstance(entry, dict) or "value" not in entry:
                 self.problem(f"locked.{key} must be a table with value and reason")
                 continue
+            for extra in sorted(set(entry) - {"value", "reason"}):
+                self.problem(f"locked.{key}: unknown key {extra!r} (known: reason, value)")
             reason = self.text(entry, "reason", f"locked.{key}.")
             if self.setting_ok(key, entry["value"], "locked"):
                 self.config.locked[key] = LockedSetting(entry["value"], reason)
@@ -200,6 +233,10 @@ class _Reader:
                     f"hide_features: unknown feature {name!r} (known: {', '.join(FEATURES)})"
                 )
         self.config.hidden_features = frozenset(n for n in names if n in FEATURES)
+        if "focus_timer" in self.config.hidden_features:
+            # Locked off, so nothing (a preset, a shortcut, an imported profile) brings it back.
+            reason = "the focus timer is not used here"
+            self.config.locked["show_focus_timer"] = LockedSetting(False, reason)
 
     def signing_key(self, text: str) -> bytes | None:
         body = "".join(line for line in text.strip().splitlines() if not line.startswith("-----"))
@@ -247,3 +284,23 @@ class _Reader:
             self.problem("lrs.account_homepage is needed; records stay on this laptop")
             return
         self.config.lrs = LrsSettings(**texts, use_email=use_email)
+
+
+def _logo_problem(path: Path) -> str | None:
+    """Why the logo file cannot be used, or None; its image is decoded later, by the UI."""
+    magic = _LOGO_TYPES.get(path.suffix.lower())
+    if magic is None:
+        return "must be a PNG or SVG file"
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return "is missing or cannot be read"
+    if size > MAX_LOGO_BYTES:
+        return f"is {size // 1024} KiB; a logo may be at most {MAX_LOGO_BYTES // 1024} KiB"
+    if magic and not head.startswith(magic):
+        return "is not a PNG image"
+    if not magic and b"<svg" not in head:
+        return "is not an SVG image"
+    return None

@@ -118,10 +118,12 @@ class Settings:
         store: SettingsStore,
         organisation: Mapping[str, Any] | None = None,
         locked: frozenset[str] = frozenset(),
+        lock_messages: Mapping[str, str] | None = None,
     ) -> None:
         self._store = store
         self._organisation = _valid_only(organisation or {})
         self._locked = locked
+        self._lock_messages = dict(lock_messages or {})
         self._learner = _valid_only(store.all())
         self._listeners: list[Listener] = []
         self._unsaved: dict[str, Any] = {}
@@ -135,6 +137,12 @@ class Settings:
 
     def is_locked(self, key: str) -> bool:
         return key in self._locked
+
+    def lock_message(self, key: str) -> str:
+        """Who set a locked setting and why ("Set by Acme: ..."); empty when it is not locked."""
+        if key not in self._locked:
+            return ""
+        return self._lock_messages.get(key, "Set by your organisation")
 
     @property
     def locked(self) -> frozenset[str]:

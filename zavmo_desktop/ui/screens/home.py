@@ -83,6 +83,7 @@ class HomeScreen(QWidget):
         done = self._learner.completed_count()
         self._summary.setText(f"You have completed {done} of {total} modules.")
         minutes = self._learner.focus_sessions.focus_minutes()
+        self._focus_time.setVisible(self._learner.features.shows("focus_timer"))
         self._focus_time.setText(
             f"Focus time: {minutes_words(minutes.today)} today, "
             f"{minutes_words(minutes.week)} this week."

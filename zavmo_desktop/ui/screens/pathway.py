@@ -114,7 +114,10 @@ class PathwayScreen(QWidget):
             "Plans this week for the steps not done yet, with nothing new, and the rest after it"
         )
         self.export_button = _button("Export calendar", self._export)
-        return ReflowRow([self.replan_button, self.catch_up_button, self.export_button])
+        shown = [self.replan_button, self.catch_up_button, self.export_button]
+        if not self._learner.features.shows("export"):  # the organisation keeps work in here
+            shown.remove(self.export_button)
+        return ReflowRow(shown)
 
     def _build_plan_parts(self) -> tuple[list[QWidget], list[QWidget]]:
         """This week and what comes next; the weeks of the plan."""

@@ -108,7 +108,8 @@ class ReaderScreen(QWidget):
         layout.addWidget(self.speech.bar)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.lookup)
-        bind_look_up(self, lambda: self.lookup.look_up(self.text))
+        if learner.features.shows("glossary"):  # else Ctrl+D does nothing
+            bind_look_up(self, lambda: self.lookup.look_up(self.text))
         layout.addWidget(self._build_section_bar())
         return tab
 

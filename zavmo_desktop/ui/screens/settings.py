@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zavmo_desktop.core.org.features import ALL_FEATURES, Features
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.settings.presets import (
     PRESETS,
@@ -58,6 +59,7 @@ SECTIONS: list[tuple[str, list[str]]] = [
                      "timer_long_break_minutes", "timer_long_break_after", "hyperfocus_nudge",
                      "hyperfocus_minutes", "timer_sound", "companion_mode"]),
 ]  # fmt: skip
+SECTION_FEATURES = {"Read aloud": "read_aloud", "Focus timer": "focus_timer"}
 
 
 class SettingsScreen(QWidget):
@@ -69,16 +71,20 @@ class SettingsScreen(QWidget):
         your_data: QWidget | None = None,
         who_is_learning: QWidget | None = None,
         learning_records: QWidget | None = None,
+        features: Features = ALL_FEATURES,
     ) -> None:
         super().__init__()
         self._settings = settings
+        self._features = features  # a section for a feature the organisation hid is left out
         self._open_about = open_about
         self.your_profile = your_profile  # the onboarding's answers, changeable here
         self.your_data = your_data  # export, erase, privacy
         self.who_is_learning = who_is_learning  # Switch learner
         self.learning_records = learning_records  # what is sent to the organisation, if any
         self._pending: dict[str, Any] = {}
-        self.controls = SettingControls(self._control_changed, settings.is_locked)
+        self.controls = SettingControls(
+            self._control_changed, settings.is_locked, settings.lock_message
+        )
         self.setAccessibleName("Settings screen")
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Settings"))
@@ -130,6 +136,8 @@ class SettingsScreen(QWidget):
         form = self._form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for title, keys in SECTIONS:
+            if not self._features.shows(SECTION_FEATURES.get(title, "")):
+                continue
             form.addRow(heading(title, role="subheading"))
             for key in keys:
                 if key in OPTIONS:
@@ -139,6 +147,9 @@ class SettingsScreen(QWidget):
                     form.addRow(label, field)
                 else:
                     form.addRow(self.controls.check(key))
+                note = self.controls.lock_note(key)  # why it cannot be changed, beside it
+                if note is not None:
+                    form.addRow(note)
         return form
 
     def _build_presets(self) -> QWidget:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.ui.shortcuts import SHORTCUTS, Shortcut
+from zavmo_desktop.core.org.features import ALL_FEATURES, Features
+from zavmo_desktop.ui.shortcuts import Shortcut, shortcuts_shown
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.padded_wrap import PaddedWrap
 
@@ -31,8 +32,9 @@ KEYS_SHARE = 0.35  # of the width, for the keys, when they need it; never under 
 
 
 class ShortcutsScreen(QWidget):
-    def __init__(self) -> None:
+    def __init__(self, features: Features = ALL_FEATURES) -> None:
         super().__init__()
+        self._shortcuts = shortcuts_shown(features)
         self.setAccessibleName("Keyboard shortcuts screen")
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Keyboard shortcuts"))
@@ -64,7 +66,7 @@ class ShortcutsScreen(QWidget):
         # The keys on one line while they take at most a share of the width, else wrapped
         # between words; what each does takes the rest, wrapped.
         metrics = self.table.fontMetrics()
-        keys = [shortcut.keys for shortcut in SHORTCUTS]
+        keys = [shortcut.keys for shortcut in self._shortcuts]
         one_line = max(metrics.horizontalAdvance(text) for text in keys)
         word = max(metrics.horizontalAdvance(w) for text in keys for w in text.split())
         share = int(self.table.viewport().width() * KEYS_SHARE)
@@ -78,8 +80,9 @@ class ShortcutsScreen(QWidget):
         self.table.resizeRowsToContents()
 
     def _build_table(self) -> QTableWidget:
-        groups = [(where, list(rows)) for where, rows in itertools.groupby(SHORTCUTS, _where)]
-        table = QTableWidget(len(SHORTCUTS) + len(groups), 2)
+        shortcuts = self._shortcuts
+        groups = [(where, list(rows)) for where, rows in itertools.groupby(shortcuts, _where)]
+        table = QTableWidget(len(shortcuts) + len(groups), 2)
         table.setAccessibleName("List of keyboard shortcuts")
         table.setHorizontalHeaderLabels(["Keys", "What it does"])
         row = 0

@@ -47,7 +47,8 @@ class HomePathway(QWidget):
         self.setAccessibleName("Your pathway")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("This week's focus", role="subheading"))
+        self._heading = heading("This week's focus", role="subheading")
+        layout.addWidget(self._heading)
         self.focus = paragraph()
         self.next_step = paragraph()
         self.milestone = paragraph()
@@ -71,8 +72,20 @@ class HomePathway(QWidget):
         stored = self._learner.pathway.current()
         if stored is None:
             self._show_no_plan()
+            self._leave_out_hidden_features()
             return
         self._show_plan(stored.plan, self._learner.pathway.done(stored.id), self.today())
+        self._leave_out_hidden_features()
+
+    def _leave_out_hidden_features(self) -> None:
+        features = self._learner.features
+        if not features.shows("review"):
+            self.review.hide()
+            self.open_review.hide()
+        if not features.shows("pathway"):
+            for widget in (self._heading, self.focus, self.next_step, self.milestone,
+                           self.open_step, self.go_to_pathway):  # fmt: skip
+                widget.hide()
 
     def _show_review(self) -> None:
         """Today's retrieval questions, once a finished module has put some in the deck."""

@@ -52,7 +52,9 @@ class ReadAloudBar(QWidget):
         )
         self.stop = self._button("Stop reading", f"Stops reading ({STOP_KEYS})", read_aloud.stop)
         self.scope = self._scope_combo(scopes)
-        self._controls = SettingControls(self._setting_chosen, settings.is_locked)
+        self._controls = SettingControls(
+            self._setting_chosen, settings.is_locked, settings.lock_message
+        )
         self.speed = self._controls.combo("reading_speed", OPTIONS["reading_speed"])
         self.voice = self._voice_combo()
         self.status = StatusLine()
@@ -63,6 +65,12 @@ class ReadAloudBar(QWidget):
         settings.subscribe(self._setting_changed)
         self._controls.show_values(settings.snapshot())
         self._show_state(read_aloud.state)
+        if not read_aloud.offered:
+            self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        # Screens show and hide the bar as they go; where read-aloud is hidden it stays hidden.
+        super().setVisible(visible and self._read_aloud.offered)
 
     def _button(self, name: str, description: str, action: Callable[[], None]) -> QPushButton:
         button = QPushButton(name)
@@ -161,6 +169,8 @@ class ReadAloudBar(QWidget):
 
     def bind_keys(self, screen: QWidget) -> None:
         """Ctrl+R and Ctrl+Shift+R anywhere on the screen that holds the bar."""
+        if not self._read_aloud.offered:
+            return
         for keys, action in ((READ_KEYS, self._play_or_pause), (STOP_KEYS, self._read_aloud.stop)):
             shortcut = QShortcut(QKeySequence(keys), screen)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -204,8 +214,9 @@ class ReadAloudBar(QWidget):
 
     def _show_state(self, state: str) -> None:
         available = self._read_aloud.available
-        for widget in (self.play, self.speed, self.voice, self.scope):
+        for widget in (self.play, self.voice, self.scope):
             widget.setEnabled(available)
+        self.speed.setEnabled(available and not self._settings.is_locked("reading_speed"))
         self.pause.setEnabled(state in (READING, STARTING))
         self.stop.setEnabled(state != IDLE)
         self.play.setAccessibleDescription(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from zavmo_desktop.core.settings import SPECS
+from zavmo_desktop.ui.widgets.labels import paragraph, plain_tooltip
 
 Changed = Callable[[str, Any], None]
 
@@ -15,9 +16,16 @@ Changed = Callable[[str, Any], None]
 class SettingControls:
     """Builds one control per setting and shows new values without echoing them back."""
 
-    def __init__(self, changed: Changed, locked: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        changed: Changed,
+        locked: Callable[[str], bool],
+        lock_message: Callable[[str], str] | None = None,
+    ) -> None:
+        """`lock_message`: who locked a setting and why, "Set by Acme: ..." (Settings has it)."""
         self._changed = changed
         self._locked = locked
+        self._lock_message = lock_message
         self.widgets: dict[str, QWidget] = {}
 
     def combo(self, key: str, options: Iterable[tuple[Any, str]]) -> QComboBox:
@@ -36,10 +44,28 @@ class SettingControls:
         widget.setAccessibleName(SPECS[key].label)
         if self._locked(key):
             widget.setEnabled(False)
-            widget.setAccessibleDescription("Set by your organisation")
-            widget.setToolTip("Set by your organisation")
+            why = self.why_locked(key)
+            widget.setAccessibleDescription(why)
+            widget.setToolTip(plain_tooltip(why))
         self.widgets[key] = widget
         return widget
+
+    def why_locked(self, key: str) -> str:
+        """ "Set by <organisation>: <reason>", or "" for a setting the learner may change."""
+        if not self._locked(key):
+            return ""
+        message = self._lock_message(key) if self._lock_message is not None else ""
+        return message or "Set by your organisation"
+
+    def lock_note(self, key: str) -> QLabel | None:
+        """The reason a locked setting cannot be changed, in words shown beside it."""
+        why = self.why_locked(key)
+        if not why:
+            return None
+        note = paragraph(why)
+        note.setAccessibleName(why)
+        note.setProperty("role", "lock-note")
+        return note
 
     def show_values(self, values: Mapping[str, Any]) -> None:
         for key, widget in self.widgets.items():

@@ -92,6 +92,12 @@ class ReadTextButton(QPushButton):
         self.clicked.connect(self._pressed)
         read_aloud.state_changed.connect(self._show_state)
         read_aloud.problem.connect(self._problem)
+        if not read_aloud.offered:
+            self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        # Where the organisation hid read-aloud, no screen can show this button again.
+        super().setVisible(visible and self._read_aloud.offered)
 
     @property
     def reading(self) -> bool:
