@@ -338,3 +338,12 @@ def m010_xapi(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX xapi_queue_waiting ON xapi_queue (sent_at, queued_at)")
+
+
+@migrations()
+def m011_xapi_refused(db: Database) -> None:
+    # A statement the LRS refuses for good (issue 14 item 4) is set aside rather than retried
+    # for ever in front of the rest: when (UTC, ISO), the HTTP status and the first 500
+    # characters of the LRS's answer. A refused row is neither waiting nor sent.
+    for column in ("refused_at TEXT", "refused_status INTEGER", "refused_reason TEXT"):
+        db.execute(f"ALTER TABLE xapi_queue ADD COLUMN {column}")

@@ -15,6 +15,17 @@ class QueueSummary(NamedTuple):
     last_sent_at: str | None
 
 
+class Refusal(NamedTuple):
+    statement: dict[str, Any]
+    refused_at: str  # UTC, ISO
+    status: int
+    reason: str  # the first 500 characters of the LRS's answer
+
+
+WAITING = "sent_at IS NULL AND refused_at IS NULL"
+REASON_LENGTH = 500
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -28,9 +39,9 @@ def enqueue(db: Database, statement: dict[str, Any]) -> None:
 
 
 def next_batch(db: Database, size: int = 50) -> list[dict[str, Any]]:
-    """The oldest statements not yet sent."""
+    """The oldest statements neither sent nor refused for good."""
     rows = db.execute(
-        "SELECT statement FROM xapi_queue WHERE sent_at IS NULL ORDER BY queued_at, rowid LIMIT ?",
+        f"SELECT statement FROM xapi_queue WHERE {WAITING} ORDER BY queued_at, rowid LIMIT ?",
         (size,),
     ).fetchall()
     return [json.loads(row[0]) for row in rows]
@@ -52,9 +63,41 @@ def mark_failed(db: Database, ids: list[str], error: str) -> None:
             )
 
 
+def mark_refused(db: Database, refusals: list[tuple[str, int, str]]) -> None:
+    """Set aside (id, HTTP status, the LRS's answer) for good: never sent again."""
+    with db.atomic():
+        when = _now()
+        for statement_id, status, reason in refusals:
+            db.execute(
+                """UPDATE xapi_queue SET refused_at = ?, refused_status = ?, refused_reason = ?
+                   WHERE id = ? AND sent_at IS NULL""",
+                (when, status, reason[:REASON_LENGTH], statement_id),
+            )
+
+
+def ever_sent(db: Database) -> bool:
+    """Whether the LRS has taken any statement from this queue."""
+    found = db.execute("SELECT 1 FROM xapi_queue WHERE sent_at IS NOT NULL LIMIT 1").fetchone()
+    return found is not None
+
+
+def refused(db: Database, ids: list[str] | None = None) -> list[Refusal]:
+    """The statements refused for good (all of them, or those of `ids`), oldest first."""
+    rows = db.execute(
+        """SELECT id, statement, refused_at, refused_status, refused_reason FROM xapi_queue
+           WHERE refused_at IS NOT NULL ORDER BY refused_at, rowid"""
+    ).fetchall()
+    wanted = None if ids is None else set(ids)
+    return [
+        Refusal(json.loads(text), at, int(status), reason or "")
+        for statement_id, text, at, status, reason in rows
+        if wanted is None or statement_id in wanted
+    ]
+
+
 def summary(db: Database) -> QueueSummary:
     waiting, sent, last = db.execute(
-        "SELECT count(*) - count(sent_at), count(sent_at), max(sent_at) FROM xapi_queue"
+        f"SELECT count(*) FILTER (WHERE {WAITING}), count(sent_at), max(sent_at) FROM xapi_queue"
     ).fetchone()
     return QueueSummary(waiting, sent, last)
 
@@ -83,9 +126,10 @@ class QueueReport(NamedTuple):
     last_sent_at: str | None  # UTC, ISO
     last_sent_count: int
     recent: list[tuple[dict[str, Any], str]]  # (statement, sent_at), newest first
+    refused: tuple[Refusal, ...] = ()  # set aside for good, oldest first
 
 
 def report(db: Database, recent: int = 6) -> QueueReport:
-    """What the Learning records section shows: three small reads of the local queue."""
+    """What the Learning records section shows: four small reads of the local queue."""
     when, count = last_sent(db)
-    return QueueReport(summary(db).waiting, when, count, recently_sent(db, recent))
+    return QueueReport(summary(db).waiting, when, count, recently_sent(db, recent), tuple(refused(db)))

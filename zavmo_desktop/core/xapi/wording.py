@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from zavmo_desktop.core.xapi.background import SenderStatus
 from zavmo_desktop.core.xapi.lrs_settings import LrsSettings
+from zavmo_desktop.core.xapi.queue import Refusal
 from zavmo_desktop.core.xapi.statements import ACTIVITY_ROOT
 
 NOTHING_LEAVES = (
@@ -97,6 +98,11 @@ def problem_words(status: SenderStatus, now: datetime) -> str:
             f"The records server turned Zavmo's sign-in down ({status.last_status}); "
             "please tell your organisation"
         )
+    elif status.last_status == 404:
+        why = (
+            "The records server's address in your organisation's settings looks wrong (404); "
+            "please tell your organisation"
+        )
     else:
         why = f"The records server did not take the records (it answered {status.last_status})"
     if status.next_try_at is None:
@@ -105,8 +111,42 @@ def problem_words(status: SenderStatus, now: datetime) -> str:
     return f"{why}; trying again in {minutes(wait)}."
 
 
+# Why the server refused records for good, by its HTTP status: {they} {are} fit the count.
+_REFUSED_WHY = {
+    400: "the server said {they} {are} not valid learning records",
+    409: "the server already holds different records with the same ids",
+    413: "{they} {are} too large for the server",
+    422: "the server could not make sense of {them}",
+}
+
+
+def refused_words(refusals: tuple[Refusal, ...] | list[Refusal]) -> str:
+    """ "2 records were refused by the records server and will not be sent again: ..."; blank
+    when none were."""
+    if not refusals:
+        return ""
+    statuses = sorted({refusal.status for refusal in refusals})
+    one = len(refusals) == 1
+    words = {"they": "it" if one else "they", "are": "is" if one else "are"}
+    words["them"] = "it" if one else "them"
+    reasons = [
+        _REFUSED_WHY.get(code, "the server turned {them} down").format(**words) + f" ({code})"
+        for code in statuses
+    ]
+    were = "was" if one else "were"
+    return (
+        f"{plural(len(refusals), 'record')} {were} refused by the records server and will not "
+        f"be sent again: {'; '.join(reasons)}."
+    )
+
+
 def statement_words(statement: dict[str, Any], sent_at: str, now: datetime) -> str:
     """ "Completed module 'Leading a team' — sent 14:02"."""
+    return f"{statement_summary(statement)} — sent {clock(parse_utc(sent_at), now)}"
+
+
+def statement_summary(statement: dict[str, Any]) -> str:
+    """ "Completed module 'Leading a team'"."""
     verb_id = str(statement.get("verb", {}).get("id", ""))
     verb = verb_id.rsplit("/", 1)[-1]
     target = statement.get("object", {})
@@ -115,5 +155,4 @@ def statement_words(statement: dict[str, Any], sent_at: str, now: datetime) -> s
     name = next(iter(target.get("definition", {}).get("name", {}).values()), "")
     action = _VERBS.get(verb, verb.capitalize())
     kind_words = "" if verb == "shared" else f" {_KINDS.get(kind, kind)}"
-    what = f"{action}{kind_words} '{name}'"
-    return f"{what} — sent {clock(parse_utc(sent_at), now)}"
+    return f"{action}{kind_words} '{name}'"

@@ -1,5 +1,5 @@
 """Settings, Learning records: where records go, who they name, what waits, what was sent
-and when, and what went wrong, with "Send now". Without an LRS: one sentence that nothing
+and when, what went wrong and what the server refused for good, with "Send now". Without an LRS: one sentence that nothing
 leaves this laptop.
 
 It reads only the local queue and the sender's status (never the network): the sender's own
@@ -22,6 +22,7 @@ from zavmo_desktop.core.xapi.wording import (
     last_sent_words,
     parse_utc,
     problem_words,
+    refused_words,
     statement_words,
     waiting_words,
     where_records_go,
@@ -53,7 +54,9 @@ class LearningRecordsPanel(QWidget):
         self.summary = paragraph(where_records_go(records.settings))
         self.identity = paragraph(identity_words(records.identity, by_email))
         self.waiting, self.last_sent, self.problem = paragraph(), paragraph(), paragraph()
-        for label in (self.summary, self.identity, self.waiting, self.last_sent, self.problem):
+        self.refused = paragraph()  # records the server will never take: said plainly
+        labels = (self.summary, self.identity, self.waiting, self.last_sent, self.problem)
+        for label in (*labels, self.refused):
             column.addWidget(label)
         self.send_button = QPushButton(SEND_NOW)
         self.send_button.setAccessibleName(SEND_NOW)
@@ -100,6 +103,8 @@ class LearningRecordsPanel(QWidget):
             self._asked_at = None
         self.problem.setText(SENDING if sending else problem_words(status, now) if status else "")
         self.problem.setVisible(bool(self.problem.text()))
+        self.refused.setText(refused_words(report.refused))
+        self.refused.setVisible(bool(self.refused.text()))
         self._show_recent([statement_words(s, at, now) for s, at in report.recent])
 
     def _show_recent(self, lines: list[str]) -> None:
