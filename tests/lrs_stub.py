@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,10 +20,23 @@ class StubLrs:
         self.server = server
         self.stored: dict[str, dict[str, Any]] = {}
         self.requests = 0
+        self.arrivals: Counter[str] = Counter()  # how often each id was in a batch it took
+        self.refuse_marker = ""  # a batch holding a statement with this text is answered 400
+        self.answer_all: int | None = None  # every request is answered with this status
 
     @property
     def endpoint(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/xAPI/"
+
+    def refusal(self, batch: list[dict[str, Any]]) -> tuple[int, str] | None:
+        """As an LRS does: the whole batch is refused for one bad statement in it."""
+        if self.answer_all is not None:
+            return self.answer_all, json.dumps({"detail": "refused"})
+        for statement in batch:
+            if self.refuse_marker and self.refuse_marker in json.dumps(statement):
+                detail = f"Statement {statement['id']}: verb id is not a valid IRI"
+                return 400, json.dumps({"detail": detail})
+        return None
 
     def config_toml(self, account_name: str = "E1234") -> str:
         return (
@@ -37,10 +51,18 @@ def stub_lrs() -> Iterator[StubLrs]:
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             lrs.requests += 1
+            refusal = lrs.refusal(body)
+            if refusal is not None:
+                self.answer(*refusal)
+                return
             for statement in body:
+                lrs.arrivals[statement["id"]] += 1
                 lrs.stored.setdefault(statement["id"], statement)
-            answer = json.dumps([s["id"] for s in body]).encode()
-            self.send_response(200)
+            self.answer(200, json.dumps([s["id"] for s in body]))
+
+        def answer(self, status: int, text: str) -> None:
+            answer = text.encode()
+            self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(answer)))
             self.end_headers()

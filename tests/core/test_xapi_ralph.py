@@ -45,10 +45,10 @@ def test_every_statement_arrives_once_through_an_outage_and_a_lost_commit(
     lrs.start()
     post_batch(settings, queue.next_batch(db, 3))  # sent, then the app died before marking
     done = send_queue(db, settings, batch_size=2)  # five requests: new statements in four
-    assert done == (9, 0, "", None)
+    assert done == (9, 0, "", None, ())
     lrs.stop()
     lrs.start()  # the store survives a restart, and a repeat sync has nothing to send
-    assert send_queue(db, settings) == (0, 0, "", None)
+    assert send_queue(db, settings) == (0, 0, "", None, ())
     assert sorted(lrs.stored_ids()) == sorted(s["id"] for s in made)
 
 

@@ -113,8 +113,8 @@ def problem_words(status: SenderStatus, now: datetime) -> str:
 
 # Why the server refused records for good, by its HTTP status: {they} {are} fit the count.
 _REFUSED_WHY = {
-    400: "the server said {they} {are} not valid learning records",
-    409: "the server already holds different records with the same ids",
+    400: "the server said {they} {are} not in a form it accepts",
+    409: "the server already holds {other} with the same {ids}",
     413: "{they} {are} too large for the server",
     422: "the server could not make sense of {them}",
 }
@@ -128,7 +128,8 @@ def refused_words(refusals: tuple[Refusal, ...] | list[Refusal]) -> str:
     statuses = sorted({refusal.status for refusal in refusals})
     one = len(refusals) == 1
     words = {"they": "it" if one else "they", "are": "is" if one else "are"}
-    words["them"] = "it" if one else "them"
+    words |= {"them": "it" if one else "them", "ids": "id" if one else "ids"}
+    words["other"] = "a different record" if one else "different records"
     reasons = [
         _REFUSED_WHY.get(code, "the server turned {them} down").format(**words) + f" ({code})"
         for code in statuses
