@@ -61,3 +61,24 @@ def test_a_wrong_password_is_told_apart_from_an_unreachable_server(
     queue.enqueue(db, statement(actor(wrong, ""), "completed", "module", ("m",), "M"))
     refused = send_queue(db, wrong)
     assert refused.status == 401 and refused.waiting == 1
+
+
+def test_a_statement_ralph_refuses_is_set_aside_and_the_rest_arrive(
+    lrs: RalphLrs, tmp_path: Path
+) -> None:
+    """Ralph is lax about what it takes, but a statement without a verb fails its model: it
+    answers 422 to the whole batch, and the sender splits it down to that one statement."""
+    lrs.start()
+    settings = LrsSettings(lrs.endpoint, USER, PASSWORD, HOMEPAGE, "E1234")
+    db = open_database(tmp_path / "learner.db")
+    who = actor(settings, "")
+    made = [statement(who, "completed", "module", ("m", f"m{n}"), f"M{n}") for n in range(6)]
+    del made[3]["verb"]
+    for one in made:
+        queue.enqueue(db, one)
+    result = send_queue(db, settings)
+    assert (result.sent, result.waiting, result.refused) == (5, 0, (made[3]["id"],))
+    [refusal] = queue.refused(db)
+    assert refusal.status == 422 and refusal.reason.startswith('{"detail":')
+    assert len(refusal.reason) <= 500
+    assert sorted(lrs.stored_ids()) == sorted(s["id"] for i, s in enumerate(made) if i != 3)

@@ -6,6 +6,7 @@ credentials, and a server that refuses everything, leave the whole queue waiting
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ def settings_for(lrs: StubLrs) -> LrsSettings:
     return LrsSettings(lrs.endpoint, "u", "p", HOMEPAGE, "E1234")
 
 
-def made(settings: LrsSettings, count: int, bad: set[int] = frozenset()) -> list[dict[str, Any]]:  # type: ignore[assignment]
+def made(settings: LrsSettings, count: int, bad: Collection[int] = ()) -> list[dict[str, Any]]:
     statements = []
     for n in range(count):
         one = statement(actor(settings, ""), "completed", "module", ("m", f"m{n}"), f"M{n}")

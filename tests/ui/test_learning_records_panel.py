@@ -117,3 +117,28 @@ def test_an_unreachable_server_is_said_in_words_with_the_next_try(
 
     qtbot.waitUntil(told, timeout=15_000)
     assert "1 record is waiting to be sent." in panel_texts(window)
+
+
+def test_a_record_the_server_refuses_for_good_is_said_plainly_and_holds_nothing_up(
+    open_window: OpenWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    with stub_lrs() as lrs:
+        lrs.refuse_marker = "/verbs/experienced"  # it refuses every "opened" record
+        window = open_window("--org-config", config(tmp_path, lrs.config_toml()))
+        learner = window.learner
+        assert learner is not None
+        module = learner.library.modules[0]
+        learner.mark_opened(module)
+        learner.set_complete(module.id, True)
+        open_settings(window)
+        send = find_by_name(window.settings_screen, "Send now")
+        qtbot.mouseClick(send, Qt.MouseButton.LeftButton)
+        refused = (
+            "1 record was refused by the records server and will not be sent again: "
+            "the server said it is not in a form it accepts (400)."
+        )
+        qtbot.waitUntil(lambda: refused in panel_texts(window), timeout=15_000)
+        texts = panel_texts(window)
+        assert "Nothing is waiting to be sent." in texts
+        assert any(t.startswith(f"Completed module '{module.title}' — sent ") for t in texts)
+        assert len(lrs.stored) == 1

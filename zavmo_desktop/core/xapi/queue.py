@@ -132,4 +132,6 @@ class QueueReport(NamedTuple):
 def report(db: Database, recent: int = 6) -> QueueReport:
     """What the Learning records section shows: four small reads of the local queue."""
     when, count = last_sent(db)
-    return QueueReport(summary(db).waiting, when, count, recently_sent(db, recent), tuple(refused(db)))
+    return QueueReport(
+        summary(db).waiting, when, count, recently_sent(db, recent), tuple(refused(db))
+    )

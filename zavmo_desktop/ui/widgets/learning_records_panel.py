@@ -1,6 +1,6 @@
 """Settings, Learning records: where records go, who they name, what waits, what was sent
-and when, what went wrong and what the server refused for good, with "Send now". Without an LRS: one sentence that nothing
-leaves this laptop.
+and when, what went wrong and what the server refused for good, with "Send now". Without an
+LRS: one sentence that nothing leaves this laptop.
 
 It reads only the local queue and the sender's status (never the network): the sender's own
 thread does the sending. While shown, it looks again every second.
