@@ -1,5 +1,6 @@
 """PNGs of Settings, Learning records: with a real LRS (Ralph on loopback, from the test extra)
-after a send, with that LRS stopped (the error in words), and with no LRS configured; at 100%
+after a send, with that LRS stopped (the error in words), with records a server refused for
+good (the loopback stub of tests/lrs_stub.py), and with no LRS configured; at 100%
 and 200% text, and in the dark theme; and the Privacy page for each.
 
 Run on a virtual screen:  xvfb-run -a .venv/bin/python scripts/learning_records_shots.py OUT
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.lrs_stub import stub_lrs
 from tests.ralph_lrs import RalphLrs
 from zavmo_desktop.app import build_window
 from zavmo_desktop.ui.main_window import MainWindow
@@ -91,6 +93,25 @@ def main(folder: Path) -> None:
         window.close()
     finally:
         lrs.stop()
+    show_refused(folder)
+
+
+def show_refused(folder: Path) -> None:
+    with stub_lrs() as stub:
+        stub.refuse_marker = "/verbs/experienced"  # every "opened" record is refused
+        config = Path(tempfile.mkdtemp()) / "org.toml"
+        config.write_text(stub.config_toml(), encoding="utf-8")
+        window = open_app("--org-config", str(config))
+        learner = window.learner
+        assert learner is not None and learner.records_sender is not None
+        for module in learner.library.modules[:2]:
+            learner.mark_opened(module)
+            learner.set_complete(module.id, True)
+        learner.records_sender.send_now()
+        while learner.records_report().waiting:
+            settle(0.1)
+        show_panel(window, folder, "records-refused")
+        window.close()
 
 
 if __name__ == "__main__":
