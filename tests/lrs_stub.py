@@ -23,6 +23,7 @@ class StubLrs:
         self.arrivals: Counter[str] = Counter()  # how often each id was in a batch it took
         self.refuse_marker = ""  # a batch holding a statement with this text is answered 400
         self.answer_all: int | None = None  # every request is answered with this status
+        self.most_in_a_batch = 0  # more than this (when set) is answered 413
 
     @property
     def endpoint(self) -> str:
@@ -32,6 +33,8 @@ class StubLrs:
         """As an LRS does: the whole batch is refused for one bad statement in it."""
         if self.answer_all is not None:
             return self.answer_all, json.dumps({"detail": "refused"})
+        if self.most_in_a_batch and len(batch) > self.most_in_a_batch:
+            return 413, json.dumps({"detail": "Payload too large"})
         for statement in batch:
             if self.refuse_marker and self.refuse_marker in json.dumps(statement):
                 detail = f"Statement {statement['id']}: verb id is not a valid IRI"

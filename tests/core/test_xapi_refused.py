@@ -88,6 +88,17 @@ def test_bad_statements_in_small_batches_hold_nothing_up(tmp_path: Path) -> None
         ]
 
 
+def test_a_batch_too_large_for_the_server_is_split_and_all_of_it_sent(tmp_path: Path) -> None:
+    with stub_lrs() as lrs:
+        lrs.most_in_a_batch = 3
+        settings = settings_for(lrs)
+        statements = made(settings, 10)
+        db = queued(tmp_path / "learner.db", statements)
+        assert send_queue(db, settings) == (10, 0, "", None, ())
+        assert sorted(lrs.arrivals) == sorted(s["id"] for s in statements)
+        assert set(lrs.arrivals.values()) == {1}
+
+
 def test_wrong_credentials_keep_every_record_waiting_and_say_so(tmp_path: Path) -> None:
     with stub_lrs() as lrs:
         lrs.answer_all = 401

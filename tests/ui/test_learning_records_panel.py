@@ -137,8 +137,12 @@ def test_a_record_the_server_refuses_for_good_is_said_plainly_and_holds_nothing_
             "1 record was refused by the records server and will not be sent again: "
             "the server said it is not in a form it accepts (400)."
         )
-        qtbot.waitUntil(lambda: refused in panel_texts(window), timeout=15_000)
-        texts = panel_texts(window)
-        assert "Nothing is waiting to be sent." in texts
-        assert any(t.startswith(f"Completed module '{module.title}' — sent ") for t in texts)
+        completed = f"Completed module '{module.title}' — sent "
+
+        def told() -> bool:
+            texts = panel_texts(window)  # the new lines show on the next turn of the loop
+            return refused in texts and any(t.startswith(completed) for t in texts)
+
+        qtbot.waitUntil(told, timeout=15_000)
+        assert "Nothing is waiting to be sent." in panel_texts(window)
         assert len(lrs.stored) == 1
