@@ -239,7 +239,7 @@ class ProfileChooser(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from zavmo_desktop.ui.main_window import is_plain_enter
+        from zavmo_desktop.ui.window_keys import is_plain_enter
 
         if event.key() == Qt.Key.Key_Escape and self.pages.currentWidget() is not self.list_page:
             self.show_list()
