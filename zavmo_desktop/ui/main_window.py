@@ -149,12 +149,9 @@ class MainWindow(
         return showing.accessibleName().removesuffix(" screen") if showing else ""
 
     def bring_to_front(self) -> None:
-        from PySide6.QtCore import Qt
+        from zavmo_desktop.ui.single_instance import bring_forward
 
-        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        bring_forward(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not clicked_focused_button(event):

@@ -251,10 +251,9 @@ class ProfileChooser(QWidget):
         super().keyPressEvent(event)
 
     def bring_to_front(self) -> None:
-        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        from zavmo_desktop.ui.single_instance import bring_forward
+
+        bring_forward(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.handed_over:

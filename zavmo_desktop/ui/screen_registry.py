@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from zavmo_desktop.ui.read_aloud import ReadAloud
 
 
+def screen_named(name: str) -> Any:
+    """A window attribute for the named screen, built the first time it is read."""
+    return property(lambda window: window.screen(name), doc=f"The {name} screen.")
+
+
 class ScreenRegistry:
     """Mixed into MainWindow: uses its learner, stack and restyler."""
 
@@ -49,33 +54,14 @@ class ScreenRegistry:
     def _in_place_of(self, name: str) -> str:
         return ONBOARDING if name == "Home" and self.onboarding else name
 
-    @property
-    def home(self) -> Any:
-        return self.screen("Home")
-
-    @property
-    def onboarding_screen(self) -> Any:
-        return self.screen(ONBOARDING)
-
-    @property
-    def library(self) -> Any:
-        return self.screen("Library")
-
-    @property
-    def settings_screen(self) -> Any:
-        return self.screen("Settings")
-
-    @property
-    def shortcuts_screen(self) -> Any:
-        return self.screen(HELP)
-
-    @property
-    def reader(self) -> Any:
-        return self.screen(READER)
-
-    @property
-    def conversation_screen(self) -> Any:
-        return self.screen(CONVERSATION)
+    # The screens tests and other parts reach by name; each is built when first read.
+    home = screen_named("Home")
+    onboarding_screen = screen_named(ONBOARDING)
+    library = screen_named("Library")
+    settings_screen = screen_named("Settings")
+    shortcuts_screen = screen_named(HELP)
+    reader = screen_named(READER)
+    conversation_screen = screen_named(CONVERSATION)
 
     @property
     def read_aloud(self) -> ReadAloud:
