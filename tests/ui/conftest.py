@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from zavmo_desktop.app import build_window
+from zavmo_desktop.core.content.models import Framework
 from zavmo_desktop.ui.main_window import MainWindow
 
 OpenWindow = Callable[..., MainWindow]
@@ -22,6 +23,13 @@ def skip_onboarding(window: MainWindow) -> None:
         assert window.stack.currentWidget() is window.onboarding_screen
         window.onboarding_screen.skip_all.click()
         assert window.stack.currentWidget() is window.home
+
+
+def framework_of(window: MainWindow, qtbot: QtBot) -> Framework:
+    """The bundled pack's framework, once the window has read the modules."""
+    qtbot.waitUntil(lambda: window.content_loaded, timeout=10000)
+    assert window.learner is not None
+    return window.learner.library.packs[0].framework
 
 
 @pytest.fixture

@@ -21,16 +21,10 @@ from tests.accessibility import (
     unnamed_tab_stops,
     unreachable_by_tab,
 )
-from zavmo_desktop.core.content.models import Framework
+from tests.ui.conftest import framework_of
 from zavmo_desktop.core.own_data.places import EVIDENCE
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.widgets.add_evidence_dialog import UNMAPPED, AddEvidenceDialog
-
-
-def framework_of(window: MainWindow, qtbot: QtBot) -> Framework:
-    qtbot.waitUntil(lambda: window.content_loaded, timeout=10000)
-    assert window.learner is not None
-    return window.learner.library.packs[0].framework
 
 
 def open_dialog(window: MainWindow, qtbot: QtBot, **extra: object) -> AddEvidenceDialog:

@@ -16,17 +16,12 @@ from tests.accessibility import (
     unnamed_tab_stops,
     unreachable_by_tab,
 )
+from tests.ui.conftest import framework_of
 from zavmo_desktop.core.content.models import Framework
 from zavmo_desktop.core.portfolio.learner_evidence import add_text
 from zavmo_desktop.core.portfolio.status import Status
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.widgets.signoff_dialog import SignOffDialog
-
-
-def framework_of(window: MainWindow, qtbot: QtBot) -> Framework:
-    qtbot.waitUntil(lambda: window.content_loaded, timeout=10000)
-    assert window.learner is not None
-    return window.learner.library.packs[0].framework
 
 
 def first_criteria(framework: Framework) -> list[str]:

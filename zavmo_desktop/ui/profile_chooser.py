@@ -239,7 +239,7 @@ class ProfileChooser(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from zavmo_desktop.ui.main_window import is_plain_enter
+        from zavmo_desktop.ui.window_keys import is_plain_enter
 
         if event.key() == Qt.Key.Key_Escape and self.pages.currentWidget() is not self.list_page:
             self.show_list()
@@ -251,10 +251,9 @@ class ProfileChooser(QWidget):
         super().keyPressEvent(event)
 
     def bring_to_front(self) -> None:
-        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        from zavmo_desktop.ui.single_instance import bring_forward
+
+        bring_forward(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.handed_over:

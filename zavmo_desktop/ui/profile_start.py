@@ -47,7 +47,7 @@ def start_with_profiles(session: Session, wanted: str | None) -> QWidget:
 
 
 def _started(chooser: ProfileChooser) -> ProfileChooser:
-    from zavmo_desktop.ui.main_window import collect_garbage_again
+    from zavmo_desktop.ui.start_loading import collect_garbage_again
 
     collect_garbage_again()  # the learners can act: start-up is over (app.prepare_window)
     return chooser

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 ACTIVATE = b"activate\n"
 CONNECT_TIMEOUT_MS = 1000
@@ -61,3 +65,13 @@ def ask_running_instance_to_activate(data_dir: Path) -> bool:
     delivered = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
     socket.disconnectFromServer()
     return delivered
+
+
+def bring_forward(window: QWidget) -> None:
+    """What a later start asks of the running window: un-minimised, shown and active."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
