@@ -107,9 +107,12 @@ def log_words(entry: LogEntry, kind: str) -> str:
     if entry.action == "removed":
         return f"Removed by {who}"
     if entry.action == "signed_off":
-        return f"Signed off by {who}"
+        role = str(entry.after.get("role", ""))  # kept apart from the name since m012
+        return f"Signed off by {who} ({role})" if role else f"Signed off by {who}"
     if entry.action == "sign_off_withdrawn":
-        return f"Sign-off withdrawn by {who}"
+        reason = str(entry.after.get("withdrawal_reason", ""))
+        said = f"Sign-off withdrawn by {who}"
+        return f"{said}, because: {reason}" if reason else said
     return f"{entry.action.replace('_', ' ').capitalize()} by {who}"
 
 

@@ -338,3 +338,12 @@ def m010_xapi(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX xapi_queue_waiting ON xapi_queue (sent_at, queued_at)")
+
+
+@migrations()
+def m012_sign_off_columns(db: Database) -> None:
+    # The assessor's role and a withdrawal's reason get columns of their own (issue 13), and
+    # the rows written before are split into them (core/storage/signoff_schema.py).
+    from zavmo_desktop.core.storage.signoff_schema import add_signoff_columns
+
+    add_signoff_columns(db)

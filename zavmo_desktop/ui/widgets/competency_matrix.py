@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.content.criterion_words import maps_to
 from zavmo_desktop.core.content.models import Criterion, Framework
-from zavmo_desktop.core.portfolio.matrix_words import cell_name, cell_text, legend_lines
+from zavmo_desktop.core.portfolio.matrix_words import (
+    about_words,
+    cell_name,
+    cell_text,
+    legend_lines,
+)
 from zavmo_desktop.core.portfolio.status import CriterionState, Status
 from zavmo_desktop.ui.widgets.matrix_scale import STEPS
 
@@ -342,5 +347,4 @@ class CompetencyMatrix(QWidget):
         if found is None:
             return
         criterion, state = found
-        mapping = maps_to(criterion)
-        self.about.setText(f"{cell_name(criterion, state)}. {mapping}".strip())
+        self.about.setText(about_words(criterion, state))
