@@ -60,13 +60,24 @@ def time_words(stamp: str) -> str:
     return f"{long_date(moment.date())} at {moment:%H:%M}"
 
 
-def summary_line(item: EvidenceItem) -> str:
-    """One line of the evidence list: what it is, when, how it stands, what it maps to."""
+DRAFT_WAITING = "Draft waiting"  # changed words kept in the editor, not saved yet
+DRAFT_MARK = "✎"
+
+
+def summary_line(item: EvidenceItem, draft: bool = False) -> str:
+    """One line of the evidence list: what it is, when, how it stands, what it maps to;
+    "Draft waiting" first when words typed for it are not saved yet."""
     criteria = ", ".join(item.criteria) if item.criteria else "no criteria yet"
-    return (
+    line = (
         f"{item.title} — {kind_words(item.kind)}, {day_words(item.created_at)}. "
         f"{outcome_words(item.met)}. Criteria: {criteria}."
     )
+    return f"{DRAFT_WAITING}: {line}" if draft else line
+
+
+def drafts_words(count: int) -> str:
+    """ "1 with a draft waiting"; "" for none."""
+    return f"{count} with a draft waiting" if count else ""
 
 
 def who_words(who: str) -> str:
