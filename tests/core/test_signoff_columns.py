@@ -66,10 +66,11 @@ def test_an_upgrade_splits_the_old_rows_into_the_new_columns(tmp_path: Path) -> 
         ("EC6", "(Acme)", "", "", ""),
     ]  # fmt: skip
     assert [s.label for s in sign_offs.all()][:3] == [
-        "Sam Patel (Internal verifier, Acme)", "Grace Hopper",
+        "Sam Patel (Internal verifier, Acme)",
+        "Grace Hopper",
         "Ada (Countess) (Verifier (QA), Acme)",
     ]  # fmt: skip, each reads as it did before the upgrade
-    assert [(s.signed_on, s.recorded_at, s.withdrawn_at) for s in sign_offs.all()][0] == (
+    assert next((s.signed_on, s.recorded_at, s.withdrawn_at) for s in sign_offs.all()) == (
         "2026-11-30", AT, AT,
     )  # fmt: skip
     log = EvidenceRepository(sign_offs.db).history(1)
@@ -92,7 +93,7 @@ def test_after_the_upgrade_a_sign_off_is_only_ever_withdrawn(tmp_path: Path) -> 
         sign_offs.db.execute("UPDATE sign_offs SET withdrawal_reason = 'other' WHERE id = 1")
     sign_offs.withdraw(2, reason="  Recorded   twice ")
     sign_offs.withdraw(2, reason="a second reason is not kept")
-    again = [s for s in sign_offs.all() if s.id == 2][0]
+    again = next(s for s in sign_offs.all() if s.id == 2)
     assert (again.comment, again.withdrawal_reason) == ("Seen it", "Recorded twice")
     assert again.withdrawn_at is not None
 
