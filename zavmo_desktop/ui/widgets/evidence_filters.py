@@ -8,8 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zavmo_desktop.core.content.models import Competency
 from zavmo_desktop.core.portfolio.evidence_filter import (
@@ -27,6 +35,21 @@ class ShrinkingCombo(QComboBox):
     """Asks for its longest choice's width, yet can be narrower: at 200% text a competency's
     name is wider than the page, and the list must not push the page past the window's edge
     (the screen repeats the chosen competency in full under the filters)."""
+
+    def sizeHint(self) -> QSize:
+        """Qt's hint, widened when the field it leaves is narrower than the longest choice
+        (with a stylesheet it falls a pixel or two short at 200% text)."""
+        hint = super().sizeHint()
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, hint.width(), hint.height())  # type: ignore[attr-defined]
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                      default=0)  # fmt: skip
+        return QSize(hint.width() + max(0, longest - field.width()), hint.height())
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -68,18 +91,29 @@ class LabelledCombo(QWidget):
         self.combo.setCurrentIndex(max(self.combo.findData(value), 0))
 
 
+class DayField(QDateEdit):
+    """Tab leaves the field, as it leaves every filter (Qt's date field would step through
+    day, month and year first: three presses a field); Left and Right move between them."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's own name)
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class LabelledDate(QWidget):
     """A day field ("2 December 2026": never 12/02 or 02/12) with its label above it. Up
     and Down change the day, month or year under the cursor; Alt+Down opens a calendar."""
 
-    def __init__(self, name: str, description: str) -> None:
+    def __init__(self, label: str, name: str, description: str) -> None:
         super().__init__()
-        self.field = QDateEdit()
+        self.field = DayField()
         self.field.setDisplayFormat("d MMMM yyyy")
         self.field.setCalendarPopup(True)
         self.field.setAccessibleName(name)
-        self.field.setAccessibleDescription(description)
-        self.label = plain(QLabel(name))
+        self.field.setAccessibleDescription(
+            f"{description}. Up and Down change the day, month or year; Left and Right move "
+            "between them; Alt+Down opens a calendar."
+        )
+        self.label = plain(QLabel(label))
         self.label.setBuddy(self.field)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -108,8 +142,8 @@ class EvidenceFilters(QWidget):
         self.kind.fill([("All types", None), *((w, k) for k, w in KIND_WORDS.items())])
         self.period.fill(PERIODS)
         self.outcome.fill([("Any outcome", None), *((w, w) for w, _met in OUTCOMES)])
-        self.since = LabelledDate("From", "Show items added on this day or later")
-        self.until = LabelledDate("To", "Show items added on this day or earlier")
+        self.since = LabelledDate("From", "From date", "Show items added on this day or later")
+        self.until = LabelledDate("To", "To date", "Show items added on this day or earlier")
         self._dates_set = False  # the fields start at the last 30 days, the first time
         self._parts = (self.competency, self.criterion, self.kind, self.period, self.outcome)
         self._flow = FlowLayout(self, spacing=12)  # each list its own width, wrapped as words
