@@ -95,7 +95,7 @@ class DayField(QDateEdit):
     """Tab leaves the field, as it leaves every filter (Qt's date field would step through
     day, month and year first: three presses a field); Left and Right move between them."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's own name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
 
 
