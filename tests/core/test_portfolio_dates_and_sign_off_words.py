@@ -24,6 +24,7 @@ from zavmo_desktop.core.portfolio.signoff_words import (
     NOT_A_CERTIFICATE,
     sign_offs_text,
     signed_off_line,
+    signed_on_line,
 )
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -96,3 +97,15 @@ def test_an_item_reads_the_active_sign_offs_of_its_criteria(learner: Learner) ->
     assert sign_offs_text([], active) == NONE_SIGNED
     no_comment = next(s for s in active if s.criterion_id == "ST1")
     assert signed_off_line(no_comment) == "ST1 signed off by Alan Turing on 30 November 2026."
+
+
+def test_the_matrix_line_cuts_a_long_comment_at_a_word(learner: Learner) -> None:
+    long = "Presented the paper to the board, " * 10
+    (sign_off,) = record_sign_offs(learner.portfolio.sign_offs, ["EC1"], "Priya Shah", "",
+                                   date(2026, 12, 2), long, today=date(2026, 12, 2))  # fmt: skip
+    line = signed_on_line(sign_off)
+    assert line.startswith("Signed off on 2 December 2026: Presented the paper to the board")
+    assert line.endswith("board, Presented…") and len(line) < 130  # cut at a word
+    assert signed_off_line(sign_off).endswith("to the board.")  # the item shows it whole
+    assert sign_offs_text(["EC1"], [sign_off]).endswith("It is a record of a person's sign-off, "
+                                                        "not a certificate.")  # fmt: skip

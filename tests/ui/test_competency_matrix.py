@@ -185,8 +185,12 @@ def test_the_line_under_the_matrix_names_the_sign_off_of_the_current_cell(
     about = shown.matrix.about.text()
     assert about.startswith(
         f"EC2, {EC2_TEXT}: verified: signed off by Priya Shah (Head of Data, Acme); shown by "
-        "1 item. Signed off on 2 December 2026: Seen it in the board meeting. It is a record "
-        "of a person's sign-off, not a certificate."
+        "1 item. Signed off on 2 December 2026: Seen it in the board meeting."
+    )
+    legend = shown.matrix.legend.text()
+    assert (
+        "verified: an assessor's sign-off is recorded (a record of a person's sign-off, not "
+        "a certificate)" in legend
     )
     assert "TECHIS5002" in about
     qtbot.keyClick(table, Qt.Key.Key_Left)  # a cell with no sign-off names none

@@ -21,7 +21,7 @@ from tests.accessibility import (
 from tests.ui.test_portfolio_screen import make_evidence, open_kind, portfolio
 from zavmo_desktop.core.portfolio.learner_evidence import add_text
 from zavmo_desktop.core.portfolio.signing import record_sign_offs, withdraw_sign_off
-from zavmo_desktop.core.portfolio.signoff_words import NONE_SIGNED, NOT_A_CERTIFICATE
+from zavmo_desktop.core.portfolio.signoff_words import NONE_SIGNED, ONE_NOT_A_CERTIFICATE
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.screens import portfolio as portfolio_screen
 from zavmo_desktop.ui.screens.portfolio import NONE_MATCH, PortfolioScreen
@@ -81,7 +81,7 @@ def test_an_item_lists_the_active_sign_offs_of_the_criteria_it_maps_to(
     assert shown is screen.view.sign_offs and shown.isVisible()
     assert screen.view.sign_offs.text() == (
         f"EC2 signed off by Priya Shah (Head of Data, Acme) on {day}: Presented it to the "
-        f"board.\n{NOT_A_CERTIFICATE}"
+        f"board.\n{ONE_NOT_A_CERTIFICATE}"
     )  # the withdrawn one and the unmapped criterion's are not there
     assert "a record of a person's sign-off, not a certificate" in screen.view.sign_offs.text()
     find_by_name(window, "History").click()

@@ -13,7 +13,11 @@ MARKS: dict[Status, tuple[str, str, str]] = {
     Status.NONE: ("○", "none", "nothing maps to the criterion yet"),
     Status.SOME: ("◐", "some", "some evidence maps to it, none that met its threshold"),
     Status.EVIDENCED: ("●", "evidenced", "an item that met the threshold maps to it"),
-    Status.VERIFIED: ("✔", "verified", "an assessor's sign-off is recorded"),
+    Status.VERIFIED: (
+        "✔",
+        "verified",
+        "an assessor's sign-off is recorded (a record of a person's sign-off, not a certificate)",
+    ),
 }
 
 

@@ -14,6 +14,8 @@ from zavmo_desktop.core.storage.signoffs import SignOff
 
 A_RECORD = "a record of a person's sign-off, not a certificate"
 NOT_A_CERTIFICATE = f"Each is {A_RECORD}."
+ONE_NOT_A_CERTIFICATE = f"It is {A_RECORD}."
+MATRIX_COMMENT = 80  # characters of a comment the line under the matrix shows
 NONE_SIGNED = "No sign-off is recorded for the criteria this item maps to."
 
 
@@ -25,12 +27,15 @@ def signed_on_words(sign_off: SignOff) -> str:
         return sign_off.signed_on
 
 
-def _with_comment(said: str, sign_off: SignOff) -> str:
-    """The sentence, then the comment on one line after a colon; a full stop at the end."""
-    comment = " ".join(sign_off.comment.split())
+def _with_comment(said: str, sign_off: SignOff, most: int | None = None) -> str:
+    """The sentence, then the comment on one line after a colon; a full stop at the end.
+    `most`: the comment's characters at most, cut at a word with "…" after it."""
+    comment = " ".join(sign_off.comment.split()).rstrip(",;:")  # a full stop goes after it
+    if most is not None and len(comment) > most:
+        comment = comment[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     if not comment:
         return f"{said}."
-    return f"{said}: {comment}" if comment[-1] in ".!?" else f"{said}: {comment}."
+    return f"{said}: {comment}" if comment[-1] in ".!?…" else f"{said}: {comment}."
 
 
 def signed_off_line(sign_off: SignOff) -> str:
@@ -41,10 +46,10 @@ def signed_off_line(sign_off: SignOff) -> str:
 
 
 def signed_on_line(sign_off: SignOff) -> str:
-    """ "Signed off on 2 December 2026: Seen at work. It is a record ..." for the matrix's
-    line, whose first sentence already names the person."""
-    said = _with_comment(f"Signed off on {signed_on_words(sign_off)}", sign_off)
-    return f"{said} It is {A_RECORD}."
+    """ "Signed off on 2 December 2026: Seen at work." for the line under the matrix, whose
+    first sentence already names the person; a long comment is cut short there (the item
+    and the sign-off dialog show it whole)."""
+    return _with_comment(f"Signed off on {signed_on_words(sign_off)}", sign_off, MATRIX_COMMENT)
 
 
 def sign_offs_of(criteria: Sequence[str], active: Iterable[SignOff]) -> list[SignOff]:
@@ -57,4 +62,6 @@ def sign_offs_of(criteria: Sequence[str], active: Iterable[SignOff]) -> list[Sig
 def sign_offs_text(criteria: Sequence[str], active: Iterable[SignOff]) -> str:
     """The evidence item's "Signed off" part: one line a sign-off, then what one is."""
     lines = [signed_off_line(s) for s in sign_offs_of(criteria, active)]
-    return "\n".join([*lines, NOT_A_CERTIFICATE]) if lines else NONE_SIGNED
+    if not lines:
+        return NONE_SIGNED
+    return "\n".join([*lines, NOT_A_CERTIFICATE if len(lines) > 1 else ONE_NOT_A_CERTIFICATE])

@@ -136,7 +136,7 @@ class PortfolioScreen(QWidget):
         self.matrix = CompetencyMatrix(self.show_evidence_of)
         self.readiness = ReadinessPanel(learner, framework)
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = scrolling_column(page)  # at 200% text the page scrolls, never cuts the button
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.matrix, 1)
         sign_this = _button(

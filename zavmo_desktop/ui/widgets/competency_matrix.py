@@ -44,6 +44,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's Status; None on an area
 TITLE_CHARS = 26  # a competency's title wraps at this many characters in its row header
 PADDING = 8  # inside a cell, each side
 RING = 3  # the focus ring round the current cell
+MIN_LINES = 8  # the table's least height, in lines of its text: the header and a row
 
 
 class _CellPainter(QStyledItemDelegate):
@@ -231,6 +232,12 @@ class MatrixTable(QTableWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.fit()  # the learner's text size or spacing changed
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a row of cells at the least: a long line under the matrix at 200% text
+        scrolls the page rather than squash the table to a sliver."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * MIN_LINES)
 
 
 class CompetencyMatrix(QWidget):
