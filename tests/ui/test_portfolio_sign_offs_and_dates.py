@@ -8,7 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QListWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QListWidget,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import (
@@ -204,4 +211,21 @@ def test_at_200_percent_the_dates_a_draft_and_the_sign_offs_clip_nothing(
     assert_accessible(window)
     open_own_item(window, qtbot)
     assert screen.view.sign_offs.text().startswith("EC1 signed off by Priya Shah")
+    assert_accessible(window)
+    screen.back_to_list()
+    screen.tabs.setCurrentIndex(1)  # the matrix, on the signed-off cell, its line in full
+    screen.matrix.table.setCurrentCell(1, 0)
+    settle()
+    assert "Signed off on" in screen.matrix.about.text()
+    table, button = (
+        screen.matrix.table,
+        find_by_name(window, "Record a sign-off for this criterion"),
+    )
+    assert table.height() >= table.fontMetrics().lineSpacing() * 8  # never a sliver
+    page = button.parentWidget()
+    while not isinstance(page, QScrollArea):
+        page = page.parentWidget()
+    page.ensureWidgetVisible(button)  # the page scrolls to it; nothing squashes or cuts it
+    settle()
+    assert button.visibleRegion().boundingRect().size() == button.size()
     assert_accessible(window)
