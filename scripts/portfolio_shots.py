@@ -1,6 +1,8 @@
 """Save PNGs of the Portfolio screen: the evidence list, a filtered list, a conversation
 opened whole (the app's result and the learner's claim apart), and a reflection with its
-editor, criteria and history, at 100% and 200% text, light and dark.
+editor, criteria and history; the From and To dates (and a From after To), an item with a
+draft waiting, an item's sign-offs and a verified matrix cell, at 100% and 200% text,
+light and dark.
 
 Run on a virtual screen:  xvfb-run -a .venv/bin/python scripts/portfolio_shots.py OUT_DIR
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from discover_shots import grab  # scripts/ is on the path when a script runs
@@ -19,7 +22,9 @@ from zavmo_desktop.core.conversation.engine import REVIEW
 from zavmo_desktop.core.conversation.session import PracticeSession
 from zavmo_desktop.core.deliver.evidence import DeliverEvidence
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.portfolio.evidence_filter import CHOOSE_DATES
 from zavmo_desktop.core.portfolio.learner_evidence import add_text
+from zavmo_desktop.core.portfolio.signing import record_sign_offs
 from zavmo_desktop.ui.main_window import MainWindow
 
 LOOKS = [("100", "light", 100), ("200", "light", 200), ("dark-100", "dark", 100),
@@ -54,7 +59,43 @@ def some_evidence(learner: Learner) -> None:
     for item in checklist.items[:2]:
         deliver.tick(with_checklist.id, checklist, item, True)
         deliver.add_item_to_evidence(with_checklist.id, checklist, item)
-    add_text(learner.evidence, "Board paper on model costs", "I wrote the paper.", ["EC1"])
+    add_text(learner.evidence, "Board paper on model costs", "I wrote the paper.", ["EC1", "EC2"])
+    comment = "Presented the paper to the board and took every question."
+    record_sign_offs(learner.portfolio.sign_offs, ["EC1"], "Priya Shah", "Head of Data, Acme",
+                     date.today(), comment)  # fmt: skip
+
+
+def dates_and_draft(window: MainWindow, folder: Path, name: str) -> None:
+    """The From and To fields, then a From after To, then a reflection's draft waiting."""
+    screen = window.screen("Portfolio")
+    period = screen.filters.period.combo
+    period.setCurrentIndex(period.findData(CHOOSE_DATES))
+    grab(window, folder, f"portfolio-dates-{name}")
+    screen.filters.since.set_day(date.today() + timedelta(days=3))
+    grab(window, folder, f"portfolio-dates-crossed-{name}")
+    screen.filters.clear()
+    open_kind(screen, "Reflection")
+    screen.view.edit_button.click()
+    screen.view.editor.box.insertPlainText(" And the risks.")
+    screen.back_to_list()
+    grab(window, folder, f"portfolio-draft-{name}")
+    screen.view.editor.drafts.clear()
+    screen.refresh()
+
+
+def sign_offs(window: MainWindow, folder: Path, name: str) -> None:
+    """An item's sign-offs, and the verified cell of the matrix with its line below."""
+    screen = window.screen("Portfolio")
+    open_kind(screen, "Your own writing")
+    screen.item_scroll.ensureWidgetVisible(screen.view.sign_offs)
+    grab(window, folder, f"portfolio-signed-{name}")
+    screen.back_to_list()
+    screen.tabs.setCurrentIndex(1)
+    table = screen.matrix.table
+    table.setCurrentCell(1, 0)
+    table.setFocus()
+    grab(window, folder, f"portfolio-matrix-signed-{name}")
+    screen.tabs.setCurrentIndex(0)
 
 
 def open_kind(screen: object, words: str) -> None:
@@ -104,6 +145,8 @@ def main(folder: Path) -> None:
         grab(window, folder, f"portfolio-history-{name}")
         screen.view.editor.cancel()
         screen.back_to_list()
+        dates_and_draft(window, folder, name)
+        sign_offs(window, folder, name)
 
 
 if __name__ == "__main__":

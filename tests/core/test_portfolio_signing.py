@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.portfolio.evidence_words import log_words
 from zavmo_desktop.core.portfolio.learner_evidence import add_text
 from zavmo_desktop.core.portfolio.signing import (
     SignOffRefused,
@@ -37,22 +38,24 @@ def test_signing_two_criteria_verifies_both_and_withdrawing_one_keeps_its_row(
         date(2026, 11, 30), "Seen at work.",
     )  # fmt: skip
     assert [s.criterion_id for s in recorded] == [first, second]  # once each
-    assert recorded[0].assessor == "Sam Patel (Internal verifier, Acme)"
+    assert (recorded[0].assessor, recorded[0].role) == ("Sam Patel", "Internal verifier, Acme")
+    assert recorded[0].label == "Sam Patel (Internal verifier, Acme)"
     states = portfolio.states(framework)
     assert (states[first].status, states[second].status) == (Status.VERIFIED, Status.VERIFIED)
-    assert [e.who for e in learner.evidence.history(item)][-1] == (
-        "assessor: Sam Patel (Internal verifier, Acme)"
-    )
+    signed = learner.evidence.history(item)[-1]
+    assert signed.who == "assessor: Sam Patel"
+    assert log_words(signed, "learner_text") == "Signed off by Sam Patel (Internal verifier, Acme)"
 
     withdraw_sign_off(portfolio.sign_offs, recorded[0].id, "Signed  the wrong criterion")
     states = portfolio.states(framework)
     assert (states[first].status, states[second].status) == (Status.SOME, Status.VERIFIED)
     kept = portfolio.sign_offs.all()[0]
     assert kept.withdrawn_at is not None
-    assert kept.comment == "Seen at work.\n\nWithdrawn because: Signed the wrong criterion"
-    assert [(e.action, e.who) for e in learner.evidence.history(item)][-1] == (
-        "sign_off_withdrawn",
-        "learner",
+    assert (kept.comment, kept.withdrawal_reason) == ("Seen at work.", "Signed the wrong criterion")
+    withdrawn = learner.evidence.history(item)[-1]
+    assert (withdrawn.action, withdrawn.who) == ("sign_off_withdrawn", "learner")
+    assert log_words(withdrawn, "learner_text") == (
+        "Sign-off withdrawn by you, because: Signed the wrong criterion"
     )
 
 

@@ -90,13 +90,18 @@ def test_cells_say_code_text_status_and_count_in_words(
         evidence(learner, "board", ("EC2",), met=True),
         evidence(learner, "draft", ("EC2", "EC3"), met=None),
     )
-    learner.portfolio.sign_offs.record("EC4", "Grace Hopper", "2026-12-01", "Seen it")
+    learner.portfolio.sign_offs.record("EC4", "Grace Hopper", "2026-12-01", "Seen it", "Navy")
+    learner.portfolio.sign_offs.record("EC2", "Priya Shah", "2026-12-02", "", "Head of Data")
     shown.refresh()
     names = cell_names_in_tree(shown.matrix)
-    assert f"EC2, {EC2_TEXT}: evidenced by 2 items" in names
+    assert (
+        f"EC2, {EC2_TEXT}: verified: signed off by Priya Shah (Head of Data); shown by 2 items"
+    ) in names
     assert any(n.startswith("EC3, ") and n.endswith(": some evidence by 1 item") for n in names)
     assert any(n.startswith("EC1, ") and n.endswith(": no evidence yet") for n in names)
-    assert any(n.endswith(": verified by 0 items, signed off by Grace Hopper") for n in names)
+    # no items behind it: no "by 0 items"
+    assert any(n.endswith(": verified: signed off by Grace Hopper (Navy)") for n in names)
+    assert not any("0 items" in n for n in names)
     count = sum(len(c.criteria) for a in framework.areas for c in a.competencies)
     assert len(shown.matrix.cell_names()) == count
     assert find_by_name(shown.window, "Competency matrix") is shown.matrix
@@ -107,10 +112,10 @@ def test_cells_say_code_text_status_and_count_in_words(
         for c in range(table.columnCount())
         if table.item(r, c)
     ]
-    assert "EC2\n● evidenced\n2 items\nTECHIS5002, ITSP" in texts
+    assert "EC2\n✔ verified\nby Priya Shah\n2 items\nTECHIS5002, ITSP" in texts
     assert "EC1\n○ none\nTECHIS5001" in texts
     assert any(t.startswith("EC3\n◐ some\n1 item") for t in texts)
-    assert any(t.startswith("EC4\n✔ verified") for t in texts)
+    assert any(t.startswith("EC4\n✔ verified\nby Grace Hopper") for t in texts)
     legend = shown.matrix.legend.text()
     for words in ("○ none", "◐ some", "● evidenced", "✔ verified"):
         assert words in legend
@@ -164,6 +169,38 @@ def test_arrow_keys_move_between_cells_and_enter_opens_the_evidence(
     qtbot.keyClick(table, Qt.Key.Key_Return)  # no evidence: nothing to open, said so
     assert len(shown.opened) == 2
     assert "no evidence yet, so there is nothing to open" in shown.matrix.about.text()
+
+
+def test_the_line_under_the_matrix_names_the_sign_off_of_the_current_cell(
+    learner: Learner, shown: Shown, qtbot: QtBot
+) -> None:
+    evidence(learner, "board", ("EC2",), met=True)
+    learner.portfolio.sign_offs.record(
+        "EC2", "Priya Shah", "2026-12-02", "Seen  it\nin the board meeting", "Head of Data, Acme"
+    )
+    shown.refresh()
+    table = shown.matrix.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    about = shown.matrix.about.text()
+    assert about.startswith(
+        f"EC2, {EC2_TEXT}: verified: signed off by Priya Shah (Head of Data, Acme); shown by "
+        "1 item. Signed off on 2 December 2026: Seen it in the board meeting."
+    )
+    legend = shown.matrix.legend.text()
+    assert (
+        "verified: an assessor's sign-off is recorded (a record of a person's sign-off, not "
+        "a certificate)" in legend
+    )
+    assert "TECHIS5002" in about
+    qtbot.keyClick(table, Qt.Key.Key_Left)  # a cell with no sign-off names none
+    assert "Signed off" not in shown.matrix.about.text()
+    (sign_off,) = learner.portfolio.active_sign_offs()
+    learner.portfolio.sign_offs.withdraw(sign_off.id, reason="Wrong criterion")
+    shown.refresh()
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert shown.matrix.current_name() == f"EC2, {EC2_TEXT}: evidenced by 1 item"
+    assert "Signed off" not in shown.matrix.about.text()
 
 
 def test_an_area_row_is_passed_over_by_the_arrow_keys(shown: Shown, qtbot: QtBot) -> None:

@@ -81,7 +81,10 @@ def test_a_sign_off_typed_by_keyboard_verifies_the_criterion_and_withdrawing_res
 
     assert status_of(window, qtbot, criterion) is Status.VERIFIED and changes == [True]
     (sign_off,) = window.learner.portfolio.active_sign_offs()
-    assert sign_off.assessor == "Sam Patel (Internal verifier, Acme Training)"
+    assert (sign_off.assessor, sign_off.role) == ("Sam Patel", "Internal verifier, Acme Training")
+    assert "Signed off by Sam Patel (Internal verifier, Acme Training) on" in (
+        dialog.recorded.item(0).text()
+    )
     assert dialog.problem.text().startswith("Recorded Sam Patel (Internal verifier")
     recorded = find_by_name(dialog, "Active sign-offs")
     assert recorded.isVisible() and dialog.recorded.count() == 1
@@ -97,7 +100,7 @@ def test_a_sign_off_typed_by_keyboard_verifies_the_criterion_and_withdrawing_res
     assert status_of(window, qtbot, criterion) is Status.SOME and changes == [True, True]
     (kept,) = window.learner.portfolio.sign_offs.all()  # withdrawn, never deleted
     assert kept.id == sign_off.id and kept.withdrawn_at is not None
-    assert kept.comment.endswith("Withdrawn because: Signed the wrong criterion")
+    assert (kept.comment, kept.withdrawal_reason) == ("", "Signed the wrong criterion")
     assert dialog.recorded.count() == 0 and not recorded.isVisible()
     assert dialog.problem.text().startswith("Withdrew Sam Patel")
 

@@ -32,7 +32,8 @@ TABLE_WORDS = {
     "review_cards": "the questions you practise remembering, and when each is due",
     "review_log": "each time you practised a question, and how it went",
     "evidence_log": "every change to your portfolio, with its time",
-    "sign_offs": "the sign-offs an assessor recorded for a skill, with the date and comment",
+    "sign_offs": "the sign-offs an assessor recorded for a skill: who (name and role), the "
+    "date, the comment, and when and why one was withdrawn",
     "_sqlite_migrations": "the versions of the app's storage this file has been through",
 }
 

@@ -60,13 +60,24 @@ def time_words(stamp: str) -> str:
     return f"{long_date(moment.date())} at {moment:%H:%M}"
 
 
-def summary_line(item: EvidenceItem) -> str:
-    """One line of the evidence list: what it is, when, how it stands, what it maps to."""
+DRAFT_WAITING = "Draft waiting"  # changed words kept in the editor, not saved yet
+DRAFT_MARK = "✎"
+
+
+def summary_line(item: EvidenceItem, draft: bool = False) -> str:
+    """One line of the evidence list: what it is, when, how it stands, what it maps to;
+    "Draft waiting" first when words typed for it are not saved yet."""
     criteria = ", ".join(item.criteria) if item.criteria else "no criteria yet"
-    return (
+    line = (
         f"{item.title} — {kind_words(item.kind)}, {day_words(item.created_at)}. "
         f"{outcome_words(item.met)}. Criteria: {criteria}."
     )
+    return f"{DRAFT_WAITING}: {line}" if draft else line
+
+
+def drafts_words(count: int) -> str:
+    """ "1 with a draft waiting"; "" for none."""
+    return f"{count} with a draft waiting" if count else ""
 
 
 def who_words(who: str) -> str:
@@ -107,9 +118,12 @@ def log_words(entry: LogEntry, kind: str) -> str:
     if entry.action == "removed":
         return f"Removed by {who}"
     if entry.action == "signed_off":
-        return f"Signed off by {who}"
+        role = str(entry.after.get("role", ""))  # kept apart from the name since m012
+        return f"Signed off by {who} ({role})" if role else f"Signed off by {who}"
     if entry.action == "sign_off_withdrawn":
-        return f"Sign-off withdrawn by {who}"
+        reason = str(entry.after.get("withdrawal_reason", ""))
+        said = f"Sign-off withdrawn by {who}"
+        return f"{said}, because: {reason}" if reason else said
     return f"{entry.action.replace('_', ' ').capitalize()} by {who}"
 
 

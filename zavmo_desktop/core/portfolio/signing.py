@@ -21,8 +21,8 @@ class SignOffRefused(ValueError):
     """The sign-off cannot be recorded as given; the message says what to change."""
 
 
-def assessor_label(name: str, role: str = "") -> str:
-    """The name as kept and shown: "Sam Patel (Internal verifier, Acme)"."""
+def checked_assessor(name: str, role: str = "") -> tuple[str, str]:
+    """The name and the role as they are kept (each in its own column, m012), or why not."""
     name, role = " ".join(name.split()), " ".join(role.split())
     if not name:
         raise SignOffRefused("Type the name of the person signing off.")
@@ -30,7 +30,7 @@ def assessor_label(name: str, role: str = "") -> str:
         raise SignOffRefused(f"Keep the name under {MAX_NAME_CHARS} characters.")
     if len(role) > MAX_ROLE_CHARS:
         raise SignOffRefused(f"Keep the role and organisation under {MAX_ROLE_CHARS} characters.")
-    return f"{name} ({role})" if role else name
+    return name, role
 
 
 def record_sign_offs(
@@ -38,7 +38,7 @@ def record_sign_offs(
     signed_on: date, comment: str = "", today: date | None = None,
 ) -> list[SignOff]:  # fmt: skip
     """One sign-off for each criterion, by the same person on the same date, or none."""
-    assessor = assessor_label(name, role)
+    name, role = checked_assessor(name, role)
     if not criteria:
         raise SignOffRefused("Choose at least one criterion that is being signed off.")
     if signed_on > (today or date.today()):
@@ -47,13 +47,13 @@ def record_sign_offs(
         raise SignOffRefused(f"Keep the comment under {MAX_COMMENT_CHARS} characters.")
     with sign_offs.db.atomic():
         return [
-            sign_offs.record(criterion, assessor, signed_on, comment)
+            sign_offs.record(criterion, name, signed_on, comment, role=role)
             for criterion in dict.fromkeys(criteria)
         ]
 
 
 def withdraw_sign_off(sign_offs: SignOffRepository, sign_off_id: int, reason: str) -> None:
-    """Withdraw it, saying why; the sign-off and its history are kept."""
+    """Withdraw it, saying why (kept in its own column); the sign-off and its history stay."""
     if not reason.strip():
         raise SignOffRefused("Say why the sign-off is being withdrawn.")
     if len(reason) > MAX_COMMENT_CHARS:

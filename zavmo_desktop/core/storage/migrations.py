@@ -347,3 +347,12 @@ def m011_xapi_refused(db: Database) -> None:
     # characters of the LRS's answer. A refused row is neither waiting nor sent.
     for column in ("refused_at TEXT", "refused_status INTEGER", "refused_reason TEXT"):
         db.execute(f"ALTER TABLE xapi_queue ADD COLUMN {column}")
+
+
+@migrations()
+def m012_sign_off_columns(db: Database) -> None:
+    # The assessor's role and a withdrawal's reason get columns of their own (issue 13), and
+    # the rows written before are split into them (core/storage/signoff_schema.py).
+    from zavmo_desktop.core.storage.signoff_schema import add_signoff_columns
+
+    add_signoff_columns(db)

@@ -1,7 +1,9 @@
 """Sign-offs: the record that a named person (an assessor) signed a criterion off.
 
 It is a record of someone's sign-off, not a certificate. Withdrawing one stamps
-withdrawn_at; a sign-off is never deleted (the table refuses), so the history stays.
+withdrawn_at and keeps the reason; a sign-off is never deleted nor changed otherwise (the
+table's triggers refuse), so the history stays. The assessor's name and their role and
+organisation are kept apart (m012); `label` joins them for showing.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from typing import Any
 
 from zavmo_desktop.core.storage.database import Database
 
-WITHDRAWN_BECAUSE = "Withdrawn because: "
-
 
 @dataclass(frozen=True)
 class SignOff:
@@ -25,6 +25,13 @@ class SignOff:
     comment: str
     recorded_at: str
     withdrawn_at: str | None
+    role: str = ""  # the assessor's role and organisation, as typed; may be empty
+    withdrawal_reason: str = ""
+
+    @property
+    def label(self) -> str:
+        """ "Priya Shah (Head of Data, Acme)", or the name alone when no role was given."""
+        return f"{self.assessor} ({self.role})" if self.role else self.assessor
 
 
 def _now() -> str:
@@ -44,27 +51,29 @@ class SignOffRepository:
         self.db = db
 
     def record(
-        self, criterion_id: str, assessor: str, signed_on: str | date, comment: str = ""
-    ) -> SignOff:
+        self, criterion_id: str, assessor: str, signed_on: str | date, comment: str = "",
+        role: str = "",
+    ) -> SignOff:  # fmt: skip
         criterion_id, assessor = criterion_id.strip(), " ".join(assessor.split())
+        role = " ".join(role.split())
         if not criterion_id:
             raise ValueError("a sign-off needs the criterion it signs off")
         if not assessor:
             raise ValueError("a sign-off needs the name of the person who signed it")
         with self.db.atomic():
             cursor = self.db.execute(
-                """INSERT INTO sign_offs (criterion_id, assessor, signed_on, comment,
-                       recorded_at) VALUES (?, ?, ?, ?, ?)""",
-                [criterion_id, assessor, _iso_date(signed_on), comment.strip(), _now()],
+                """INSERT INTO sign_offs (criterion_id, assessor, assessor_role, signed_on,
+                       comment, recorded_at) VALUES (?, ?, ?, ?, ?, ?)""",
+                [criterion_id, assessor, role, _iso_date(signed_on), comment.strip(), _now()],
             )
             sign_off = self._one(int(cursor.lastrowid or 0))
             self._log_on_items(sign_off, "signed_off", f"assessor: {assessor}")
         return sign_off
 
     def withdraw(self, sign_off_id: int, *, who: str = "learner", reason: str = "") -> None:
-        """Withdraw it (kept, with the time); withdrawing twice keeps the first time. A
-        reason is added after the comment (the table has no column of its own for it), so
-        it stays with the sign-off even when no item maps to its criterion."""
+        """Withdraw it (kept, with the time and the reason); withdrawing twice keeps the
+        first time and reason. The reason is the sign-off's own, so it stays with it even
+        when no item maps to its criterion."""
         with self.db.atomic():
             found = self.db.execute(
                 "SELECT withdrawn_at FROM sign_offs WHERE id = ?", [sign_off_id]
@@ -74,15 +83,9 @@ class SignOffRepository:
             if found[0] is not None:
                 return
             self.db.execute(
-                "UPDATE sign_offs SET withdrawn_at = ? WHERE id = ?", [_now(), sign_off_id]
+                "UPDATE sign_offs SET withdrawn_at = ?, withdrawal_reason = ? WHERE id = ?",
+                [_now(), " ".join(reason.split()), sign_off_id],
             )
-            reason = " ".join(reason.split())
-            if reason:
-                self.db.execute(
-                    """UPDATE sign_offs SET comment = ltrim(comment || ? || ?, char(10))
-                       WHERE id = ?""",
-                    ["\n\n" + WITHDRAWN_BECAUSE, reason, sign_off_id],
-                )
             self._log_on_items(self._one(sign_off_id), "sign_off_withdrawn", who)
 
     def _log_on_items(self, sign_off: SignOff, action: str, who: str) -> None:
@@ -102,7 +105,7 @@ class SignOffRepository:
         return self._where("1")
 
     _COLUMNS = """SELECT id, criterion_id, assessor, signed_on, comment, recorded_at,
-        withdrawn_at FROM sign_offs"""
+        withdrawn_at, assessor_role, withdrawal_reason FROM sign_offs"""
 
     def _where(self, condition: str) -> list[SignOff]:
         rows = self.db.execute(f"{self._COLUMNS} WHERE {condition} ORDER BY id").fetchall()

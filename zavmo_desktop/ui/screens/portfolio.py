@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.content.models import Competency, Criterion, Framework
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.core.portfolio.evidence_filter import count_words, filtered
+from zavmo_desktop.core.portfolio.evidence_filter import (
+    count_words,
+    crossed_dates_words,
+    filtered,
+)
+from zavmo_desktop.core.portfolio.evidence_words import drafts_words
 from zavmo_desktop.core.storage.evidence import EvidenceItem
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.read_aloud import ReadAloud
@@ -42,6 +47,7 @@ EMPTY = (
     "appear here."
 )
 NONE_MATCH = "No items match these filters. Choose a wider filter to see more."
+DRAFT_LEFT = "{title}: a draft is waiting. Your changed words are kept but not saved yet."
 
 
 class PortfolioScreen(QWidget):
@@ -84,7 +90,7 @@ class PortfolioScreen(QWidget):
         page = QWidget()
         layout = scrolling_column(page)  # at 200% text the filters scroll, never squashed
         layout.setContentsMargins(0, 8, 0, 0)
-        self.filters = EvidenceFilters()
+        self.filters = EvidenceFilters(lambda: self.clock())
         self.filters.changed.connect(self._show_list)
         self.count = paragraph()
         self.empty = paragraph(EMPTY)
@@ -130,7 +136,7 @@ class PortfolioScreen(QWidget):
         self.matrix = CompetencyMatrix(self.show_evidence_of)
         self.readiness = ReadinessPanel(learner, framework)
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = scrolling_column(page)  # at 200% text the page scrolls, never cuts the button
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.matrix, 1)
         sign_this = _button(
@@ -230,7 +236,8 @@ class PortfolioScreen(QWidget):
         criteria_of = {c.id: [cr.id for cr in c.criteria] for c in self._competencies()}
         chosen = self.filters.current()
         self._shown = filtered(self._items, chosen, criteria_of, self.clock())
-        self.list.show_items(self._shown)
+        drafts = self._drafts()
+        self.list.show_items(self._shown, drafts)
         has_any = bool(self._items)
         self.empty.setVisible(not has_any)
         self.filters.setVisible(has_any)
@@ -239,7 +246,12 @@ class PortfolioScreen(QWidget):
         said = count_words(len(self._shown), len(self._items)) if has_any else EMPTY
         if has_any and self.filters.competency_title():  # whole, though its list may cut it
             said = f"{said} for {self.filters.competency_title()}"
-        if has_any and not self._shown:
+        waiting = drafts_words(sum(item.id in drafts for item in self._shown))
+        if has_any and waiting:
+            said = f"{said}, {waiting}"
+        if has_any and chosen.dates_crossed:
+            said = f"{said}. {crossed_dates_words(chosen)}"
+        elif has_any and not self._shown:
             said = f"{said}. {NONE_MATCH}"
         self.count.setText(said if has_any else "")
         self.count.setVisible(has_any)
@@ -248,6 +260,10 @@ class PortfolioScreen(QWidget):
             if self._said and self.isVisible():
                 announce(self, said)
             self._said = said
+
+    def _drafts(self) -> set[int]:
+        """The items whose changed words wait in the editor, not saved yet."""
+        return set(self.view.editor.drafts)
 
     def _enable_open(self) -> None:
         self.open_button.setEnabled(self.list.chosen_id() is not None and bool(self._shown))
@@ -278,9 +294,12 @@ class PortfolioScreen(QWidget):
         self.view.read.stop()
         self.view.close_panels()
         opened = self.view.item.id if self.view.item is not None else None
+        self._show_list()  # a draft left in the editor now shows on its row
         self.pages.setCurrentIndex(0)
         if opened is not None:
             self.list.choose(opened)
+            if opened in self._drafts():
+                announce(self, DRAFT_LEFT.format(title=self.view.item.title))
         follow_reading_order(self)
         target = self.list if self.list.isVisible() else self.filters.competency.combo
         target.setFocus(Qt.FocusReason.OtherFocusReason)

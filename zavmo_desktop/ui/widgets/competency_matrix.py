@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 
 from zavmo_desktop.core.content.criterion_words import maps_to
 from zavmo_desktop.core.content.models import Criterion, Framework
-from zavmo_desktop.core.portfolio.matrix_words import cell_name, cell_text, legend_lines
+from zavmo_desktop.core.portfolio.matrix_words import (
+    about_words,
+    cell_name,
+    cell_text,
+    legend_lines,
+)
 from zavmo_desktop.core.portfolio.status import CriterionState, Status
 from zavmo_desktop.ui.widgets.matrix_scale import STEPS
 
@@ -39,6 +44,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's Status; None on an area
 TITLE_CHARS = 26  # a competency's title wraps at this many characters in its row header
 PADDING = 8  # inside a cell, each side
 RING = 3  # the focus ring round the current cell
+MIN_LINES = 8  # the table's least height, in lines of its text: the header and a row
 
 
 class _CellPainter(QStyledItemDelegate):
@@ -227,6 +233,12 @@ class MatrixTable(QTableWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.fit()  # the learner's text size or spacing changed
 
+    def minimumSizeHint(self) -> QSize:
+        """Room for a row of cells at the least: a long line under the matrix at 200% text
+        scrolls the page rather than squash the table to a sliver."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * MIN_LINES)
+
 
 class CompetencyMatrix(QWidget):
     def __init__(
@@ -342,5 +354,4 @@ class CompetencyMatrix(QWidget):
         if found is None:
             return
         criterion, state = found
-        mapping = maps_to(criterion)
-        self.about.setText(f"{cell_name(criterion, state)}. {mapping}".strip())
+        self.about.setText(about_words(criterion, state))

@@ -3,13 +3,13 @@ and criteria), wrapped at 200% text; Enter or a double click opens it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem
 
-from zavmo_desktop.core.portfolio.evidence_words import summary_line
+from zavmo_desktop.core.portfolio.evidence_words import DRAFT_MARK, summary_line
 from zavmo_desktop.core.storage.evidence import EvidenceItem
 from zavmo_desktop.ui.widgets.problem_list import ProblemList
 
@@ -39,12 +39,17 @@ class EvidenceList(ProblemList):
             return
         super().keyPressEvent(event)
 
-    def show_items(self, items: Sequence[EvidenceItem]) -> None:
+    def show_items(self, items: Sequence[EvidenceItem], drafts: Collection[int] = ()) -> None:
+        """`drafts`: the items with changed words not saved yet, marked first in words
+        (after a pencil, which is drawn but not read out)."""
         chosen = self.chosen_id()
         self.blockSignals(True)
         self.clear()
         for item in items:
-            row = QListWidgetItem(summary_line(item))
+            draft = item.id in drafts
+            said = summary_line(item, draft)
+            row = QListWidgetItem(f"{DRAFT_MARK} {said}" if draft else said)
+            row.setData(Qt.ItemDataRole.AccessibleTextRole, said)  # no pencil read out
             row.setData(ID, item.id)
             self.addItem(row)
         self.blockSignals(False)

@@ -16,6 +16,7 @@ from zavmo_desktop.core.content.criterion_words import criterion_words
 from zavmo_desktop.core.content.models import Competency, Criterion
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.portfolio import evidence_words as words
+from zavmo_desktop.core.portfolio.signoff_words import sign_offs_text
 from zavmo_desktop.core.storage.evidence import EvidenceItem
 from zavmo_desktop.ui.read_aloud import ReadAloud
 from zavmo_desktop.ui.widgets.criteria_mapper import CriteriaMapper
@@ -88,6 +89,9 @@ class EvidenceView(QWidget):
         column.addWidget(heading("Criteria it maps to", role="subheading"))
         self.criteria = paragraph()
         column.addWidget(self.criteria)
+        column.addWidget(heading("Signed off", role="subheading"))
+        self.sign_offs = paragraph()  # the active sign-offs of the criteria it maps to
+        column.addWidget(self.sign_offs)
         self.text_heading = heading("The full text", role="subheading")
         self.text = SpokenText("Full text", learner.settings)
         self.read = ReadTextButton("Read aloud", read_aloud, self.text)
@@ -168,6 +172,9 @@ class EvidenceView(QWidget):
         self.criteria.setText(
             "\n".join(criterion_words(known.get(c, Criterion(c, ""))) for c in item.criteria)
             or "None yet. Use Map criteria below to choose the criteria it shows."
+        )
+        self.sign_offs.setText(
+            sign_offs_text(item.criteria, self._learner.portfolio.active_sign_offs())
         )
         transcript = item.kind == "conversation"
         self.text_heading.setText("The transcript" if transcript else "The full text")

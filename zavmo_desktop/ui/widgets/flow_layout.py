@@ -53,6 +53,8 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, move: bool) -> int:
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self._items:
+            if item.isEmpty():  # a hidden widget takes no room and no gap
+                continue
             hint = item.sizeHint()
             hint.setWidth(min(hint.width(), max(rect.width(), item.minimumSize().width())))
             if x + hint.width() > rect.right() + 1 and line_height > 0:

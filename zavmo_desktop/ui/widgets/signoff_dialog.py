@@ -63,7 +63,7 @@ def sign_off_line(sign_off: SignOff, criteria: dict[str, str]) -> str:
     text = criteria.get(sign_off.criterion_id, "")
     what = f"{sign_off.criterion_id}: {text}" if text else sign_off.criterion_id
     signed = long_date(date.fromisoformat(sign_off.signed_on))
-    return f"{what}\nSigned off by {sign_off.assessor} on {signed}."
+    return f"{what}\nSigned off by {sign_off.label} on {signed}."
 
 
 class SignOffDialog(QDialog):
@@ -249,7 +249,7 @@ class SignOffDialog(QDialog):
             self.criteria.set_ticked(criterion, False)
         self.comment.clear()  # the name, role and date stay for the next criteria
         self.show_sign_offs()
-        who = recorded[0].assessor
+        who = recorded[0].label
         ids = ", ".join(s.criterion_id for s in recorded)
         self._tell(f"Recorded {who}'s sign-off of {ids}. They now show as verified.",
                    self.criteria, problem=False)  # fmt: skip
@@ -283,8 +283,8 @@ class SignOffDialog(QDialog):
         self.reason.clear()
         self.show_sign_offs()
         self._tell(
-            f"Withdrew {sign_off.assessor}'s sign-off of {sign_off.criterion_id}. It is kept "
-            "in the history, marked withdrawn.",
+            f"Withdrew {sign_off.label}'s sign-off of {sign_off.criterion_id}. It is kept "
+            "in the history, marked withdrawn, with the reason.",
             self.recorded if self.recorded.count() else self.close_button,
             problem=False,
         )
