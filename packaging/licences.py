@@ -1,0 +1,201 @@
+"""Gathers the licence of everything a bundle ships into its licences/ folder.
+
+Each shipped file is traced to where it came from: a Python distribution (its licence
+files, from importlib.metadata), Python itself, a Debian package (its copyright file, on
+Linux, where PyInstaller copies system libraries such as Pango), or this project. The
+index, THIRD-PARTY.txt, lists each with its version and licence.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMON_LICENCES = Path("/usr/share/common-licenses")  # Debian's full licence texts
+LICENCE_NAME = re.compile(r"(licen[cs]e|copying|notice|authors|ofl)", re.IGNORECASE)
+QT_NOTICE = """\
+Qt 6 and Qt for Python (PySide6 {version}), with the FFmpeg libraries Qt Multimedia uses,
+are used under the GNU Lesser General Public License version 3 (LGPL-3.0.txt here).
+They are shipped as separate shared libraries, unmodified, in _internal/PySide6/ (and,
+for the Qt libraries, _internal/ itself), so they can be replaced by another build of the
+same version. Their source code is published by the Qt Project for this version: Qt
+{version} and the matching Qt for Python source archive.
+"""
+
+
+@dataclass
+class Component:
+    name: str
+    version: str
+    licence: str
+    files: list[Path] = field(default_factory=list)  # licence texts to copy
+
+
+def gather(bundle: Path, shipped_sources: Iterable[str]) -> list[Component]:
+    """Writes bundle/licences/ and bundle/THIRD-PARTY.txt; returns what they list."""
+    components = trace(shipped_sources)
+    folder = bundle / "licences"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for component in components:
+        target = folder / _folder_name(component)
+        target.mkdir(exist_ok=True)
+        for text in component.files:
+            shutil.copyfile(text, target / text.name)
+    _write_qt_notice(folder)
+    (bundle / "THIRD-PARTY.txt").write_text(index_text(components), encoding="utf-8")
+    return components
+
+
+def trace(shipped_sources: Iterable[str]) -> list[Component]:
+    owners = _files_of_distributions()
+    by_name: dict[str, Component] = {"zavmo-desktop": _this_project()}
+    system_files: list[Path] = []
+    for source in shipped_sources:
+        path = Path(source).resolve()
+        dist = owners.get(path)
+        if dist is not None:
+            name = dist.metadata["Name"]
+            by_name.setdefault(name, _distribution(dist))
+        elif _inside(path, Path(sys.base_prefix)):
+            by_name.setdefault("Python", _python())
+        elif not _inside(path, ROOT):
+            system_files.append(path)
+    for component in _debian_packages(system_files):
+        by_name.setdefault(component.name, component)
+    by_name.setdefault("OpenDyslexic", _opendyslexic())
+    return sorted(by_name.values(), key=lambda c: c.name.lower())
+
+
+def index_text(components: list[Component]) -> str:
+    lines = [
+        "Zavmo Desktop ships the following. Each one's licence texts are in",
+        "licences/<name>-<version>/.",
+        "",
+    ]
+    for component in components:
+        lines.append(f"{component.name} {component.version}: {component.licence}")
+    return "\n".join(lines) + "\n"
+
+
+def _files_of_distributions() -> dict[Path, metadata.Distribution]:
+    owners: dict[Path, metadata.Distribution] = {}
+    for dist in metadata.distributions():
+        for file in dist.files or []:
+            owners[Path(str(dist.locate_file(file))).resolve()] = dist
+    return owners
+
+
+def _distribution(dist: metadata.Distribution) -> Component:
+    texts = [
+        Path(str(dist.locate_file(file)))
+        for file in dist.files or []
+        if LICENCE_NAME.search(file.name) and not file.name.endswith((".py", ".pyc"))
+    ]
+    return Component(
+        dist.metadata["Name"], dist.version, _licence_of(dist), [t for t in texts if t.is_file()]
+    )
+
+
+def _licence_of(dist: metadata.Distribution) -> str:
+    expression = dist.metadata.get("License-Expression")
+    if expression:
+        return str(expression)
+    classifiers = [
+        c.split("::")[-1].strip()
+        for c in dist.metadata.get_all("Classifier") or []
+        if c.startswith("License ::")
+    ]
+    short = str(dist.metadata.get("License") or "").splitlines()
+    return "; ".join(classifiers) or (short[0][:80] if short else "see its licence files")
+
+
+def _python() -> Component:
+    version = ".".join(map(str, sys.version_info[:3]))
+    texts = [Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+             / "LICENSE.txt", Path(sys.base_prefix) / "LICENSE.txt"]  # fmt: skip
+    return Component("Python", version, "PSF-2.0", [t for t in texts if t.is_file()][:1])
+
+
+def _this_project() -> Component:
+    from zavmo_desktop import __version__
+
+    gpl = COMMON_LICENCES / "GPL-3"
+    return Component(
+        "zavmo-desktop", __version__, "GPL-3.0-or-later", [gpl] if gpl.is_file() else []
+    )
+
+
+def _opendyslexic() -> Component:
+    texts = [ROOT / "resources" / "fonts" / "opendyslexic" / "LICENSE.txt"]
+    return Component("OpenDyslexic", "font", "OFL-1.1", [t for t in texts if t.is_file()])
+
+
+def _debian_packages(files: list[Path]) -> list[Component]:
+    """The Debian package of each system file, with its copyright file as the licence."""
+    if not files or shutil.which("dpkg-query") is None:
+        return []
+    packages: set[str] = set()
+    for path in files:
+        package = _debian_owner(path)
+        if package:
+            packages.add(package)
+    components = []
+    for package in sorted(packages):
+        version = _dpkg_version(package)
+        copyright_file = Path("/usr/share/doc") / package.split(":")[0] / "copyright"
+        texts = [copyright_file] if copyright_file.is_file() else []
+        components.append(Component(package.split(":")[0], version, "see copyright", texts))
+    return components
+
+
+def _debian_owner(path: Path) -> str | None:
+    # A merged /usr registers a library under /lib or /usr/lib: ask for both spellings.
+    spellings = {str(path)}
+    text = str(path)
+    spellings.add(text.removeprefix("/usr") if text.startswith("/usr/lib") else "/usr" + text)
+    for spelling in spellings:
+        done = subprocess.run(
+            ["dpkg-query", "-S", spelling], capture_output=True, text=True, check=False
+        )
+        if done.returncode == 0 and done.stdout:
+            return done.stdout.split(":", 1)[0].split(",")[0].strip()
+    return None
+
+
+def _dpkg_version(package: str) -> str:
+    done = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True, check=False
+    )
+    return done.stdout.strip() or "unknown"
+
+
+def _write_qt_notice(folder: Path) -> None:
+    try:
+        version = metadata.version("PySide6")
+    except metadata.PackageNotFoundError:
+        return
+    target = folder / f"Qt-{version}"
+    target.mkdir(exist_ok=True)
+    (target / "NOTICE.txt").write_text(QT_NOTICE.format(version=version), encoding="utf-8")
+    lgpl = COMMON_LICENCES / "LGPL-3"
+    if lgpl.is_file():
+        shutil.copyfile(lgpl, target / "LGPL-3.0.txt")
+    gpl = COMMON_LICENCES / "GPL-3"  # the LGPL-3.0 is a set of permissions on top of it
+    if gpl.is_file():
+        shutil.copyfile(gpl, target / "GPL-3.0.txt")
+
+
+def _folder_name(component: Component) -> str:
+    return re.sub(r"[^A-Za-z0-9._+-]", "_", f"{component.name}-{component.version}")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.is_relative_to(folder.resolve())
