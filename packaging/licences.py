@@ -99,9 +99,16 @@ def _distribution(dist: metadata.Distribution) -> Component:
         for file in dist.files or []
         if LICENCE_NAME.search(file.name) and not file.name.endswith((".py", ".pyc"))
     ]
-    return Component(
-        dist.metadata["Name"], dist.version, _licence_of(dist), [t for t in texts if t.is_file()]
-    )
+    licence = _licence_of(dist)
+    found = [t for t in texts if t.is_file()] or _standard_texts(licence)
+    return Component(dist.metadata["Name"], dist.version, licence, found)
+
+
+def _standard_texts(licence: str) -> list[Path]:
+    """The full texts of the licences named, for a wheel that ships none (PySide6 does)."""
+    names = {"LGPL-3.0": "LGPL-3", "GPL-2.0": "GPL-2", "GPL-3.0": "GPL-3", "Apache-2.0": "Apache-2.0"}
+    wanted = [COMMON_LICENCES / text for spdx, text in names.items() if spdx in licence]
+    return [text for text in dict.fromkeys(wanted) if text.is_file()]
 
 
 def _licence_of(dist: metadata.Distribution) -> str:
