@@ -36,12 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     from zavmo_desktop import __version__
 
     started = time.monotonic()
-    bundle = build_bundle(options.dist.resolve(), options.work.resolve())
-    shipped = json.loads((options.work.resolve() / NAME / "shipped.json").read_text(encoding="utf-8"))
+    dist, work = options.dist.resolve(), options.work.resolve()
+    bundle = build_bundle(dist, work)
+    shipped = json.loads((work / NAME / "shipped.json").read_text(encoding="utf-8"))
     components = gather(bundle, shipped)
     print(f"Bundle: {bundle} ({_size_mb(bundle):.0f} MB, {len(components)} licensed components)")
+    if sys.platform == "darwin":  # the .app carries them too, before build_dmg.sh signs it
+        resources = dist / "Zavmo Desktop.app" / "Contents" / "Resources"
+        shutil.copytree(bundle / "licences", resources / "licences", dirs_exist_ok=True)
+        shutil.copy2(bundle / "THIRD-PARTY.txt", resources)
     if sys.platform.startswith("linux") and not options.no_tarball:
-        tarball = make_linux_tarball(bundle, options.dist, __version__)
+        tarball = make_linux_tarball(bundle, dist, __version__)
         print(f"Tarball: {tarball} ({tarball.stat().st_size / 1e6:.0f} MB)")
     print(f"Built in {time.monotonic() - started:.0f} s")
     return 0
@@ -89,6 +94,4 @@ def _size_mb(folder: Path) -> float:
 
 
 if __name__ == "__main__":
-    if shutil.which("dpkg-query") is None and sys.platform.startswith("linux"):
-        print("dpkg-query not found: system libraries' licences are not gathered.")
     raise SystemExit(main())

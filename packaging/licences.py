@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMON_LICENCES = Path("/usr/share/common-licenses")  # Debian's full licence texts
+TEXTS = Path(__file__).resolve().parent / "licence-texts"  # GPL and LGPL, on every system
 LICENCE_NAME = re.compile(r"(licen[cs]e|copying|notice|authors|ofl)", re.IGNORECASE)
 QT_NOTICE = """\
 Qt 6 and Qt for Python (PySide6 {version}), with the FFmpeg libraries Qt Multimedia uses,
@@ -106,8 +106,9 @@ def _distribution(dist: metadata.Distribution) -> Component:
 
 def _standard_texts(licence: str) -> list[Path]:
     """The full texts of the licences named, for a wheel that ships none (PySide6 does)."""
-    names = {"LGPL-3.0": "LGPL-3", "GPL-2.0": "GPL-2", "GPL-3.0": "GPL-3", "Apache-2.0": "Apache-2.0"}
-    wanted = [COMMON_LICENCES / text for spdx, text in names.items() if spdx in licence]
+    wanted = [
+        TEXTS / f"{spdx}.txt" for spdx in ("LGPL-3.0", "GPL-2.0", "GPL-3.0") if spdx in licence
+    ]
     return [text for text in dict.fromkeys(wanted) if text.is_file()]
 
 
@@ -134,10 +135,7 @@ def _python() -> Component:
 def _this_project() -> Component:
     from zavmo_desktop import __version__
 
-    gpl = COMMON_LICENCES / "GPL-3"
-    return Component(
-        "zavmo-desktop", __version__, "GPL-3.0-or-later", [gpl] if gpl.is_file() else []
-    )
+    return Component("zavmo-desktop", __version__, "GPL-3.0-or-later", [TEXTS / "GPL-3.0.txt"])
 
 
 def _opendyslexic() -> Component:
@@ -192,12 +190,9 @@ def _write_qt_notice(folder: Path) -> None:
     target = folder / f"Qt-{version}"
     target.mkdir(exist_ok=True)
     (target / "NOTICE.txt").write_text(QT_NOTICE.format(version=version), encoding="utf-8")
-    lgpl = COMMON_LICENCES / "LGPL-3"
-    if lgpl.is_file():
-        shutil.copyfile(lgpl, target / "LGPL-3.0.txt")
-    gpl = COMMON_LICENCES / "GPL-3"  # the LGPL-3.0 is a set of permissions on top of it
-    if gpl.is_file():
-        shutil.copyfile(gpl, target / "GPL-3.0.txt")
+    shutil.copyfile(TEXTS / "LGPL-3.0.txt", target / "LGPL-3.0.txt")
+    # The LGPL-3.0 is a set of extra permissions on top of the GPL-3.0: both are needed.
+    shutil.copyfile(TEXTS / "GPL-3.0.txt", target / "GPL-3.0.txt")
 
 
 def _folder_name(component: Component) -> str:
