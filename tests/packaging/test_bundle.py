@@ -61,6 +61,11 @@ def test_it_is_one_folder_not_one_file(executable: Path) -> None:
     assert (internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqoffscreen.so").is_file()
     assert (internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so").is_file()
     assert list((internal / "PySide6" / "Qt" / "plugins" / "multimedia").glob("*ffmpeg*"))
+    # The reading fonts that come in Python packages, and the portfolio's template.
+    assert (internal / "fontpkg_lexend" / "files" / "Lexend[wght].ttf").is_file()
+    assert len(list((internal / "fontpkg_atkinson_hyperlegible" / "files").glob("*.ttf"))) == 4
+    assert list((internal / "zavmo_desktop" / "core" / "portfolio").glob("*.j2"))
+    assert list((internal / "pyphen" / "dictionaries").glob("hyph_en*.dic"))
 
 
 def test_self_test_passes_with_the_bundle_s_own_content(executable: Path, tmp_path: Path) -> None:
