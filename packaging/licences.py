@@ -63,9 +63,11 @@ def trace(shipped_sources: Iterable[str]) -> list[Component]:
         dist = owners.get(path)
         if dist is not None:
             name = dist.metadata["Name"]
-            by_name.setdefault(name, _distribution(dist))
+            if name not in by_name:
+                by_name[name] = _distribution(dist)
         elif _inside(path, Path(sys.base_prefix)):
-            by_name.setdefault("Python", _python())
+            if "Python" not in by_name:
+                by_name["Python"] = _python()
         elif not _inside(path, ROOT):
             system_files.append(path)
     for component in _debian_packages(system_files):
@@ -147,39 +149,46 @@ def _debian_packages(files: list[Path]) -> list[Component]:
     """The Debian package of each system file, with its copyright file as the licence."""
     if not files or shutil.which("dpkg-query") is None:
         return []
-    packages: set[str] = set()
-    for path in files:
-        package = _debian_owner(path)
-        if package:
-            packages.add(package)
+    owners = _debian_owners(files)
+    packages = sorted({owners[f] for f in files if f in owners})
+    versions = _dpkg_versions(packages)
     components = []
-    for package in sorted(packages):
-        version = _dpkg_version(package)
+    for package in packages:
         copyright_file = Path("/usr/share/doc") / package.split(":")[0] / "copyright"
         texts = [copyright_file] if copyright_file.is_file() else []
-        components.append(Component(package.split(":")[0], version, "see copyright", texts))
+        name = package.split(":")[0]
+        components.append(Component(name, versions.get(package, "unknown"), "see copyright",
+                                    texts))  # fmt: skip
     return components
 
 
-def _debian_owner(path: Path) -> str | None:
-    # A merged /usr registers a library under /lib or /usr/lib: ask for both spellings.
-    spellings = {str(path)}
-    text = str(path)
-    spellings.add(text.removeprefix("/usr") if text.startswith("/usr/lib") else "/usr" + text)
-    for spelling in spellings:
-        done = subprocess.run(
-            ["dpkg-query", "-S", spelling], capture_output=True, text=True, check=False
-        )
-        if done.returncode == 0 and done.stdout:
-            return done.stdout.split(":", 1)[0].split(",")[0].strip()
-    return None
-
-
-def _dpkg_version(package: str) -> str:
+def _debian_owners(files: list[Path]) -> dict[Path, str]:
+    """One dpkg-query for every file. A merged /usr registers a library under /lib or
+    /usr/lib, so each is asked for in both spellings."""
+    spelling_of: dict[str, Path] = {}
+    for path in files:
+        text = str(path)
+        other = text.removeprefix("/usr") if text.startswith("/usr/lib") else "/usr" + text
+        spelling_of[text] = spelling_of[other] = path
     done = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True, check=False
-    )
-    return done.stdout.strip() or "unknown"
+        ["dpkg-query", "-S", *spelling_of], capture_output=True, text=True, check=False
+    )  # fmt: skip  (exit 1 when some are unowned)
+    owners: dict[Path, str] = {}
+    for line in done.stdout.splitlines():
+        packages, _, path = line.partition(": ")
+        if path in spelling_of and "diversion" not in packages:
+            owners.setdefault(spelling_of[path], packages.split(",")[0].strip())
+    return owners
+
+
+def _dpkg_versions(packages: list[str]) -> dict[str, str]:
+    if not packages:
+        return {}
+    done = subprocess.run(["dpkg-query", "-W", "-f=${binary:Package} ${Version}\n", *packages],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    versions = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    # dpkg names a package with its architecture only where it is Multi-Arch: same.
+    return {p: versions.get(p) or versions.get(p.split(":")[0], "unknown") for p in packages}
 
 
 def _write_qt_notice(folder: Path) -> None:
