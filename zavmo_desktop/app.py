@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only wha
     from zavmo_desktop.core.org.config import OrgConfig
 
 CLI_COMMANDS = ("validate", "self-test", "data", "pack", "sync", "export")
+SMOKE_OPTION = "--smoke-open-first-module"  # the same as ui/smoke.OPTION, without importing it
 
 
 def parse_options(argv: list[str]) -> argparse.Namespace:
@@ -139,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         from zavmo_desktop.cli import run
 
         return run(argv)
+    if SMOKE_OPTION in argv:  # checks a build (tests/packaging): opens a module, then quits
+        from zavmo_desktop.ui.smoke import open_first_module
+
+        return open_first_module([arg for arg in argv if arg != SMOKE_OPTION])
     try:
         window = prepare_window(argv)
     except AlreadyRunning as running:

@@ -79,3 +79,19 @@ def test_a_changed_framework_parses_again(
     learner = Learner.open(data_dir, [pack])  # the loader reports a failing pack as a problem
     assert any("parsed a module the cache holds" in p.message for p in learner.problems)
     learner.close()
+
+
+def test_a_bundled_app_s_parses_are_not_used_by_another_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen, the parser has no .py files to stat: the executable stands for its code."""
+    from zavmo_desktop.core.content.parse_cache import code_stamp
+
+    executable = tmp_path / "zavmo-desktop"
+    executable.write_bytes(b"build one")
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", str(executable))
+    first = code_stamp()
+    assert code_stamp() == first
+    executable.write_bytes(b"build two, a little longer")
+    assert code_stamp() != first

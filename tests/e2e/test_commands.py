@@ -42,3 +42,11 @@ def test_validate_bundled_content_is_clean() -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("Zavmo Desktop ")
+
+
+def test_the_build_check_start_opens_the_first_module_and_quits(data_dir: Path) -> None:
+    """The hidden start the bundle test runs the built executable with (tests/packaging)."""
+    result = run("--smoke-open-first-module", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("opened "), result.stdout
+    assert "--smoke" not in run("--help").stdout  # not offered to learners

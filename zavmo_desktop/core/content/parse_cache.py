@@ -7,6 +7,7 @@ parsed, with the same parser code (and, for a module, the same framework and pac
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,6 +37,12 @@ def digest(data: bytes) -> str:
 def code_stamp() -> str:
     """Changes when any of the content-parsing code changes (a stat of ~15 files)."""
     code = hashlib.sha256()
+    if getattr(sys, "frozen", False):
+        # A PyInstaller bundle has no .py files: its code is inside the executable, which
+        # every build writes anew, so a new build never reads an older build's parses.
+        info = Path(sys.executable).stat()
+        code.update(f"frozen:{info.st_size}:{info.st_mtime_ns};".encode())
+        return code.hexdigest()
     for source in sorted(Path(__file__).parent.glob("*.py")):
         info = source.stat()
         code.update(f"{source.name}:{info.st_size}:{info.st_mtime_ns};".encode())
