@@ -164,7 +164,7 @@ def _item(item: EvidenceItem, extras: Extras) -> dict[str, Any]:
         "outcome": item.outcome,
         "met": item.met,
         "result": result_words(item.met),
-        "app_result": app_result(item.outcome, item.met),
+        "app_result": app_result(item.outcome),
         "learner_claim": learner_claim(item.outcome),
         "link": str(item.details.get("url", "")) if item.kind == "learner_link" else "",
         "attachment": _attachment(extras.attachments.get(item.id)),

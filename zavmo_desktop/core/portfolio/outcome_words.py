@@ -19,11 +19,11 @@ def result_words(met: bool | None) -> str:
     return "Met the author's threshold" if met else "Not yet met the author's threshold"
 
 
-def app_result(outcome: Mapping[str, Any], met: bool | None) -> list[str]:
-    """What the app found, one sentence a line, starting with the threshold and the result."""
+def app_result(outcome: Mapping[str, Any]) -> list[str]:
+    """What the app found, one sentence a line, starting with the threshold (the result
+    itself is result_words)."""
     threshold = outcome.get("threshold")
     lines = [f"Threshold: {threshold}." if threshold else _no_threshold(outcome)]
-    lines.append(f"{result_words(met)}.")
     for key, value in outcome.items():
         if key in _SHOWN_ELSEWHERE or key in LEARNER_KEYS:
             continue
