@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -55,6 +55,8 @@ class ExportPortfolioDialog(QDialog):
         self, learner: Learner, parent: QWidget | None = None, content: Sequence[Path] = ()
     ) -> None:
         super().__init__(parent)
+        self._refit = QTimer(self, singleShot=True, interval=0)  # first: changeEvent uses it
+        self._refit.timeout.connect(self._fit)
         self._learner, self._content = learner, tuple(content)
         self.run: ExportRun | None = None
         self.setWindowTitle("Export portfolio")
@@ -218,6 +220,11 @@ class ExportPortfolioDialog(QDialog):
             self.run.cancel()
             self.run.process.waitForFinished(2000)  # closing: nothing half-written stays
         super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._refit.start()  # once the children have their new font too
+        super().changeEvent(event)
 
     def _setting_changed(self, key: str, _value: object) -> None:
         if key in LOOK_KEYS:
