@@ -29,7 +29,7 @@ class ExportRequest:
 
     def arguments(self) -> list[str]:
         args = ["export", "--format", self.fmt, "--out", str(self.out),
-                "--data-dir", str(self.data_dir), "--progress"]  # fmt: skip
+                "--data-dir", str(self.data_dir), "--progress", "--low-priority"]  # fmt: skip
         if self.include:
             args += ["--include", ",".join(sorted(self.include))]
         if self.programme:
