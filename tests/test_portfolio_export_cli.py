@@ -73,7 +73,8 @@ def test_files_go_in_a_zip_beside_the_export_and_progress_is_told_beside_it_and_
     assert export(data, out, "--progress") == 0
     said = capsys.readouterr().out.splitlines()
     assert said[0].startswith("progress 5 ") and "progress 100 Saved" in said
-    assert said[-1].endswith("Your files are in " + str(tmp_path / "portfolio-attachments.zip") + ".")
+    zip_path = tmp_path / "portfolio-attachments.zip"
+    assert said[-1].endswith(f"Your files are in {zip_path}.")
     with zipfile.ZipFile(tmp_path / "portfolio-attachments.zip") as archive:
         [name] = archive.namelist()
     html = out.read_text()

@@ -50,7 +50,7 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
                         help="an extra content pack, as the app's --content")  # fmt: skip
     export.add_argument("--progress", action="store_true", help="print progress lines")
     export.add_argument("--low-priority", action="store_true",
-                        help="run at a lower CPU priority (the app's export dialog does)")  # fmt: skip
+                        help="run below normal CPU priority (as the app does)")  # fmt: skip
 
 
 def run_export_command(args: argparse.Namespace) -> int:

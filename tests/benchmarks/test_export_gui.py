@@ -64,9 +64,10 @@ def test_gui_is_never_blocked_while_a_100_item_pdf_is_exported(
     finally:
         learner.close()
     assert out.stat().st_size > 10_000
+    note = f"at {at:.1f} s of {took:.1f} s; idle bare window {bare * 1000:.0f} ms"
+    ratio = ours / bare if bare > 0 else None
     record(Row("export", f"longest GUI block, {ITEMS}-item PDF from the dialog",
-               Summary.of([ours]), ours / bare if bare > 0 else None, "<= 50 ms",
-               ours <= LIMIT_S, f"at {at:.1f} s of {took:.1f} s; idle bare window {bare * 1000:.0f} ms"))  # fmt: skip
+               Summary.of([ours]), ratio, "<= 50 ms", ours <= LIMIT_S, note))  # fmt: skip
     assert ours <= LIMIT_S
 
 

@@ -7,7 +7,6 @@ import io
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pypdf
@@ -89,7 +88,7 @@ def parsed(html: str) -> Collect:
 def test_html_carries_the_font_and_refers_to_nothing_outside(document: dict) -> None:
     html = to_html(document, font="atkinson")
     assert 'font-family: "Atkinson Hyperlegible"' in html
-    assert html.count("src: url(\"data:font/ttf;base64,") == 2  # regular and bold
+    assert html.count('src: url("data:font/ttf;base64,') == 2  # regular and bold
     refs = [v for _, attrs in parsed(html).tags for k, v in attrs.items() if k in ("src", "href")]
     assert refs and all(str(ref).startswith("#") for ref in refs)
     assert not re.search(r"url\(\s*(?!['\"]?data:)", html)

@@ -53,8 +53,18 @@ def test_the_dialog_is_accessible_and_every_control_is_named(
     dialog = open_dialog(window, qtbot)
     settle()
     assert_accessible(dialog)
-    for name in ("PDF", "HTML", "JSON", "Include my name", "Include my role",
-                 "Include my organisation", "File to save", "Choose file", "Export", "Cancel"):
+    for name in (
+        "PDF",
+        "HTML",
+        "JSON",
+        "Include my name",
+        "Include my role",
+        "Include my organisation",
+        "File to save",
+        "Choose file",
+        "Export",
+        "Cancel",
+    ):
         assert find_by_name(dialog, name).isEnabled(), name  # fmt: skip
     assert isinstance(find_by_name(dialog, "PDF"), QRadioButton)
     assert not any(box.isChecked() for box in dialog.findChildren(QCheckBox))  # minimal
