@@ -134,7 +134,8 @@ def test_the_pdf_renders_is_tagged_and_holds_the_work(data_dir: Path, tmp_path: 
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     for words in ("Portfolio: Director of Machine Learning Engineering", "Ada Lovelace",
                   "Skills-gap heat map", "Competency matrix", "not a certificate", ASSESSOR,
-                  "Retrieval review", "Self-assessment", "Practice conversation",
+                  "Retrieval review", "Self-assessment: Executive communication and influence",
+                  "Practice conversation",
                   "What the app found", "portfolio-attachments.zip"):  # fmt: skip
         assert words in text, words
     pages = render_pages(out, tmp_path / "pages")

@@ -42,6 +42,7 @@ class Extras:
     heat: Sequence[HeatArea] = ()
     assessed_on: str | None = None  # when the heat map's self-assessment was last changed
     module_titles: Mapping[str, str] = field(default_factory=dict)
+    competency_titles: Mapping[str, str] = field(default_factory=dict)  # by competency id
     attachments: Mapping[int, Attachment] = field(default_factory=dict)
     attachments_zip: str = ""  # the zip's file name, beside the export
     items: Sequence[EvidenceItem] | None = None  # None: every item in the portfolio
@@ -154,7 +155,7 @@ def _item(item: EvidenceItem, extras: Extras) -> dict[str, Any]:
         "kind_words": KIND_WORDS.get(item.kind, item.kind),
         "module": item.module_id,
         "module_title": extras.module_titles.get(item.module_id, ""),
-        "title": item.title,
+        "title": _title(item, extras),
         "text": item.text,
         "created_at": item.created_at,
         "updated_at": item.updated_at,
@@ -169,6 +170,14 @@ def _item(item: EvidenceItem, extras: Extras) -> dict[str, Any]:
         "link": str(item.details.get("url", "")) if item.kind == "learner_link" else "",
         "attachment": _attachment(extras.attachments.get(item.id)),
     }
+
+
+def _title(item: EvidenceItem, extras: Extras) -> str:
+    """A self-assessment item is stored under its competency's id: shown by its title."""
+    competency = extras.competency_titles.get(item.activity_id)
+    if item.kind == "assessment" and competency:
+        return f"Self-assessment: {competency}"
+    return item.title
 
 
 def _attachment(found: Attachment | None) -> dict[str, Any] | None:

@@ -88,6 +88,7 @@ def portfolio_document(
         heat=heat_map(pack.framework, answers) if assessed else (),
         assessed_on=assessed.updated_at if assessed else None,
         module_titles={module.id: module.title for module in pack.modules},
+        competency_titles={c.id: c.title for a in pack.framework.areas for c in a.competencies},
         attachments=attachments,
         attachments_zip=zip_path_for(out).name if carried else "",
         items=items,
