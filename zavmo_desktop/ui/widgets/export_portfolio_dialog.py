@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -220,6 +220,10 @@ class ExportPortfolioDialog(QDialog):
             self.run.cancel()
             self.run.process.waitForFinished(2000)  # closing: nothing half-written stays
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._restyle()  # the look as it is now, should it have changed since it was made
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
