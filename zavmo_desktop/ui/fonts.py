@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from zavmo_desktop.paths import resources_dir
+from zavmo_desktop.font_files import font_files
 
 FAMILIES = {
     "atkinson": "Atkinson Hyperlegible",
@@ -20,20 +19,6 @@ REGULAR_WEIGHT = 400
 BOLD_WEIGHT = 700
 
 _system_family: str | None = None
-
-
-def font_files(key: str) -> list[Path]:
-    if key == "lexend":
-        import fontpkg_lexend
-
-        return sorted((fontpkg_lexend.ROOT / "files").glob("*.ttf"))
-    if key == "atkinson":
-        import fontpkg_atkinson_hyperlegible
-
-        return sorted((fontpkg_atkinson_hyperlegible.ROOT / "files").glob("*.ttf"))
-    if key == "opendyslexic":
-        return sorted((resources_dir() / "fonts" / "opendyslexic").glob("*.otf"))
-    return []
 
 
 @cache
