@@ -28,6 +28,7 @@ from zavmo_desktop.core.conversation.engine import REVIEW
 from zavmo_desktop.core.conversation.session import PracticeSession
 from zavmo_desktop.core.deliver.evidence import DeliverEvidence
 from zavmo_desktop.core.learner import Learner
+from zavmo_desktop.core.org.features import Features
 from zavmo_desktop.core.portfolio.learner_evidence import add_text
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.read_aloud import IDLE
@@ -358,7 +359,10 @@ def test_the_keyboard_alone_reaches_every_filter_the_list_and_an_item(
     make_evidence(window.learner)
     assert any(s.keys == "Ctrl+7" and s.action == "Go to Portfolio" for s in SHORTCUTS)
     screen = portfolio(window, qtbot)
-    assert focused() is screen.tabs.tabBar()  # Ctrl+7 lands on the screen's first control
+    # Ctrl+7 lands on the screen's first control, beside its heading; then the tabs
+    assert focused().accessibleName() == "Export portfolio"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is screen.tabs.tabBar()
     names = []
     for _ in range(7):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
@@ -484,3 +488,22 @@ def test_read_aloud_reads_the_transcript_and_stops_when_the_list_comes_back(
     assert read_aloud.view is find_by_name(window, "Transcript")
     find_by_name(window, "Back to the list").click()
     assert read_aloud.state == IDLE  # the voice belonged to the item
+
+
+def test_export_portfolio_opens_its_dialog_unless_the_organisation_hid_export(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    learner = window.learner
+    assert learner is not None
+    screen = portfolio(window, qtbot)
+    button = find_by_name(screen, "Export portfolio")
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    settle()
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and dialog.accessibleName() == "Export portfolio"
+    dialog.close()
+    learner.features = Features(frozenset({"export"}))
+    hidden = PortfolioScreen(learner, window.read_aloud)
+    qtbot.addWidget(hidden)
+    with pytest.raises(LookupError):
+        find_by_name(hidden, "Export portfolio")

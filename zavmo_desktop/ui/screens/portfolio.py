@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zavmo_desktop.core.content.models import Competency, Criterion, Framework
+from zavmo_desktop.core.content.models import Competency, Criterion
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.portfolio.evidence_filter import (
     count_words,
@@ -41,6 +41,11 @@ from zavmo_desktop.ui.widgets.evidence_view import EvidenceView
 from zavmo_desktop.ui.widgets.focus_order import follow_reading_order
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pending_saves import PendingSaves
+from zavmo_desktop.ui.widgets.portfolio_actions import (
+    PortfolioActions,
+    named_button,
+    programme_framework,
+)
 
 EMPTY = (
     "No evidence yet. Finished practice conversations, ticked checklists and reflections "
@@ -50,7 +55,7 @@ NONE_MATCH = "No items match these filters. Choose a wider filter to see more."
 DRAFT_LEFT = "{title}: a draft is waiting. Your changed words are kept but not saved yet."
 
 
-class PortfolioScreen(QWidget):
+class PortfolioScreen(PortfolioActions, QWidget):
     def __init__(
         self,
         learner: Learner,
@@ -63,10 +68,18 @@ class PortfolioScreen(QWidget):
         self._items: list[EvidenceItem] = []
         self._shown: list[EvidenceItem] = []
         self._said = ""
-        self.framework = _programme_framework(learner)
+        self.framework = programme_framework(learner)
         self.setAccessibleName("Portfolio screen")
         column = QVBoxLayout(self)
-        column.addWidget(heading("Portfolio"))
+        top = QHBoxLayout()
+        top.addWidget(heading("Portfolio"), 1)
+        if learner.features.shows("export"):
+            self.export_button = named_button(
+                "Export portfolio", "Save the portfolio as a PDF, a web page or data (JSON)"
+            )
+            self.export_button.clicked.connect(self.export_portfolio)
+            top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignBottom)
+        column.addLayout(top)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of your portfolio")
         self.tabs.setDocumentMode(True)
@@ -103,9 +116,9 @@ class PortfolioScreen(QWidget):
         self.open_button.clicked.connect(self.open_chosen)
         buttons = [self.open_button]
         if self.framework is not None:  # what the learner adds maps to its criteria
-            self.add_button = _button("Add evidence", "Add your own writing, a link or a file")
+            self.add_button = named_button("Add evidence", "Add your own writing, a link or a file")
             self.add_button.clicked.connect(self.add_evidence)
-            self.sign_off_button = _button(
+            self.sign_off_button = named_button(
                 "Record a sign-off", "Record that an assessor signed off criteria on this laptop"
             )
             self.sign_off_button.clicked.connect(lambda: self.sign_off())
@@ -128,59 +141,6 @@ class PortfolioScreen(QWidget):
         self.view.changed.connect(lambda _id: self._reload())
         self.item_scroll.setWidget(self.view)
         return self.item_scroll
-
-    def _add_framework_tabs(self, learner: Learner, framework: Framework) -> None:
-        from zavmo_desktop.ui.widgets.competency_matrix import CompetencyMatrix
-        from zavmo_desktop.ui.widgets.readiness_panel import ReadinessPanel
-
-        self.matrix = CompetencyMatrix(self.show_evidence_of)
-        self.readiness = ReadinessPanel(learner, framework)
-        page = QWidget()
-        layout = scrolling_column(page)  # at 200% text the page scrolls, never cuts the button
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.matrix, 1)
-        sign_this = _button(
-            "Record a sign-off for this criterion",
-            "Record that an assessor signed off the criterion chosen in the matrix",
-        )
-        sign_this.clicked.connect(self._sign_off_current)
-        row = QHBoxLayout()
-        row.addWidget(sign_this)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.add_tab(page, "Competency matrix")
-        self.add_tab(self.readiness, "Readiness")
-
-    def show_evidence_of(self, ids: list[int]) -> None:
-        """A matrix cell's evidence: its one item whole, or the list narrowed to its criterion."""
-        self.tabs.setCurrentWidget(self.pages)
-        criterion = self.matrix.current_criterion()
-        if len(ids) == 1 or criterion is None:
-            self.open_item(ids[0])
-            return
-        if self.pages.currentIndex() == 1:
-            self.back_to_list()
-        competency = next(c for c in self._competencies() if criterion in c.criteria)
-        self.filters.choose_criterion(competency.id, criterion.id)
-        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # The dialogs: the learner's own evidence, an assessor's sign-off --------------------
-
-    def add_evidence(self) -> None:
-        from zavmo_desktop.ui.widgets.add_evidence_dialog import open_add_evidence
-
-        assert self.framework is not None
-        open_add_evidence(self, self._learner, self.framework, self.refresh)
-
-    def sign_off(self, criterion_ids: list[str] | None = None) -> None:
-        from zavmo_desktop.ui.widgets.signoff_dialog import open_sign_off
-
-        assert self.framework is not None
-        open_sign_off(self, self._learner, self.framework, self.refresh, criterion_ids)
-
-    def _sign_off_current(self) -> None:
-        criterion = self.matrix.current_criterion()
-        self.sign_off([criterion.id] if criterion is not None else None)
 
     # More tabs, and a refresh once a dialog has added something --------------------------
 
@@ -320,18 +280,3 @@ class PortfolioScreen(QWidget):
     def hideEvent(self, event: object) -> None:
         self.view.read.stop()
         super().hideEvent(event)  # type: ignore[arg-type]
-
-
-def _programme_framework(learner: Learner) -> Framework | None:
-    """The framework of the role the learner works towards, else of the first pack."""
-    packs = learner.library.packs
-    role = learner.profile.load().role
-    pack = next((p for p in packs if p.manifest.id == role), packs[0] if packs else None)
-    return pack.framework if pack is not None else None
-
-
-def _button(name: str, description: str) -> QPushButton:
-    button = QPushButton(name)
-    button.setAccessibleName(name)
-    button.setAccessibleDescription(description)
-    return button
