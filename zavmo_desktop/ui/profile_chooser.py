@@ -104,7 +104,7 @@ class ProfileChooser(QWidget):
             self.pages.addWidget(page)
         self.show_list()
         if registry.problem:
-            self._tell(registry.problem)
+            self.tell(registry.problem)
 
     # The list
 
@@ -166,7 +166,7 @@ class ProfileChooser(QWidget):
             self.handed_over = False
             folder = self._registry.folder_of(profile_id)
             self.show_list()
-            self._tell(f"Zavmo could not open {folder}. {explain(classify(error, folder), folder)}")
+            self.tell(f"Zavmo could not open {folder}. {explain(classify(error, folder), folder)}")
             return
         self.close()
         self.deleteLater()
@@ -223,12 +223,12 @@ class ProfileChooser(QWidget):
         try:
             self._registry.remove(profile_id)
         except (ProfileError, EraseError) as error:
-            self._tell(str(error))
+            self.tell(str(error))
             return
         self.show_list()
-        self._tell(f"{name} has been removed, and their data erased from this computer.")
+        self.tell(f"{name} has been removed, and their data erased from this computer.")
 
-    def _tell(self, words: str) -> None:
+    def tell(self, words: str) -> None:
         status = self.list_page.status
         status.setText(words)
         status.show()

@@ -85,11 +85,27 @@ def open_chosen(profile_id: str, chooser: ProfileChooser) -> MainWindow:
     """From the chooser: the learner's window takes its place (and its lock)."""
     registry = Profiles(chooser.session.root)
     window = learner_window(chooser.session, registry, profile_id)
-    window.failed.connect(chooser.session.failures.append)
-    window.failed.connect(window.explain_failure)
+    window.failed.connect(chooser.session.failures.append)  # the exit code says so
+    window.failed.connect(lambda error: back_to_chooser(window, error))
     _show_in_place_of(window, chooser)
     window.start_loading()
     return window
+
+
+def back_to_chooser(window: MainWindow, error: BaseException) -> ProfileChooser:
+    """A learner's data that could not be opened: the list again, saying why, so they can
+    try again or another learner can come in. Nothing was opened, so nothing is saved."""
+    from zavmo_desktop.core.storage.problems import describe_failure
+
+    name = window.learner_name or "this learner"
+    chooser = show_chooser(window.session, window)
+    window.hand_over_lock()
+    chooser.tell(f"Zavmo could not open {name}'s learning space, so you are back at the "
+                 f"list. {' '.join(describe_failure(error, window.data_dir).split())} "
+                 "You can choose the name again to try once more.")  # fmt: skip
+    window.close()
+    window.deleteLater()
+    return chooser
 
 
 def show_chooser(session: Session, replacing: QWidget) -> ProfileChooser:
