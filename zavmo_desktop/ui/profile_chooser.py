@@ -71,7 +71,7 @@ class ListPage(QWidget):
         self.add_button.clicked.connect(add)
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = paragraph()
-        self.status.setAccessibleName("What happened")
+        self.status.setAccessibleDescription("What happened")  # its name is the words it shows
         self.status.hide()
         column.addWidget(self.status)
         column.addStretch(1)

@@ -100,6 +100,7 @@ def back_to_chooser(window: MainWindow, error: BaseException) -> ProfileChooser:
     name = window.learner_name or "this learner"
     chooser = show_chooser(window.session, window)
     window.hand_over_lock()
+    window.chooser_after = chooser
     chooser.tell(f"Zavmo could not open {name}'s learning space, so you are back at the "
                  f"list. {' '.join(describe_failure(error, window.data_dir).split())} "
                  "You can choose the name again to try once more.")  # fmt: skip

@@ -49,7 +49,7 @@ class AddLearnerForm(QWidget):
             "themselves. Leave it empty for no PIN."
         ))  # fmt: skip
         self.problem = paragraph()
-        self.problem.setAccessibleName("What to do")
+        self.problem.setAccessibleDescription("What to do")  # its name is the words it shows
         self.problem.hide()
         column.addWidget(self.problem)
         row = QHBoxLayout()

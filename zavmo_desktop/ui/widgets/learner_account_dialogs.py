@@ -57,7 +57,7 @@ class AccountDialog(QDialog):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.column.addLayout(self.form)
         self.problem = paragraph()
-        self.problem.setAccessibleName("What to do")
+        self.problem.setAccessibleDescription("What to do")  # its name is the words it shows
         self.problem.hide()
         self.wait = PinWait(self.problem)
         self.fields: list[QLineEdit] = []

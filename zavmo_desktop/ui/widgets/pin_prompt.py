@@ -43,7 +43,7 @@ class PinPrompt(QWidget):
         column.addWidget(label)
         column.addWidget(self.field)
         self.message = paragraph()
-        self.message.setAccessibleName("What to do")
+        self.message.setAccessibleDescription("What to do")  # its name is the words it shows
         self.message.hide()
         column.addWidget(self.message)
         row = QHBoxLayout()

@@ -51,22 +51,22 @@ class SwitchLearnerPanel(QWidget):
         buttons = QWidget()
         self._row = FlowLayout(buttons, spacing=12)  # wraps at large text sizes
         column.addWidget(buttons)
-        self.switch_button = self._button(SWITCH_LEARNER, lambda: switch())
+        self.switch_button = self._button(SWITCH_LEARNER, switch)
         self.switch_button.setAccessibleDescription(SWITCH_DESCRIPTION)
         self.account_buttons = {
             kind: self._button(kind, lambda k=kind: self.open_dialog(k))
             for kind in (RENAME, SET_PIN, CHANGE_PIN, REMOVE_PIN)
         }
         self.done = paragraph()
-        self.done.setAccessibleName("What changed")
+        self.done.setAccessibleDescription("What changed")  # its name is the words it shows
         self.done.hide()
         column.addWidget(self.done)
         self._show_buttons()
 
     def _button(self, name: str, action: Callable[[], object]) -> QPushButton:
-        button = QPushButton(name)
+        button = QPushButton(name, self._row.parentWidget())
         button.setAccessibleName(name)
-        button.clicked.connect(action)
+        button.clicked.connect(lambda: action())  # not `checked`, which Qt would pass
         return button
 
     def _show_buttons(self) -> None:
@@ -78,10 +78,10 @@ class SwitchLearnerPanel(QWidget):
             shown += [self.account_buttons[kind] for kind in kinds]
         while self._row.count():
             self._row.takeAt(0)
+        for button in shown:
+            self._row.addWidget(button)  # in the panel before it is shown: never a window
         for button in [self.switch_button, *self.account_buttons.values()]:
             button.setVisible(button in shown)
-        for button in shown:
-            self._row.addWidget(button)
 
     def open_dialog(self, kind: str) -> AccountDialog:
         assert self._account is not None
@@ -104,7 +104,8 @@ class SwitchLearnerPanel(QWidget):
             self._show_buttons()
             self._say(DONE[kind].format(name=name))
             button = self.account_buttons[RENAME] if button.isHidden() else button
-        button.setFocus()  # back where the learner was (or beside it)
+        self.window().activateWindow()  # the keyboard comes back from the dialog
+        button.setFocus()  # where the learner was (or beside it)
 
     def _say(self, words: str) -> None:
         self.done.setText(words)
