@@ -136,3 +136,26 @@ def test_the_exit_code_says_a_learner_could_not_be_opened(data_dir: Path) -> Non
     assert "LIST: Zavmo could not open Beatriz's learning space" in child.stdout, child.stderr
     assert child.returncode == 1
     assert "Traceback" not in child.stderr
+
+
+def test_the_list_shown_again_keeps_the_look_of_whoever_was_in_last(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from zavmo_desktop.core.learner import Learner
+    from zavmo_desktop.core.profiles import DEFAULT_ID
+
+    learner = Learner.open(data_dir, [])
+    learner.settings.set("text_scale", 200)  # the root's learner reads at 200%
+    learner.close()
+    registry = Profiles(data_dir)
+    database = learner_with_progress(registry.folder_of(registry.add("Beatriz").id))
+    chooser = start(qtbot, data_dir)
+    assert isinstance(chooser, ProfileChooser)
+    size = chooser.list_page.status.font().pointSizeF()
+    with held_by_another_program(database):
+        press(qtbot, find_by_name(chooser.list_page, "Beatriz"))
+        qtbot.waitUntil(lambda: shown_chooser() not in (None, chooser), timeout=20_000)
+    back = shown_chooser()
+    assert back is not None
+    assert Profiles(data_dir).last_used().id == DEFAULT_ID  # Beatriz was never in
+    assert back.list_page.status.font().pointSizeF() == size

@@ -56,12 +56,14 @@ def _started(chooser: ProfileChooser) -> ProfileChooser:
 def learner_window(session: Session, registry: Profiles, profile_id: str) -> MainWindow:
     from zavmo_desktop.ui.main_window import MainWindow
 
-    registry.mark_used(profile_id)
     folder = private_folder(registry.folder_of(profile_id))
     # This learner's look from the first frame; the previous learner's must not carry over.
     apply_theme(resolve(_with_locks(session, peek_settings(folder))), app_sheet=False)
     window = MainWindow(folder, session.content_for(folder), session.lock, session.org,
                         session=session.for_profile(profile_id))  # fmt: skip
+    # Once their data is open: a learner whose data could not be opened was never in, and
+    # the list shown again keeps the look of whoever was (they may need large text).
+    window.ready.connect(lambda: registry.mark_used(profile_id))
     if registry.path.exists():  # whose learning space this is, in the title bar
         window.learner_name = registry.get(profile_id).name
         window.setWindowTitle(f"Zavmo Desktop: {window.learner_name}")
