@@ -21,7 +21,12 @@ from zavmo_desktop.core.profiles.registry import Profiles
 from zavmo_desktop.paths import bundled_content_dir
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.profile_chooser import ProfileChooser
-from zavmo_desktop.ui.widgets.learner_account_dialogs import CHANGE_PIN, RENAME, AccountDialog
+from zavmo_desktop.ui.widgets.learner_account_dialogs import (
+    CHANGE_PIN,
+    RENAME,
+    SET_PIN,
+    AccountDialog,
+)
 
 
 def settle() -> None:
@@ -90,7 +95,13 @@ def settings_dialogs(window: MainWindow, folder: Path, name: str) -> None:
     dialog.confirm()  # already a learner of that name: what to change is shown
     save(dialog, folder, f"rename-problem-{name}")
     dialog.reject()
-    window.learner_account().change_pin("", "1357")
+    panel.open_dialog(SET_PIN)
+    dialog = panel.dialog
+    assert dialog is not None
+    for field in dialog.fields:
+        field.setText("1357")
+    dialog.confirm()  # the panel now offers Change PIN and Remove PIN
+    settle()
     panel.open_dialog(CHANGE_PIN)
     dialog = panel.dialog
     assert dialog is not None

@@ -224,7 +224,8 @@ def test_after_renames_two_learners_still_never_see_each_others_work(
     assert amelia.windowTitle() == "Zavmo Desktop: Ana"
     chooser = switch(qtbot, amelia)
     flush_deletes()
-    find_by_name(chooser.list_page, "Ana")
+    ana = find_by_name(chooser.list_page, "Ana")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ana)  # the keyboard is on the list
     with pytest.raises(LookupError):
         find_by_name(chooser.list_page, "First learner")
     beatriz = choose(qtbot, chooser, "Beatriz")

@@ -133,10 +133,14 @@ class ProfileChooser(QWidget):
         if profile.protected:
             choose.setAccessibleDescription("Asks for a PIN")
         rows.addWidget(choose, number, 0)
+        # Shown now, not when the layout gets round to it: a hidden button cannot take the
+        # focus, which would stay on the old row's button and go when that is deleted.
+        choose.show()
         self.list_page.learner_buttons[profile.id] = choose
         if removable:
             remove = _button(f"Remove {profile.name}", lambda: self.ask_to_remove(profile.id))
             rows.addWidget(remove, number, 1)
+            remove.show()
 
     # Choosing, with a PIN if there is one
 

@@ -108,6 +108,7 @@ def back_to_chooser(window: MainWindow, error: BaseException) -> ProfileChooser:
                  "You can choose the name again to try once more.")  # fmt: skip
     window.close()
     window.deleteLater()
+    chooser.bring_to_front()  # the keyboard is the list's, on the first name
     return chooser
 
 
