@@ -1,6 +1,6 @@
 """PNGs of the learner chooser at 100% and 200% text and in the dark theme, the PIN prompt
-after wrong tries, Add a learner, the Remove confirmation, and Settings' Who is learning with
-Switch learner.
+after wrong tries, Add a learner, the Remove confirmation, the list again after a learner's
+data could not be opened, and Settings' Who is learning with its Rename and PIN dialogs.
 
 Run on a virtual screen:  xvfb-run -a .venv/bin/python scripts/profiles_shots.py [OUT_DIR]
 (default /tmp/shots/profiles)
@@ -8,6 +8,7 @@ Run on a virtual screen:  xvfb-run -a .venv/bin/python scripts/profiles_shots.py
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -20,6 +21,12 @@ from zavmo_desktop.core.profiles.registry import Profiles
 from zavmo_desktop.paths import bundled_content_dir
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.profile_chooser import ProfileChooser
+from zavmo_desktop.ui.widgets.learner_account_dialogs import (
+    CHANGE_PIN,
+    RENAME,
+    SET_PIN,
+    AccountDialog,
+)
 
 
 def settle() -> None:
@@ -49,6 +56,67 @@ def chooser_on(root: Path) -> ProfileChooser:
     return chooser
 
 
+def shown_chooser(old: ProfileChooser) -> ProfileChooser | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, ProfileChooser) and widget is not old and widget.isVisible():
+            return widget
+    return None
+
+
+def could_not_open(chooser: ProfileChooser, root: Path, folder: Path, name: str) -> ProfileChooser:
+    """Dana's database held by another program: the list comes back, saying so."""
+    from zavmo_desktop.core.storage import DATABASE_NAME
+
+    dana = root / "profiles" / "dana"
+    Learner.open(dana, [bundled_content_dir()]).close()
+    database = dana / DATABASE_NAME
+    holder = sqlite3.connect(database)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        chooser.choose("dana")
+        back: ProfileChooser | None = None
+        while back is None or not back.list_page.status.isVisible():
+            QApplication.processEvents()
+            back = shown_chooser(chooser)
+    finally:
+        holder.rollback()
+        holder.close()
+    save(back, folder, f"could-not-open-{name}")
+    return back
+
+
+def settings_dialogs(window: MainWindow, folder: Path, name: str) -> None:
+    panel = window.settings_screen.who_is_learning
+    panel.open_dialog(RENAME)
+    dialog: AccountDialog | None = panel.dialog
+    assert dialog is not None
+    dialog.fields[0].setText("beatriz ferreira")
+    dialog.confirm()  # already a learner of that name: what to change is shown
+    save(dialog, folder, f"rename-problem-{name}")
+    dialog.reject()
+    panel.open_dialog(SET_PIN)
+    dialog = panel.dialog
+    assert dialog is not None
+    for field in dialog.fields:
+        field.setText("1357")
+    dialog.confirm()  # the panel now offers Change PIN and Remove PIN
+    settle()
+    panel.open_dialog(CHANGE_PIN)
+    dialog = panel.dialog
+    assert dialog is not None
+    for field, text in zip(dialog.fields, ("1111", "2468", "2468"), strict=True):
+        field.setText(text)
+    for _ in range(4):
+        dialog.fields[0].setText("1111")
+        dialog.confirm()
+    save(dialog, folder, f"change-pin-wait-{name}")
+    dialog.reject()
+    settle()
+    window.settings_screen.scroll.ensureWidgetVisible(panel.switch_button)
+    save(window, folder, f"settings-who-is-learning-{name}")
+
+
 def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, look in (
@@ -61,6 +129,7 @@ def main(folder: Path) -> None:
         profiles = Profiles(root)
         profiles.add("Beatriz Ferreira", pin="2468")
         profiles.add("Chen")
+        profiles.add("Dana")
         chooser = chooser_on(root)
         save(chooser, folder, f"chooser-{name}")
         chooser.choose("beatriz-ferreira")
@@ -79,6 +148,7 @@ def main(folder: Path) -> None:
         assert chooser.remove_dialog is not None
         save(chooser.remove_dialog, folder, f"remove-confirmation-{name}")
         chooser.remove_dialog.reject()
+        chooser = could_not_open(chooser, root, folder, name)
         chooser.choose("chen")
         window = chooser.successor
         assert isinstance(window, MainWindow)
@@ -90,9 +160,7 @@ def main(folder: Path) -> None:
         window.learner.settings.set("theme", look.get("theme", "light"))
         window.show_screen("Settings")
         settle()
-        panel = window.settings_screen.who_is_learning
-        window.settings_screen.scroll.ensureWidgetVisible(panel.switch_button)
-        save(window, folder, f"settings-switch-learner-{name}")
+        settings_dialogs(window, folder, name)
         window.close()
         settle()
 

@@ -102,8 +102,8 @@ def test_names_are_checked_and_ids_stay_unique(data_dir: Path) -> None:
     profiles = Profiles(data_dir)
     with pytest.raises(ProfileError, match="Type a name"):
         profiles.add("   ")
-    with pytest.raises(ProfileError, match="at most 40"):
-        profiles.add("x" * 41)
+    with pytest.raises(ProfileError, match="at most 60"):
+        profiles.add("x" * 61)
     profiles.add("Zoë")
     with pytest.raises(ProfileError, match="already a learner called ZOË"):
         profiles.add("ZOË")
@@ -265,3 +265,43 @@ def test_the_data_commands_take_one_learner_with_profile(
 
     assert run(["data", "erase", "--yes", *root, "--profile", "nobody"]) == 2
     assert "no learner called 'nobody'" in capsys.readouterr().err
+
+
+def test_changing_or_removing_a_pin_needs_the_current_one_and_counts_wrong_tries(
+    data_dir: Path,
+) -> None:
+    clock = Clock()
+    profiles = Profiles(data_dir, clock)
+    profiles.add("Sam", pin="2468")
+    with pytest.raises(ProfileError, match="4 to 12 digits"):
+        profiles.change_pin("sam", "1111", "12")  # refused before the current PIN is tried
+    assert profiles.get("sam").failed_tries == 0
+    for _ in range(4):
+        assert not profiles.change_pin("sam", "1111", "1357").accepted
+    assert profiles.get("sam").failed_tries == 4  # one count with the chooser's tries
+    waiting = Profiles(data_dir, clock).change_pin("sam", "2468", "1357")
+    assert not waiting.accepted and not waiting.checked and waiting.wait_s == 2
+    clock.advance(2)
+    assert profiles.change_pin("sam", "2468", "1357").accepted
+    assert profiles.try_pin("sam", "1357").accepted and not profiles.try_pin("sam", "2468").accepted
+    clock.advance(60)
+    assert profiles.change_pin("sam", "1357", None).accepted
+    assert not profiles.get("sam").protected
+    assert profiles.change_pin("sam", "", "9753").accepted  # no PIN yet: none to ask for
+    assert profiles.get("sam").protected
+
+
+def test_a_rename_keeps_the_learner_in_their_own_folder(data_dir: Path) -> None:
+    profiles = Profiles(data_dir)
+    sam = profiles.add("Sam")
+    profiles.add("Alex")
+    profiles.rename("sam", "  Samuel   O  ")
+    assert profiles.get("sam").name == "Samuel O"
+    assert profiles.folder_of("sam") == data_dir / "profiles" / sam.id  # never moved
+    with pytest.raises(ProfileError, match="already a learner called ALEX"):
+        profiles.rename("sam", "ALEX")
+    profiles.rename("sam", "SAMUEL o")  # their own name in another case is theirs
+    assert profiles.find("samuel O") == profiles.get("sam")
+    with pytest.raises(ProfileError, match="at most 60 characters; this one has 61"):
+        profiles.rename("sam", "s" * 61)
+    assert profiles.rename("sam", "s" * 60).name == "s" * 60

@@ -316,6 +316,31 @@ def test_adding_a_learner_opens_their_first_run(qtbot: QtBot, data_dir: Path) ->
     wait_loaded(qtbot, chen)
 
 
+def test_a_learner_added_without_a_pin_opens_without_one(qtbot: QtBot, data_dir: Path) -> None:
+    Profiles(data_dir).add("Beatriz")
+    chooser = start(qtbot, data_dir)
+    assert isinstance(chooser, ProfileChooser)
+    press(qtbot, find_by_name(chooser.list_page, "Add a learner"))
+    form = chooser.add_page
+    qtbot.keyClicks(form.name, "Dana " * 13)  # 64 characters: typed in full, then told
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    assert form.problem.text() == "A name has at most 60 characters; this one has 64."
+    assert form.name.text() == "Dana " * 13
+    form.name.clear()
+    qtbot.keyClicks(form.name, "beatriz")
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    assert form.problem.text().startswith("There is already a learner called beatriz.")
+    form.name.clear()
+    qtbot.keyClicks(form.name, "Dana")  # both PIN fields left empty: no PIN
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    dana = chooser.successor
+    assert isinstance(dana, MainWindow)
+    wait_loaded(qtbot, dana)
+    assert dana.data_dir == data_dir / "profiles" / "dana"
+    assert not Profiles(data_dir).get("dana").protected
+    assert dana.windowTitle() == "Zavmo Desktop: Dana"
+
+
 def test_an_unknown_profile_on_the_command_line_says_who_there_is(
     qapp: QApplication, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -331,21 +356,39 @@ def test_an_unknown_profile_on_the_command_line_says_who_there_is(
     lock.release()
 
 
-@pytest.mark.parametrize("scale", [100, 200])
+def wrong_pin(chooser: ProfileChooser) -> None:
+    chooser.choose("beatriz-ferreira")
+    chooser.pin_page.field.setText("1111")
+    chooser.pin_page.submit()
+    assert chooser.pin_page.message.isVisible()
+
+
+def too_long_a_name(chooser: ProfileChooser) -> None:
+    chooser.show_add()
+    chooser.add_page.name.setText("Dana " * 13)
+    chooser.add_page.submit()
+    assert chooser.add_page.problem.text().startswith("A name has at most 60 characters")
+
+
+@pytest.mark.parametrize(
+    "look", [{"text_scale": 100}, {"text_scale": 200}, {"theme": "dark"}], ids=str
+)
 def test_every_page_of_the_chooser_passes_the_accessibility_walk(
-    qtbot: QtBot, data_dir: Path, scale: int
+    qtbot: QtBot, data_dir: Path, look: dict[str, object]
 ) -> None:
     from tests.accessibility import assert_accessible, settle
 
     learner = Learner.open(data_dir, [BUNDLED_CONTENT])
-    learner.settings.set("text_scale", scale)  # the chooser takes the last learner's look
+    for key, value in look.items():  # the chooser takes the last learner's look
+        learner.settings.set(key, value)
     learner.close()
     Profiles(data_dir).add("Beatriz Ferreira", pin="2468")
     chooser = start(qtbot, data_dir)
     assert isinstance(chooser, ProfileChooser)
     chooser.resize(900, 640)
     for show in (chooser.show_list, lambda: chooser.choose("beatriz-ferreira"),
-                 chooser.show_add):  # fmt: skip
+                 lambda: wrong_pin(chooser), chooser.show_add,
+                 lambda: too_long_a_name(chooser)):  # fmt: skip
         show()
         settle()
         assert_accessible(chooser)

@@ -3,7 +3,6 @@ Erase all my data, after which a new window starts as on the first run (onboardi
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Any
 
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
@@ -45,7 +44,7 @@ class OwnDataWindow:
         self.learner = None
         problem = ""
         try:
-            erase_all(self.data_dir, include_lock=False, speech_folders=_this_runs_speech())
+            erase_all(self.data_dir, include_lock=False, speech_folders=speech_of(window))
         except EraseError as error:
             problem = str(error)
         successor = self._successor()
@@ -89,7 +88,8 @@ class OwnDataWindow:
         return successor
 
 
-def _this_runs_speech() -> list[Any]:
-    """This run's speech folder, if read aloud was used (other runs' are left alone)."""
-    read_aloud = sys.modules.get("zavmo_desktop.ui.read_aloud")
-    return list(getattr(read_aloud, "SPEECH_FOLDERS", []))
+def speech_of(window: Any) -> list[Any]:
+    """This learner's window's speech folders, if read aloud was used: another learner's
+    window earlier in this run had folders of its own, and they are left alone."""
+    read_aloud = window._read_aloud  # None until a screen that speaks was built
+    return list(read_aloud.speech_folders) if read_aloud is not None else []

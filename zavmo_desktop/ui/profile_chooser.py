@@ -71,7 +71,7 @@ class ListPage(QWidget):
         self.add_button.clicked.connect(add)
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = paragraph()
-        self.status.setAccessibleName("What happened")
+        self.status.setAccessibleDescription("What happened")  # its name is the words it shows
         self.status.hide()
         column.addWidget(self.status)
         column.addStretch(1)
@@ -104,7 +104,7 @@ class ProfileChooser(QWidget):
             self.pages.addWidget(page)
         self.show_list()
         if registry.problem:
-            self._tell(registry.problem)
+            self.tell(registry.problem)
 
     # The list
 
@@ -133,10 +133,14 @@ class ProfileChooser(QWidget):
         if profile.protected:
             choose.setAccessibleDescription("Asks for a PIN")
         rows.addWidget(choose, number, 0)
+        # Shown now, not when the layout gets round to it: a hidden button cannot take the
+        # focus, which would stay on the old row's button and go when that is deleted.
+        choose.show()
         self.list_page.learner_buttons[profile.id] = choose
         if removable:
             remove = _button(f"Remove {profile.name}", lambda: self.ask_to_remove(profile.id))
             rows.addWidget(remove, number, 1)
+            remove.show()
 
     # Choosing, with a PIN if there is one
 
@@ -166,7 +170,7 @@ class ProfileChooser(QWidget):
             self.handed_over = False
             folder = self._registry.folder_of(profile_id)
             self.show_list()
-            self._tell(f"Zavmo could not open {folder}. {explain(classify(error, folder), folder)}")
+            self.tell(f"Zavmo could not open {folder}. {explain(classify(error, folder), folder)}")
             return
         self.close()
         self.deleteLater()
@@ -223,12 +227,12 @@ class ProfileChooser(QWidget):
         try:
             self._registry.remove(profile_id)
         except (ProfileError, EraseError) as error:
-            self._tell(str(error))
+            self.tell(str(error))
             return
         self.show_list()
-        self._tell(f"{name} has been removed, and their data erased from this computer.")
+        self.tell(f"{name} has been removed, and their data erased from this computer.")
 
-    def _tell(self, words: str) -> None:
+    def tell(self, words: str) -> None:
         status = self.list_page.status
         status.setText(words)
         status.show()

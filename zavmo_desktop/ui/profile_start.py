@@ -56,12 +56,14 @@ def _started(chooser: ProfileChooser) -> ProfileChooser:
 def learner_window(session: Session, registry: Profiles, profile_id: str) -> MainWindow:
     from zavmo_desktop.ui.main_window import MainWindow
 
-    registry.mark_used(profile_id)
     folder = private_folder(registry.folder_of(profile_id))
     # This learner's look from the first frame; the previous learner's must not carry over.
     apply_theme(resolve(_with_locks(session, peek_settings(folder))), app_sheet=False)
     window = MainWindow(folder, session.content_for(folder), session.lock, session.org,
                         session=session.for_profile(profile_id))  # fmt: skip
+    # Once their data is open: a learner whose data could not be opened was never in, and
+    # the list shown again keeps the look of whoever was (they may need large text).
+    window.ready.connect(lambda: registry.mark_used(profile_id))
     if registry.path.exists():  # whose learning space this is, in the title bar
         window.learner_name = registry.get(profile_id).name
         window.setWindowTitle(f"Zavmo Desktop: {window.learner_name}")
@@ -85,11 +87,29 @@ def open_chosen(profile_id: str, chooser: ProfileChooser) -> MainWindow:
     """From the chooser: the learner's window takes its place (and its lock)."""
     registry = Profiles(chooser.session.root)
     window = learner_window(chooser.session, registry, profile_id)
-    window.failed.connect(chooser.session.failures.append)
-    window.failed.connect(window.explain_failure)
+    window.failed.connect(chooser.session.failures.append)  # the exit code says so
+    window.failed.connect(lambda error: back_to_chooser(window, error))
     _show_in_place_of(window, chooser)
     window.start_loading()
     return window
+
+
+def back_to_chooser(window: MainWindow, error: BaseException) -> ProfileChooser:
+    """A learner's data that could not be opened: the list again, saying why, so they can
+    try again or another learner can come in. Nothing was opened, so nothing is saved."""
+    from zavmo_desktop.core.storage.problems import describe_failure
+
+    name = window.learner_name or "this learner"
+    chooser = show_chooser(window.session, window)
+    window.hand_over_lock()
+    window.chooser_after = chooser
+    chooser.tell(f"Zavmo could not open {name}'s learning space, so you are back at the "
+                 f"list. {' '.join(describe_failure(error, window.data_dir).split())} "
+                 "You can choose the name again to try once more.")  # fmt: skip
+    window.close()
+    window.deleteLater()
+    chooser.bring_to_front()  # the keyboard is the list's, on the first name
+    return chooser
 
 
 def show_chooser(session: Session, replacing: QWidget) -> ProfileChooser:

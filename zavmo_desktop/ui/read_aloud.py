@@ -47,12 +47,11 @@ def choose_backend(folder: Path) -> tuple[SpeechBackend | None, str]:
     return (backend, reason) if backend else _pyttsx3_backend()
 
 
-SPEECH_FOLDERS: list[Path] = []  # this run's, for Erase all my data
-
-
-def _backend_for_this_run() -> tuple[SpeechBackend | None, str]:
+def _backend_for_this_window(folders: list[Path]) -> tuple[SpeechBackend | None, str]:
+    """A speech folder of its own for each learner's window (`folders` is the window's), so
+    erasing or switching clears only that learner's sentences."""
     folder = Path(tempfile.mkdtemp(prefix="zavmo-speech-"))
-    SPEECH_FOLDERS.append(folder)
+    folders.append(folder)
     atexit.register(shutil.rmtree, folder, ignore_errors=True)  # only this run's WAVs
     return choose_backend(folder)
 
@@ -116,6 +115,7 @@ class ReadAloud(QObject):
         self._restart_on_resume = False
         self._voices: list[tuple[str, str]] | None = None
         self._watched: set[int] = set()  # views whose `destroyed` is connected
+        self.speech_folders: list[Path] = []  # where this window's sentences are written
         if backend is not None:
             self._attach(backend)
         settings.subscribe(self._setting_changed)
@@ -134,7 +134,10 @@ class ReadAloud(QObject):
         # Built on first use, not at start: QtMultimedia and the engine cost ~150 ms.
         if os.environ.get("ZAVMO_SPEECH") == "none":
             return cls(settings, None, NO_ENGINE)
-        return cls(settings, None, make_backend=_backend_for_this_run)
+        folders: list[Path] = []
+        read_aloud = cls(settings, None, make_backend=lambda: _backend_for_this_window(folders))
+        read_aloud.speech_folders = folders
+        return read_aloud
 
     @property
     def backend(self) -> SpeechBackend | None:

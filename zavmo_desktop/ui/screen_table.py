@@ -63,7 +63,7 @@ SCREENS: dict[str, ScreenFactory] = {
             learner.data_dir, w.show_privacy, w.erase_and_start_again
         ),
         _screen("switch_learner_panel", "SwitchLearnerPanel", "widgets")(
-            w.learner_name, w.switch_learner
+            w.learner_name, w.switch_learner, w.learner_account()
         ),
         _screen("learning_records_panel", "LearningRecordsPanel", "widgets")(learner),
         features=learner.features,

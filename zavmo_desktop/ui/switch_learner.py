@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from zavmo_desktop.core.storage.instance_lock import InstanceLock
 
 if TYPE_CHECKING:
+    from zavmo_desktop.core.profiles.registry import Profile
     from zavmo_desktop.core.profiles.session import Session
+    from zavmo_desktop.ui.learner_account import LearnerAccount
     from zavmo_desktop.ui.profile_chooser import ProfileChooser
 
 
@@ -35,6 +37,17 @@ class SwitchLearner:
             self._session = Session(self._lock.path.parent, self._lock, window._org, bundled)
         return self._session
 
+    def learner_account(self) -> LearnerAccount:
+        from zavmo_desktop.ui.learner_account import LearnerAccount
+
+        return LearnerAccount(self.session, self._learner_changed)
+
+    def _learner_changed(self, profile: Profile) -> None:
+        """Renamed, or a PIN set: the list of learners exists now, so the title says whose."""
+        window: Any = self
+        window.learner_name = profile.name
+        window.setWindowTitle(f"Zavmo Desktop: {profile.name}")
+
     def switch_learner(self) -> ProfileChooser | None:
         """The chooser that took over; None if the learner stayed (unsaved words they chose
         to keep Zavmo open for) or the data is still being opened (it switches then)."""
@@ -55,15 +68,31 @@ class SwitchLearner:
             return None
         close_learner(window.learner)
         window.learner = None
+        _remove_speech(window)
         chooser = show_chooser(self.session, window)
-        self._lock = InstanceLock(self._lock.path.parent)  # not held: the chooser has it now
+        self.hand_over_lock()
         self.chooser_after = chooser
         window.close()
         window.deleteLater()  # every screen and widget of this learner goes with it
         return chooser
+
+    def hand_over_lock(self) -> None:
+        """The chooser that replaces this window has the root's lock now: closing this
+        one must not let it go."""
+        self._lock = InstanceLock(self._lock.path.parent)  # the same file, not held
 
     def _switch_once_loaded(self) -> None:
         window: Any = self
         window.loaded.disconnect(self._switch_once_loaded)
         self._switch_when_loaded = False
         self.switch_learner()
+
+
+def _remove_speech(window: Any) -> None:
+    """The sentences this learner heard go with their window (module text, but theirs)."""
+    import shutil
+
+    from zavmo_desktop.ui.own_data_window import speech_of
+
+    for folder in speech_of(window):
+        shutil.rmtree(folder, ignore_errors=True)

@@ -30,7 +30,7 @@ from zavmo_desktop.core.profiles.pin import (
 from zavmo_desktop.core.storage.files import partial_of, private_folder, settle
 
 FORMAT = 1
-MAX_NAME = 40
+MAX_NAME = 60
 FIRST_LEARNER = "First learner"  # the default profile's name when it has none of its own
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
@@ -132,6 +132,19 @@ class Profiles:
         return self._change(
             profile_id, pin=self._checked_pin(pin), failed_tries=0, next_try_at=None
         )
+
+    def change_pin(self, profile_id: str, current: str, new: str | None) -> PinTry:
+        """Change or remove (`new` None) a PIN, only with the current one, which is tried
+        as at the chooser: the same count of wrong tries and the same wait. A new PIN that
+        is not allowed raises ProfileError before the current one is tried, so a slip in
+        the new PIN never costs a try."""
+        problem = pin_problem(new) if new else ""
+        if problem:
+            raise ProfileError(problem)
+        result = self.try_pin(profile_id, current)
+        if result.accepted:
+            self.set_pin(profile_id, new)
+        return result
 
     def mark_used(self, profile_id: str) -> None:
         if not self.path.exists():

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.profiles.pin import MAX_DIGITS, MIN_DIGITS
-from zavmo_desktop.core.profiles.registry import MAX_NAME
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 
@@ -41,7 +40,6 @@ class AddLearnerForm(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = self._field(NAME, form)
-        self.name.setMaxLength(MAX_NAME)
         self.pin = self._field(PIN, form, secret=True)
         self.pin_again = self._field(PIN_AGAIN, form, secret=True)
         column.addLayout(form)
@@ -51,7 +49,7 @@ class AddLearnerForm(QWidget):
             "themselves. Leave it empty for no PIN."
         ))  # fmt: skip
         self.problem = paragraph()
-        self.problem.setAccessibleName("What to do")
+        self.problem.setAccessibleDescription("What to do")  # its name is the words it shows
         self.problem.hide()
         column.addWidget(self.problem)
         row = QHBoxLayout()

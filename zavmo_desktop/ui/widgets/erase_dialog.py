@@ -71,7 +71,7 @@ class EraseDialog(QDialog):
         column.addWidget(label)
         column.addWidget(self.word)
         self.problem = paragraph()
-        self.problem.setAccessibleName("What to do")
+        self.problem.setAccessibleDescription("What to do")  # its name is the words it shows
         self.problem.hide()
         column.addWidget(self.problem)
         column.addLayout(self._buttons())
