@@ -90,6 +90,9 @@ def test_it_writes_a_pdf_with_its_own_pango(executable: Path, tmp_path: Path) ->
     internal = executable.parent / "_internal"
     for library in ("libpango-1.0.so.0", "libpangoft2-1.0.so.0", "libharfbuzz-subset.so.0"):
         assert (internal / library).is_file(), library
+    data = str(tmp_path / "data")
+    started = run(executable, "--smoke-open-first-module", "--data-dir", data)  # a learner's data
+    assert started.returncode == 0, started.stdout + started.stderr
     pdf = tmp_path / "portfolio.pdf"
     done = run(executable, "export", "--format", "pdf", "--out", str(pdf),
                "--data-dir", str(tmp_path / "data"))  # fmt: skip
