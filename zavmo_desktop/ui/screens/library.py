@@ -1,4 +1,5 @@
-"""Library: every module by competency area, full-text search, and content problems."""
+"""Library: every module by competency area, full-text search, installed packs, and content
+problems."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.content_index import MATCH_END, MATCH_START
 from zavmo_desktop.ui.widgets.flow_layout import FlowLayout
+from zavmo_desktop.ui.widgets.installed_packs import InstalledPacks
 from zavmo_desktop.ui.widgets.labels import heading, paragraph, plain_tooltip
 from zavmo_desktop.ui.widgets.problem_list import ProblemList
 from zavmo_desktop.ui.widgets.search_box import SearchBox
@@ -79,6 +81,9 @@ class LibraryScreen(QWidget):
         for button in (self._open_button, self.glossary_button, self.import_button):
             row.addWidget(button)
         layout.addWidget(buttons)
+        self.installed_packs = InstalledPacks(learner)
+        self.installed_packs.removed.connect(self._after_removal)
+        layout.addWidget(self.installed_packs)
         self.problems = self._build_problems(layout)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
@@ -107,6 +112,17 @@ class LibraryScreen(QWidget):
         self.search.clear()
         self.show_all()
         self._show_problems()
+        self.installed_packs.refresh()
+
+    def _after_removal(self) -> None:
+        self._after_import()
+        dialog = self.installed_packs.remove_dialog
+        if dialog is not None:  # its Remove button is gone: focus goes back to Import
+            dialog.finished.connect(lambda: QTimer.singleShot(0, self._focus_import))
+
+    def _focus_import(self) -> None:
+        self.window().activateWindow()  # the dialog's window has just gone
+        self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
