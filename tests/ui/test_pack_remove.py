@@ -18,6 +18,7 @@ from zavmo_desktop.core.packs.registry import read_registry
 from zavmo_desktop.core.storage.evidence import NewEvidence
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.screens.library import LibraryScreen
+from zavmo_desktop.ui.theme import current_stylesheet
 from zavmo_desktop.ui.widgets.pack_remove_dialog import PackRemoveDialog
 
 TITLE = "Organisation pack"
@@ -100,3 +101,16 @@ def test_the_bundled_pack_has_no_remove_button(window: MainWindow) -> None:
     QApplication.processEvents()
     assert names_starting(window, "Remove ") == []
     assert names_starting(window, "Installed content packs") == []
+
+
+def test_the_confirmation_follows_a_new_look_while_open(
+    with_pack: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = open_confirmation(with_pack, qtbot)
+    width = dialog.width()
+    assert with_pack.learner is not None
+    with_pack.learner.settings.set("theme", "dark")
+    with_pack.learner.settings.set("text_scale", 200)
+    qtbot.waitUntil(lambda: dialog.styleSheet() == current_stylesheet())
+    qtbot.waitUntil(lambda: dialog.width() > width * 5 // 4)  # refitted to the larger text
+    dialog.reject()

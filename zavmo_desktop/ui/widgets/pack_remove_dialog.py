@@ -24,8 +24,8 @@ LATER = "The modules leave the other screens when you next start Zavmo."
 
 
 def what_happens(title: str, module_count: int) -> str:
-    modules = f"{module_count} module{'s' if module_count != 1 else ''}"
-    return (f"Its {modules} leave the Library and the pack's files are deleted from this "
+    modules = "Its module leaves" if module_count == 1 else f"Its {module_count} modules leave"
+    return (f"{modules} the Library and the pack's files are deleted from this "
             f"computer. {KEPT}\n\nTo have the modules back, import the pack again.")  # fmt: skip
 
 
