@@ -114,3 +114,22 @@ def test_the_confirmation_follows_a_new_look_while_open(
     qtbot.waitUntil(lambda: dialog.styleSheet() == current_stylesheet())
     qtbot.waitUntil(lambda: dialog.width() > width * 5 // 4)  # refitted to the larger text
     dialog.reject()
+
+
+def test_a_module_of_a_removed_pack_opened_from_an_older_screen_is_explained(
+    with_pack: MainWindow, qtbot: QtBot
+) -> None:
+    window = with_pack
+    assert window.learner is not None
+    module = window.learner.module(MODULE_ID)
+    assert module is not None
+    window.open_module(module)  # read it, as the learner did before removing the pack
+    window.show_screen("Library")
+    dialog = open_confirmation(window, qtbot)
+    qtbot.keyClick(find_by_name(dialog, "Remove pack"), Qt.Key.Key_Space)
+    dialog.accept()
+    window.open_module(module)  # as Home's Continue, built before, would
+    screen = window.findChild(LibraryScreen)
+    assert screen is not None and window.stack.currentWidget() is screen
+    notice = find_by_name(window, screen.notice.text())
+    assert "its content pack was removed" in screen.notice.text() and notice.isVisible()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.content_index import MATCH_END, MATCH_START
+from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.flow_layout import FlowLayout
 from zavmo_desktop.ui.widgets.installed_packs import InstalledPacks
 from zavmo_desktop.ui.widgets.labels import heading, paragraph, plain_tooltip
@@ -51,6 +52,10 @@ class LibraryScreen(QWidget):
         layout.addLayout(self._build_search_row())
         self._results_label = paragraph()
         layout.addWidget(self._results_label)
+        self.notice = paragraph()  # what the learner must be told, e.g. a module that went
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.notice.hide()
+        layout.addWidget(self.notice)
         self.modules = self._build_tree()
         layout.addWidget(self.modules, 1)
         self._open_button = QPushButton("Open module")
@@ -123,6 +128,11 @@ class LibraryScreen(QWidget):
     def _focus_import(self) -> None:
         self.window().activateWindow()  # the dialog's window has just gone
         self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tell(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        announce(self, text)
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -261,6 +271,7 @@ class LibraryScreen(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         # A search typed just before leaving (or closing, when the database closes too)
         # waits until the Library is shown again.
+        self.notice.hide()  # said once: not again when the learner comes back
         self._search_pending = self._search_timer.isActive()
         self._search_timer.stop()
         super().hideEvent(event)
