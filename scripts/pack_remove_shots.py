@@ -36,7 +36,12 @@ def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     root = Path(tempfile.mkdtemp(prefix="zavmo-packs-"))
     data = Path(tempfile.mkdtemp(prefix="zavmo-remove-shots-"))
-    build_pack(org_pack(root), root / "org.zpack")
+    pack = org_pack(root)
+    manifest = pack / "pack.yaml"  # a long title: the longest a Remove button gets here
+    long_title = "title: Organisation pack for directors of machine learning engineering"
+    manifest.write_text(manifest.read_text("utf-8").replace("title: Organisation pack",
+                        long_title), "utf-8")  # fmt: skip
+    build_pack(pack, root / "org.zpack")
     import_pack(root / "org.zpack", data)
     window = build_window(["--data-dir", str(data)])
     assert isinstance(window, MainWindow) and window.learner is not None

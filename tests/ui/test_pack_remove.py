@@ -19,6 +19,7 @@ from zavmo_desktop.core.storage.evidence import NewEvidence
 from zavmo_desktop.ui.main_window import MainWindow
 from zavmo_desktop.ui.screens.library import LibraryScreen
 from zavmo_desktop.ui.theme import current_stylesheet
+from zavmo_desktop.ui.widgets.installed_packs import InstalledPacks
 from zavmo_desktop.ui.widgets.pack_remove_dialog import PackRemoveDialog
 
 TITLE = "Organisation pack"
@@ -133,3 +134,27 @@ def test_a_module_of_a_removed_pack_opened_from_an_older_screen_is_explained(
     assert screen is not None and window.stack.currentWidget() is screen
     notice = find_by_name(window, screen.notice.text())
     assert "its content pack was removed" in screen.notice.text() and notice.isVisible()
+
+
+def test_a_remove_button_too_wide_for_the_room_shows_remove_and_keeps_its_name(
+    open_window: OpenWindow, data_dir: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    pack = org_pack(tmp_path)
+    manifest = pack / "pack.yaml"
+    long_title = "Organisation pack for directors of machine learning engineering, second edition"
+    text = manifest.read_text("utf-8").replace(f"title: {TITLE}", f"title: {long_title}")
+    manifest.write_text(text, "utf-8")
+    build_pack(pack, tmp_path / "long.zpack")
+    import_pack(tmp_path / "long.zpack", data_dir)
+    window = open_window()
+    window.show_screen("Library")
+    button = find_by_name(window, f"Remove {long_title}")
+    room = window.findChild(InstalledPacks)
+    assert room is not None
+    assert button.text() == f"Remove {long_title}"  # type: ignore[attr-defined]
+    window.resize(640, 700)
+    qtbot.waitUntil(lambda: button.text() == "Remove")  # type: ignore[attr-defined]
+    assert button.sizeHint().width() <= room.width()
+    assert button.accessibleName() == f"Remove {long_title}"
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: button.text() == f"Remove {long_title}")  # type: ignore[attr-defined]
