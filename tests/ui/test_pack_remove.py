@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTreeWidget
+from PySide6.QtWidgets import QApplication, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.accessibility import assert_accessible, find_by_name, names_starting
@@ -45,6 +45,13 @@ def module_ids(window: MainWindow) -> list[str]:
     return [tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole)
             for i in range(tree.topLevelItemCount())
             for j in range(tree.topLevelItem(i).childCount())]  # fmt: skip
+
+
+def next_tab_stop(widget: QWidget) -> QWidget:
+    after = widget.nextInFocusChain()
+    while not (after.isVisible() and after.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        after = after.nextInFocusChain()
+    return after
 
 
 def open_confirmation(window: MainWindow, qtbot: QtBot) -> PackRemoveDialog:
@@ -90,6 +97,17 @@ def test_remove_asks_then_removes_the_pack_and_keeps_the_evidence(
 
 
 def test_keep_it_changes_nothing(with_pack: MainWindow, qtbot: QtBot, data_dir: Path) -> None:
+    assert_accessible(with_pack)  # the Library with its installed pack, Tab order included
+    assert next_tab_stop(find_by_name(with_pack, "Import content pack")) is find_by_name(
+        with_pack, f"Remove {TITLE}"
+    )
+    screen = with_pack.findChild(LibraryScreen)
+    assert screen is not None
+    screen.installed_packs.refresh()  # as after an import: new rows, still next after Import
+    QApplication.processEvents()
+    assert next_tab_stop(find_by_name(with_pack, "Import content pack")) is find_by_name(
+        with_pack, f"Remove {TITLE}"
+    )
     dialog = open_confirmation(with_pack, qtbot)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert PACK_ID in read_registry(data_dir)
