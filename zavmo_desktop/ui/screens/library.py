@@ -86,7 +86,7 @@ class LibraryScreen(QWidget):
         for button in (self._open_button, self.glossary_button, self.import_button):
             row.addWidget(button)
         layout.addWidget(buttons)
-        self.installed_packs = InstalledPacks(learner, self.import_button)
+        self.installed_packs = InstalledPacks(learner)
         self.installed_packs.removed.connect(self._after_removal)
         layout.addWidget(self.installed_packs)
         self.problems = self._build_problems(layout)

@@ -18,10 +18,9 @@ from zavmo_desktop.ui.widgets.labels import heading, paragraph
 class InstalledPacks(QWidget):
     removed = Signal()
 
-    def __init__(self, learner: Learner, after: QWidget | None = None) -> None:
+    def __init__(self, learner: Learner) -> None:
         super().__init__()
         self._learner = learner
-        self._after = after  # Tab comes to the Remove buttons from here
         self.remove_dialog: QDialog | None = None  # the newest Remove dialog
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -41,11 +40,6 @@ class InstalledPacks(QWidget):
             self._rows.addWidget(self._row(pack_id, title, version, count))
         self.setVisible(bool(packs))
         self._shorten_to_fit()
-        before = self._after
-        for button in self._buttons:  # rows made later would otherwise come last in Tab order
-            if before is not None:
-                QWidget.setTabOrder(before, button)
-            before = button
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
