@@ -21,6 +21,7 @@ class InstalledPacks(QWidget):
     def __init__(self, learner: Learner) -> None:
         super().__init__()
         self._learner = learner
+        self._buttons: list[QPushButton] = []
         self.remove_dialog: QDialog | None = None  # the newest Remove dialog
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -30,7 +31,7 @@ class InstalledPacks(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._buttons: list[QPushButton] = []
+        self._buttons = []
         while (item := self._rows.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.hide()  # gone at once, not when the deletion comes round
