@@ -1,4 +1,4 @@
-"""`zavmo-desktop pack build|import|keygen`: content packs from the command line.
+"""`zavmo-desktop pack build|import|remove|keygen`: content packs from the command line.
 
 Exit codes: 0 done, 1 refused or failed (the message says why), 2 misuse (what to type).
 The packs code is imported only when a pack command runs, never on the app's start path.
@@ -27,6 +27,9 @@ def add_pack_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     imported.add_argument("--data-dir", help="the data folder (default: the usual one)")
     imported.add_argument("--trusted-key", type=Path, action="append", default=[],
                           help="a public key (PEM) the pack must be signed with")  # fmt: skip
+    remove = actions.add_parser("remove", help="remove an installed pack (your evidence stays)")
+    remove.add_argument("pack_id", help="the installed pack's id (as in pack.yaml)")
+    remove.add_argument("--data-dir", help="the data folder (default: the usual one)")
     keygen = actions.add_parser("keygen", help="make an Ed25519 key pair for signing packs")
     keygen.add_argument("--private", required=True, type=Path, help="private key file to write")
     keygen.add_argument("--public", required=True, type=Path, help="public key file to write")
@@ -37,6 +40,8 @@ def run_pack_command(args: argparse.Namespace) -> int:
         return build_command(args.folder, args.out, args.sign)
     if args.pack_command == "import":
         return import_command(args.file, paths.data_dir(args.data_dir), args.trusted_key)
+    if args.pack_command == "remove":
+        return remove_command(args.pack_id, paths.data_dir(args.data_dir))
     return keygen_command(args.private, args.public)
 
 
@@ -82,6 +87,40 @@ def import_command(pack_file: Path, data_dir: Path, key_files: list[Path]) -> in
     upgrade = f", replacing {staged.replaces}" if staged.replaces else ""
     print(f"Installed {staged.title} {staged.version}{upgrade}: {staged.module_count} modules. "
           "They appear in the Library the next time Zavmo Desktop starts.")  # fmt: skip
+    return OK
+
+
+def remove_command(pack_id: str, data_dir: Path) -> int:
+    """The pack's folder and its registry line go; the database is not touched, so the
+    learner's evidence, reflections and progress from its modules stay in the portfolio."""
+    from zavmo_desktop.core.packs.install import remove_pack
+    from zavmo_desktop.core.packs.registry import read_registry
+    from zavmo_desktop.core.storage.instance_lock import AlreadyRunning, InstanceLock
+
+    installed = sorted(read_registry(data_dir))
+    if pack_id not in installed:
+        listed = ", ".join(installed) if installed else "none"
+        return _say(MISUSE, f"No pack {pack_id!r} is installed in {data_dir}. Installed packs: "
+                    f"{listed}. (The pack that comes with Zavmo cannot be removed.)")  # fmt: skip
+    lock = InstanceLock(data_dir)
+    try:
+        lock.acquire()
+    except AlreadyRunning:
+        return _say(FAILED, f"Zavmo Desktop is open with this data ({data_dir}). Close it, or "
+                    "remove the pack in its Library. Nothing was removed.")  # fmt: skip
+    except OSError as error:
+        why = error.strerror or error
+        return _say(FAILED, f"Zavmo could not use {data_dir} ({why}). Nothing was removed.")
+    try:
+        remove_pack(data_dir, pack_id)
+    except OSError as error:
+        why = error.strerror or error
+        return _say(FAILED, f"Could not remove {pack_id} from {data_dir} ({why}).")
+    finally:
+        lock.release()
+    print(f"Removed {pack_id}: its modules leave the Library the next time Zavmo Desktop "
+          "starts. Your evidence, reflections and progress from it are kept in your "
+          "portfolio.")  # fmt: skip
     return OK
 
 

@@ -1,4 +1,4 @@
-"""`zavmo-desktop pack build|import|keygen`: exit codes and messages, as a person types them."""
+"""`zavmo-desktop pack build|import|remove|keygen`: exit codes and messages, as typed."""
 
 from __future__ import annotations
 
@@ -9,9 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.distribution_pack import MODULE_FILE, PACK_ID, org_pack
+from tests.distribution_pack import MODULE_FILE, MODULE_ID, PACK_ID, org_pack
 from zavmo_desktop.cli import run
+from zavmo_desktop.core.packs.build import build_pack
+from zavmo_desktop.core.packs.install import import_pack
 from zavmo_desktop.core.packs.registry import read_registry
+from zavmo_desktop.core.portfolio.portfolio import Portfolio
+from zavmo_desktop.core.storage.evidence import EvidenceRepository, NewEvidence
+from zavmo_desktop.core.storage.instance_lock import InstanceLock
+from zavmo_desktop.core.storage.store import open_store
 
 
 def test_keygen_build_signed_and_import_with_the_trusted_key(
@@ -98,3 +104,63 @@ def test_a_full_disk_during_an_upgrade_keeps_the_installed_version(
         assert [p.name for p in installed_pack_folders(disk)] == [f"{PACK_ID}-1.0.0"]
         assert (installed_pack_folders(disk)[0] / MODULE_FILE).is_file()
         assert not list((disk / "packs").glob(".staging-*"))
+
+
+def _import_org_pack(tmp_path: Path, data: Path) -> None:
+    out = tmp_path / "org.zpack"
+    build_pack(org_pack(tmp_path), out)
+    import_pack(out, data)
+
+
+def test_remove_keeps_the_evidence_from_the_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    _import_org_pack(tmp_path, data)
+    store = open_store(data)
+    source = f"reflection:{MODULE_ID}/shared-goal"
+    EvidenceRepository(store.db).save(NewEvidence(
+        "reflection", source, MODULE_ID, "shared-goal", "My board story", "What I learnt", ()
+    ))  # fmt: skip
+    store.db.conn.close()
+    folder = data / "packs" / read_registry(data)[PACK_ID].folder
+    assert run(["pack", "remove", PACK_ID, "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert f"Removed {PACK_ID}" in out and "evidence, reflections and progress" in out
+    assert read_registry(data) == {} and not folder.exists()
+    store = open_store(data)
+    try:
+        kept = EvidenceRepository(store.db).by_source(source)
+        assert kept is not None and kept.module_id == MODULE_ID
+        assert [item.source for item in Portfolio(store.db).evidence.all()] == [source]
+    finally:
+        store.db.conn.close()
+
+
+def test_remove_an_unknown_id_lists_the_installed_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    assert run(["pack", "remove", "nothing-here", "--data-dir", str(data)]) == 2
+    assert "Installed packs: none" in capsys.readouterr().err
+    _import_org_pack(tmp_path, data)
+    bundled = "director-ml-engineering"
+    assert run(["pack", "remove", bundled, "--data-dir", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert f"Installed packs: {PACK_ID}." in err and "cannot be removed" in err
+    assert PACK_ID in read_registry(data)
+
+
+def test_remove_is_refused_while_the_app_has_the_data_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    _import_org_pack(tmp_path, data)
+    lock = InstanceLock(data)
+    lock.acquire()  # as the running app holds it
+    try:
+        assert run(["pack", "remove", PACK_ID, "--data-dir", str(data)]) == 1
+    finally:
+        lock.release()
+    assert "Nothing was removed" in capsys.readouterr().err
+    assert PACK_ID in read_registry(data)

@@ -92,3 +92,27 @@ def test_upgrading_keeps_progress_evidence_and_review_and_removing_keeps_evidenc
         assert after["reflection"] == [REFLECTION]
     finally:
         learner.close()
+
+
+def test_removing_in_the_open_learner_drops_the_modules_and_keeps_all_the_work(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "data"
+    build_pack(org_pack(tmp_path, "1.0.0"), tmp_path / "v1.zpack")
+    import_pack(tmp_path / "v1.zpack", data_dir)
+    learner = open_learner(data_dir)
+    try:
+        work_in_the_pack(learner)
+        before = learners_work(learner)
+        bundled = len(learner.library.modules) - 1
+        assert not learner.remove_installed_pack("director-ml-engineering")  # the bundled one
+        assert learner.remove_installed_pack("org-pack")
+        assert not list((data_dir / "packs").glob("org-pack-*"))
+        assert len(learner.library.modules) == bundled
+        assert learner.search("board") and all(
+            hit.module_id != MODULE_ID for hit in learner.search("board")
+        )
+        assert learners_work(learner) == {**before, "loaded": False}
+        assert not learner.remove_installed_pack("org-pack")  # gone already
+    finally:
+        learner.close()

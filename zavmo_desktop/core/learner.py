@@ -249,9 +249,31 @@ class Learner:
         """Reads the library again with a newly installed pack in place of any older version
         of it (the learner's records are keyed by ids, so none of them change)."""
         roots = [p.root for p in self.library.packs if p.manifest.id != pack_id]
-        self.finish_loading(_read_content(self._loaded_index(), [*roots, folder]))
+        self._read_again([*roots, folder])
+
+    def remove_installed_pack(self, pack_id: str) -> bool:
+        """Uninstalls an imported pack and reads the library again without it; False when it
+        is not installed (the bundled pack never is). The database is not touched: the
+        learner's evidence, reflections and progress from its modules stay."""
+        from zavmo_desktop.core.packs.install import remove_pack
+        from zavmo_desktop.core.packs.registry import packs_dir, read_registry
+
+        installed = read_registry(self.data_dir).get(pack_id)
+        if installed is None:
+            return False
+        folder = (packs_dir(self.data_dir) / installed.folder).resolve()
+        self._close_sources()  # no file of the pack is held open while its folder goes
+        removed = remove_pack(self.data_dir, pack_id)
+        self._read_again([p.root for p in self.library.packs if p.root.resolve() != folder])
+        return removed
+
+    def _read_again(self, roots: list[Path]) -> None:
+        self.finish_loading(_read_content(self._loaded_index(), roots))
         self._html.clear()
         self._glossary = None
+        self._close_sources()
+
+    def _close_sources(self) -> None:
         with self._sources_lock:
             for source in self._sources.values():
                 if source is not None:

@@ -81,12 +81,24 @@ class ScreenShowing:
             home.refresh()
 
     def open_module(self, module: Module) -> None:
+        if self.learner is not None and self.learner.module(module.id) is None:
+            self._module_gone(module)  # a screen built before its pack was removed
+            return
         self.read_aloud.stop()
         self._bring_reader_up_to_date()
         self.reader.show_module(module)
         self.stack.setCurrentWidget(self.reader)
         self._mark_current("Library")
         self.reader.text.setFocus(other_reason())
+
+    def _module_gone(self, module: Module) -> None:
+        self.show_screen("Library")
+        library = self.built("Library")
+        if library is not None:
+            library.tell(
+                f"“{module.title}” is no longer here: its content pack was removed. "
+                "Your evidence and progress from it are kept in your portfolio."
+            )
 
     def open_conversation(self, module: Module, conversation: Conversation) -> None:
         self.read_aloud.stop()

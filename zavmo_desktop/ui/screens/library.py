@@ -1,4 +1,5 @@
-"""Library: every module by competency area, full-text search, and content problems."""
+"""Library: every module by competency area, full-text search, installed packs, and content
+problems."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.storage.content_index import MATCH_END, MATCH_START
+from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.flow_layout import FlowLayout
+from zavmo_desktop.ui.widgets.installed_packs import InstalledPacks
 from zavmo_desktop.ui.widgets.labels import heading, paragraph, plain_tooltip
 from zavmo_desktop.ui.widgets.problem_list import ProblemList
 from zavmo_desktop.ui.widgets.search_box import SearchBox
@@ -49,6 +52,10 @@ class LibraryScreen(QWidget):
         layout.addLayout(self._build_search_row())
         self._results_label = paragraph()
         layout.addWidget(self._results_label)
+        self.notice = paragraph()  # what the learner must be told, e.g. a module that went
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.notice.hide()
+        layout.addWidget(self.notice)
         self.modules = self._build_tree()
         layout.addWidget(self.modules, 1)
         self._open_button = QPushButton("Open module")
@@ -79,6 +86,9 @@ class LibraryScreen(QWidget):
         for button in (self._open_button, self.glossary_button, self.import_button):
             row.addWidget(button)
         layout.addWidget(buttons)
+        self.installed_packs = InstalledPacks(learner)
+        self.installed_packs.removed.connect(self._after_removal)
+        layout.addWidget(self.installed_packs)
         self.problems = self._build_problems(layout)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
@@ -107,6 +117,22 @@ class LibraryScreen(QWidget):
         self.search.clear()
         self.show_all()
         self._show_problems()
+        self.installed_packs.refresh()
+
+    def _after_removal(self) -> None:
+        self._after_import()
+        dialog = self.installed_packs.remove_dialog
+        if dialog is not None:  # its Remove button is gone: focus goes back to Import
+            dialog.finished.connect(lambda: QTimer.singleShot(0, self._focus_import))
+
+    def _focus_import(self) -> None:
+        self.window().activateWindow()  # the dialog's window has just gone
+        self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tell(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        announce(self, text)
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -245,6 +271,7 @@ class LibraryScreen(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         # A search typed just before leaving (or closing, when the database closes too)
         # waits until the Library is shown again.
+        self.notice.hide()  # said once: not again when the learner comes back
         self._search_pending = self._search_timer.isActive()
         self._search_timer.stop()
         super().hideEvent(event)
