@@ -12,6 +12,7 @@ from zavmo_desktop.core.portfolio.learner_evidence import add_file, add_link, ad
 
 LEVELS = ("aware", "practising", "proficient", "advanced")
 ASSESSOR = "Sam Okafor"
+ASSESSOR_ROLE = "Internal verifier, Acme"
 
 
 def rate_every_competency(learner: Learner) -> None:
@@ -44,7 +45,9 @@ def add_portfolio_extras(learner: Learner, data_dir: Path, scratch: Path) -> dic
     assert kept is not None
     kept.unlink()  # as if the copy were lost: the export must say so, not fail
     sign_offs = learner.portfolio.sign_offs
-    sign_offs.record(criteria[0], ASSESSOR, "2026-11-30", "Seen at the board meeting.")
+    sign_offs.record(
+        criteria[0], ASSESSOR, "2026-11-30", "Seen at the board meeting.", role=ASSESSOR_ROLE
+    )
     withdrawn = sign_offs.record(criteria[1], "Pat Withdrawn", "2026-11-29")
     sign_offs.withdraw(withdrawn.id)
     return ids

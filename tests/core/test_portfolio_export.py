@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import BUNDLED_CONTENT
-from tests.core.portfolio_export_work import ASSESSOR, full_portfolio
+from tests.core.portfolio_export_work import ASSESSOR, ASSESSOR_ROLE, full_portfolio
 from zavmo_desktop.core.content.models import Library
 from zavmo_desktop.core.learner import Learner
 from zavmo_desktop.core.portfolio.attachment_zip import MISSING_NOTE, write_attachments
@@ -91,6 +91,9 @@ def test_only_active_sign_offs_with_the_not_a_certificate_words(
 ) -> None:
     document, _ = export(worked, tmp_path / "p.pdf")
     assert [s["assessor"] for s in document["sign_offs"]] == [ASSESSOR]
+    (shown,) = document["sign_offs"]  # the role has its own field (m012) and joins the name
+    assert shown["assessor_role"] == ASSESSOR_ROLE
+    assert shown["signed_by"] == f"{ASSESSOR} ({ASSESSOR_ROLE})"
     assert document["sign_off_note"] == SIGN_OFF_NOTE and "not a certificate" in SIGN_OFF_NOTE
     verified = [row for row in document["matrix"] if row["status"] == "verified"]
     assert [row["criterion"] for row in verified] == [document["sign_offs"][0]["criterion"]]

@@ -141,7 +141,8 @@ def _sign_offs(framework: Framework, sign_offs: Sequence[SignOff]) -> list[dict[
     }
     return [
         {"criterion": s.criterion_id, "criterion_text": texts[s.criterion_id],
-         "assessor": s.assessor, "signed_on": s.signed_on, "comment": s.comment,
+         "assessor": s.assessor, "assessor_role": s.role, "signed_by": s.label,
+         "signed_on": s.signed_on, "comment": s.comment,
          "recorded_at": s.recorded_at}
         for s in sign_offs
         if s.criterion_id in texts
