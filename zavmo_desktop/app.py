@@ -27,7 +27,7 @@ from zavmo_desktop.ui.theme import apply_theme
 if TYPE_CHECKING:  # each Qt class costs to load: the first frame loads only what it shows
     from PySide6.QtWidgets import QWidget
 
-    from zavmo_desktop.core.org.config import OrgConfig
+    from zavmo_desktop.core.org.choices import OrgConfig
 
 CLI_COMMANDS = ("validate", "self-test", "data", "pack", "sync", "export")
 SMOKE_OPTION = "--smoke-open-first-module"  # the same as ui/smoke.OPTION, without importing it
@@ -96,9 +96,14 @@ def _prepare_window(argv: list[str]) -> MainWindow | QWidget:
 
 def _read_org_config(option: str | None) -> OrgConfig:
     """Mistakes in the organisation's config are told at start; the app goes on without them."""
-    from zavmo_desktop.core.org.config import find_config_file, load_org_config
+    from zavmo_desktop.core.org.choices import OrgConfig, find_config_file
 
-    config = load_org_config(find_config_file(option))
+    path = find_config_file(option)
+    if path is None:  # most starts: the reader and what it imports stay unloaded
+        return OrgConfig()
+    from zavmo_desktop.core.org.config import load_org_config
+
+    config = load_org_config(path)
     for problem in config.problems:
         print(problem, file=sys.stderr)
     return config

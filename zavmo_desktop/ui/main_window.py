@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # and what the first frame does not need: each Qt class costs
     from PySide6.QtGui import QCloseEvent, QKeyEvent
 
     from zavmo_desktop.core.learner import Learner
-    from zavmo_desktop.core.org.config import OrgConfig
+    from zavmo_desktop.core.org.choices import OrgConfig
     from zavmo_desktop.core.profiles.session import Session
     from zavmo_desktop.ui.read_aloud import ReadAloud
     from zavmo_desktop.ui.widgets.week_strip import WeekStrip

@@ -11,7 +11,7 @@ from zavmo_desktop.core.org.features import ALL_FEATURES, Features
 
 if TYPE_CHECKING:
     from zavmo_desktop.core.learner import Learner
-    from zavmo_desktop.core.org.config import OrgConfig
+    from zavmo_desktop.core.org.choices import OrgConfig
 
 APP_TITLE = "Zavmo Desktop"
 MOST_SHOWN = 4  # problems listed in the message; every one goes to the start log (stderr)

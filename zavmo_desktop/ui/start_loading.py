@@ -14,7 +14,7 @@ from zavmo_desktop.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
     from zavmo_desktop.core.learner import Learner
-    from zavmo_desktop.core.org.config import OrgConfig
+    from zavmo_desktop.core.org.choices import OrgConfig
 
 
 def collect_garbage_again() -> None:

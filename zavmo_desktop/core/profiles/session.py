@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from zavmo_desktop.core.profiles import DEFAULT_ID
 
 if TYPE_CHECKING:
-    from zavmo_desktop.core.org.config import OrgConfig
+    from zavmo_desktop.core.org.choices import OrgConfig
     from zavmo_desktop.core.storage.instance_lock import InstanceLock
 
 
