@@ -33,8 +33,11 @@ NAV_GROUP = "nav-group"  # the property that marks the navigation column
 
 
 def _interface_for(_class_name: str, thing: QObject) -> QAccessibleInterface | None:
+    # Shiboken can hand over a stale wrapper of another type (a QWidgetItem) for an object
+    # made at a reused address: not ours to judge, so Qt's own interface answers.
+    marked = getattr(thing, "property", None)
     # Qt asks about every object it meets: most carry none of our marks.
-    if all(thing.property(mark) is None for mark in ("level", "nav", NAV_GROUP)):
+    if marked is None or all(marked(mark) is None for mark in ("level", "nav", NAV_GROUP)):
         return None
     from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
