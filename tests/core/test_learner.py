@@ -13,7 +13,7 @@ import pytest
 from zavmo_desktop.core import learner as learner_module
 from zavmo_desktop.core.content.models import Module
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.core.storage import DATABASE_NAME
+from zavmo_desktop.core.storage import DATABASE_NAME, content_opening
 from zavmo_desktop.core.storage.backups import list_backups
 from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex
 
@@ -203,7 +203,7 @@ def test_the_store_opens_while_the_content_is_read(
     """Opening the store mostly waits for the disk (syncs, a backup): the content is read
     meanwhile. The real store and loader run; they only note when they start."""
     content_started = threading.Event()
-    real_open_store, real_load_library = learner_module.open_store, learner_module.load_library
+    real_open_store, real_load_library = learner_module.open_store, content_opening.load_library
 
     def open_store(folder: Path, **options: bool) -> object:
         # Sequential opening would read the content only after this returns: never in time.
@@ -215,7 +215,7 @@ def test_the_store_opens_while_the_content_is_read(
         return real_load_library(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(learner_module, "open_store", open_store)
-    monkeypatch.setattr(learner_module, "load_library", load_library)
+    monkeypatch.setattr(content_opening, "load_library", load_library)
     opened = Learner.open(data_dir, [bundled_content])
     try:
         assert opened.problems == [] and {m.id for m in opened.library.modules} == BUNDLED

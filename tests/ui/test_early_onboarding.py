@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-import zavmo_desktop.core.learner as learner_module
+import zavmo_desktop.core.storage.content_opening as content_opening
 import zavmo_desktop.core.storage.store as store_module
 from tests.accessibility import names_starting
 from zavmo_desktop.app import prepare_window
@@ -38,13 +38,13 @@ BUNDLED_ID, BUNDLED_TITLE = "director-ml-engineering", "Director of Machine Lear
 def held_modules(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """The modules are parsed only once the returned event is set."""
     go = threading.Event()
-    real = learner_module.load_library
+    real = content_opening.load_library
 
     def held(*args: Any, **kwargs: Any) -> Any:
         assert go.wait(20), "the test never let the modules load"
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(learner_module, "load_library", held)
+    monkeypatch.setattr(content_opening, "load_library", held)
     yield go
     go.set()
 

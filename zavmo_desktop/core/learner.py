@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from zavmo_desktop.core.content.loader import load_library, read_roles
+from zavmo_desktop.core.content.loader import read_roles
 from zavmo_desktop.core.content.models import Area, Library, Module, Problem
-from zavmo_desktop.core.content.pack_source import PackReadError, PackSource, open_source
+from zavmo_desktop.core.content.pack_source import PackSource
+from zavmo_desktop.core.deliver.module_pages import ModulePages
 from zavmo_desktop.core.org.features import ALL_FEATURES, Features
 from zavmo_desktop.core.review.deck import DailyReview, todays_review
 from zavmo_desktop.core.settings import Settings
 from zavmo_desktop.core.storage import DATABASE_NAME
 from zavmo_desktop.core.storage.assessments import AssessmentRepository
 from zavmo_desktop.core.storage.checklists import ChecklistRepository
-from zavmo_desktop.core.storage.content_index import INDEX_NAME, ContentIndex, IndexEntry, SearchHit
+from zavmo_desktop.core.storage.content_index import ContentIndex, SearchHit
+from zavmo_desktop.core.storage.content_opening import InBackground, open_index, read_packs
 from zavmo_desktop.core.storage.conversations import ConversationRepository
 from zavmo_desktop.core.storage.evidence import EvidenceRepository
-from zavmo_desktop.core.storage.files import private_folder
 from zavmo_desktop.core.storage.focus_sessions import FocusSessionRepository
 from zavmo_desktop.core.storage.learner_profile import ProfileRepository
 from zavmo_desktop.core.storage.pathway_plans import PathwayRepository
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
     from zavmo_desktop.core.xapi.queue import QueueReport
     from zavmo_desktop.core.xapi.records import LearningRecords
 
-T = TypeVar("T")
-
 
 @dataclass(frozen=True)
 class AreaModules:
@@ -61,51 +60,7 @@ class ContinuePoint:
     started: bool  # False: a first module to start with, not one to come back to
 
 
-class _InBackground(Generic[T]):
-    """Runs `fn` on a thread of its own; `result()` waits, then returns or raises as it did."""
-
-    def __init__(self, fn: Callable[[], T], name: str) -> None:
-        self._fn = fn
-        self._value: T | None = None
-        self._error: BaseException | None = None
-        # Not a daemon: what has begun (a restore, an index write) is always finished.
-        self._thread = threading.Thread(target=self._run, name=name)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._value = self._fn()
-        except BaseException as error:
-            self._error = error
-
-    def result(self) -> T:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._value is not None
-        return self._value
-
-
-def _open_index(data_dir: Path) -> ContentIndex:
-    private_folder(data_dir)  # the store's thread makes it too; whichever is first
-    return ContentIndex(data_dir / INDEX_NAME)
-
-
-def _read_content(index: ContentIndex, content_dirs: list[Path]) -> tuple[ContentIndex, Library]:
-    try:
-        parsed = index.parse_cache()
-        library = load_library(content_dirs, parsed)
-        parsed.save()
-        index.sync(
-            IndexEntry(m.id, m.content_hash, m.title, m.summary, m.body) for m in library.modules
-        )
-    except BaseException:
-        index.close()
-        raise
-    return index, library
-
-
-class Learner:
+class Learner(ModulePages):
     def __init__(
         self,
         store: OpenedStore,
@@ -204,13 +159,13 @@ class Learner:
         `read_content` does that (off the GUI thread), `finish_loading` takes it in."""
         content_dirs = list(content_dirs)
         first_start = quick_start and not (data_dir / DATABASE_NAME).exists()
-        opening = _InBackground(lambda: open_store(data_dir, back_up=not quick_start), "store")
+        opening = InBackground(lambda: open_store(data_dir, back_up=not quick_start), "store")
         try:
-            index = _open_index(data_dir)
+            index = open_index(data_dir)
             if first_start:
                 roles = read_roles(content_dirs, index.parse_cache())
             else:
-                index, library = _read_content(index, content_dirs)
+                index, library = read_packs(index, content_dirs)
         except BaseException:
             opening.result().db.conn.close()
             raise
@@ -221,7 +176,7 @@ class Learner:
                 learner._pending = (index, content_dirs)
                 return learner
             if first_start:
-                index, library = _read_content(index, content_dirs)
+                index, library = read_packs(index, content_dirs)
         except BaseException:
             index.close()
             raise
@@ -234,7 +189,7 @@ class Learner:
     def read_content(self) -> tuple[ContentIndex, Library]:
         """Parses and indexes the modules that open left (see open): call it off the GUI thread."""
         assert self._pending is not None, "the content was loaded with the store"
-        return _read_content(*self._pending)
+        return read_packs(*self._pending)
 
     def _loaded_index(self) -> ContentIndex:
         assert self._index is not None, "no module is shown before the content is loaded"
@@ -268,7 +223,7 @@ class Learner:
         return removed
 
     def _read_again(self, roots: list[Path]) -> None:
-        self.finish_loading(_read_content(self._loaded_index(), roots))
+        self.finish_loading(read_packs(self._loaded_index(), roots))
         self._html.clear()
         self._glossary = None
         self._close_sources()
@@ -325,60 +280,6 @@ class Learner:
     def search(self, text: str) -> list[SearchHit]:
         known = {m.id for m in self.library.modules}
         return [hit for hit in self._loaded_index().search(text) if hit.module_id in known]
-
-    def module_html(self, module: Module) -> str:
-        html = self.cached_module_html(module)
-        if html is None:
-            html = self.render_module_html(module)
-            self.keep_module_html(module, html)
-        return html
-
-    def cached_module_html(self, module: Module) -> str | None:
-        html = self._html.get(module.id) or self._loaded_index().cached_html(
-            module.id, module.content_hash
-        )
-        if html is not None:
-            self._html[module.id] = html
-        return html
-
-    def render_module_html(self, module: Module) -> str:
-        """The module's safe HTML, its references checked against its pack. Touches no
-        database, so it may run off the GUI thread."""
-        from zavmo_desktop.core.content.render import render_markdown  # not needed to start
-
-        return render_markdown(module.body, self._source_of(module), self._file_of(module))
-
-    def keep_module_html(self, module: Module, html: str) -> None:
-        self._html[module.id] = html
-        if self.closed:  # a page finished rendering after the window closed
-            return
-        with contextlib.suppress(*STORAGE_ERRORS):  # only a cache: rendered again next time
-            self._loaded_index().store_html(module.id, module.content_hash, html)
-
-    def module_image(self, module: Module, src: str) -> bytes | None:
-        """An image the module shows, if it is a usable file inside its own pack."""
-        from zavmo_desktop.core.content.references import Refused, read_image
-
-        source = self._source_of(module)
-        if source is None:
-            return None
-        try:
-            return read_image(source, self._file_of(module), src)
-        except Refused:
-            return None
-
-    def _source_of(self, module: Module) -> PackSource | None:
-        root = self.library.pack_of(module).root
-        with self._sources_lock:
-            if root not in self._sources:
-                try:
-                    self._sources[root] = open_source(root)
-                except PackReadError:
-                    self._sources[root] = None
-            return self._sources[root]
-
-    def _file_of(self, module: Module) -> str:
-        return module.path.relative_to(self.library.pack_of(module).root).as_posix()
 
     def mark_opened(self, module: Module) -> None:
         # Noting that it was opened must never stop the learner reading it (a full disk).
