@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from zavmo_desktop.core.profiles.pin import MAX_DIGITS, MIN_DIGITS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.row_button import row_button
 
 NAME, PIN, PIN_AGAIN = "Name", "PIN (if you want one)", "Type the PIN again"
 ADD = "Add this learner"
@@ -53,9 +53,9 @@ class AddLearnerForm(QWidget):
         self.problem.hide()
         column.addWidget(self.problem)
         row = QHBoxLayout()
-        self.cancel_button = self._button(CANCEL, cancel, row)
+        self.cancel_button = row_button(CANCEL, cancel, row)
         row.addStretch(1)
-        self.add_button = self._button(ADD, self.submit, row)
+        self.add_button = row_button(ADD, self.submit, row)
         column.addLayout(row)
         column.addStretch(1)
 
@@ -69,13 +69,6 @@ class AddLearnerForm(QWidget):
         label.setBuddy(field)
         form.addRow(label, field)
         return field
-
-    def _button(self, name: str, action: Callable[[], None], row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(name)
-        button.setAccessibleName(name)
-        button.clicked.connect(action)
-        row.addWidget(button)
-        return button
 
     def start(self) -> None:
         for field in (self.name, self.pin, self.pin_again):

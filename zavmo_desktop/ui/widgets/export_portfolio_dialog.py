@@ -8,13 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -28,11 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.core.settings import LOOK_KEYS
 from zavmo_desktop.ui.announce import announce
 from zavmo_desktop.ui.export_run import ExportRequest, ExportRun
-from zavmo_desktop.ui.theme import current_stylesheet
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.look_dialog import LookFollowingDialog
 
 FORMATS = (
     ("pdf", "PDF", "PDF: to print or send"),
@@ -50,13 +48,13 @@ def named(widget: Any, name: str) -> Any:
     return widget
 
 
-class ExportPortfolioDialog(QDialog):
+class ExportPortfolioDialog(LookFollowingDialog):
+    line_chars = LINE_CHARS
+
     def __init__(
         self, learner: Learner, parent: QWidget | None = None, content: Sequence[Path] = ()
     ) -> None:
-        super().__init__(parent)
-        self._refit = QTimer(self, singleShot=True, interval=0)  # first: changeEvent uses it
-        self._refit.timeout.connect(self._fit)
+        super().__init__(learner.settings, parent)
         self._learner, self._content = learner, tuple(content)
         self.run: ExportRun | None = None
         self.setWindowTitle("Export portfolio")
@@ -77,11 +75,6 @@ class ExportPortfolioDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         column.addWidget(self.status)
         column.addLayout(self._buttons())
-        self._look_changed = QTimer(self, singleShot=True, interval=0)
-        self._look_changed.timeout.connect(self._restyle)
-        listener = self._setting_changed
-        learner.settings.subscribe(listener)
-        self.destroyed.connect(lambda: learner.settings.unsubscribe(listener))
         self._restyle()
 
     def _programme_choice(self, column: QVBoxLayout) -> QComboBox | None:
@@ -221,25 +214,9 @@ class ExportPortfolioDialog(QDialog):
             self.run.process.waitForFinished(2000)  # closing: nothing half-written stays
         super().closeEvent(event)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self._restyle()  # the look as it is now, should it have changed since it was made
-        super().showEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._refit.start()  # once the children have their new font too
-        super().changeEvent(event)
-
-    def _setting_changed(self, key: str, _value: object) -> None:
-        if key in LOOK_KEYS:
-            self._look_changed.start()  # after the main window has applied the new look
-
-    def _restyle(self) -> None:
-        # Its own copy: the window keeps the stylesheet on its parts, not on itself.
-        self.setStyleSheet(current_stylesheet())
-        self._fit()
-
     def _fit(self) -> None:
+        # Not fit_dialog: with no height-for-width here, -1 leaves Qt's own minimum height
+        # (the wrapped radio labels at 200%), where a size hint would cut them.
         width = self.fontMetrics().averageCharWidth() * LINE_CHARS
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:

@@ -7,18 +7,15 @@ so a stray Enter removes nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.learner import Learner
-from zavmo_desktop.core.settings import LOOK_KEYS
 from zavmo_desktop.ui.announce import announce
-from zavmo_desktop.ui.theme import current_stylesheet
-from zavmo_desktop.ui.widgets.dialog_fit import fit_dialog
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
+from zavmo_desktop.ui.widgets.look_dialog import LookFollowingDialog
 
-LINE_CHARS = 60
 KEPT = "Your evidence, reflections and progress from its modules stay in your portfolio."
 LATER = "The modules leave the other screens when you next start Zavmo."
 
@@ -29,7 +26,7 @@ def what_happens(title: str, module_count: int) -> str:
             f"computer. {KEPT}\n\nTo have the modules back, import the pack again.")  # fmt: skip
 
 
-class PackRemoveDialog(QDialog):
+class PackRemoveDialog(LookFollowingDialog):
     removed = Signal()
 
     def __init__(
@@ -40,10 +37,8 @@ class PackRemoveDialog(QDialog):
         module_count: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(learner.settings, parent)
         self._learner, self._pack_id, self._pack_title = learner, pack_id, title
-        self._refit = QTimer(self, singleShot=True, interval=0)  # first: changeEvent uses it
-        self._refit.timeout.connect(self._fit)
         self.setWindowTitle(f"Remove {title}")
         self.setAccessibleName(f"Remove {title}: confirm")
         column = QVBoxLayout(self)
@@ -67,34 +62,11 @@ class PackRemoveDialog(QDialog):
         buttons.addWidget(self.keep_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        self._look_changed = QTimer(self, singleShot=True, interval=0)
-        self._look_changed.timeout.connect(self._restyle)
-        listener = self._setting_changed
-        learner.settings.subscribe(listener)
-        self.destroyed.connect(lambda: learner.settings.unsubscribe(listener))
         self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._restyle()  # the look as it is now, should it have changed since it was made
-        super().showEvent(event)
+        super().showEvent(event)  # restyled as the learner's look is now
         self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._refit.start()  # once the children have their new font too
-        super().changeEvent(event)
-
-    def _setting_changed(self, key: str, _value: object) -> None:
-        if key in LOOK_KEYS:
-            self._look_changed.start()  # after the main window has applied the new look
-
-    def _restyle(self) -> None:
-        # Its own copy: the window keeps the stylesheet on its parts, not on itself.
-        self.setStyleSheet(current_stylesheet())
-        self._fit()
-
-    def _fit(self) -> None:
-        fit_dialog(self, LINE_CHARS)
 
     def _remove(self) -> None:
         try:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from zavmo_desktop.core.profiles.registry import PinTry
 from zavmo_desktop.ui.widgets.labels import heading, paragraph
 from zavmo_desktop.ui.widgets.pin_wait import READY_AGAIN, PinWait, wrong_pin_words
+from zavmo_desktop.ui.widgets.row_button import row_button
 
 __all__ = ["BACK", "OPEN", "PIN", "READY_AGAIN", "PinPrompt", "wrong_pin_words"]
 
@@ -47,20 +48,13 @@ class PinPrompt(QWidget):
         self.message.hide()
         column.addWidget(self.message)
         row = QHBoxLayout()
-        self.back_button = self._button(BACK, back, row)
+        self.back_button = row_button(BACK, back, row)
         row.addStretch(1)
-        self.go_button = self._button(go_label, self.submit, row)
+        self.go_button = row_button(go_label, self.submit, row)
         column.addLayout(row)
         column.addStretch(1)
         self.wait = PinWait(self.message)
         self.accepted: Callable[[], None] = lambda: None
-
-    def _button(self, name: str, action: Callable[[], None], row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(name)
-        button.setAccessibleName(name)
-        button.clicked.connect(action)
-        row.addWidget(button)
-        return button
 
     def ask(self, name: str, go_label: str, accepted: Callable[[], None]) -> None:
         self.title.setText(f"{name}: your PIN")
