@@ -84,8 +84,8 @@ def test_a_learner_that_cannot_be_opened_is_brought_back_to_the_list(
         InstanceLock(data_dir).acquire()
     assert database.read_bytes() == before  # nothing lost
     assert not (beatriz / "damaged").exists()  # and nothing set aside as damaged
-    qtbot.waitUntil(back.isActiveWindow)
-    assert QApplication.focusWidget() is find_by_name(back.list_page, "First learner")
+    first = find_by_name(back.list_page, "First learner")
+    qtbot.waitUntil(lambda: back.isActiveWindow() and QApplication.focusWidget() is first)
     press(qtbot, find_by_name(back.list_page, "Beatriz"))  # the other program let go
     window = back.successor
     assert isinstance(window, MainWindow)

@@ -49,10 +49,15 @@ DRAFT = " Typed just before switching: zebra lantern."
 
 
 @pytest.fixture(autouse=True)
-def close_every_window(qapp: QApplication) -> Iterator[None]:
+def close_every_window(qtbot: QtBot) -> Iterator[None]:
     yield
     for widget in QApplication.topLevelWidgets():
+        if not shiboken6.isValid(widget):  # deleted while an earlier one was waited for
+            continue
+        if isinstance(widget, MainWindow):  # its data opening on a worker has to finish
+            qtbot.waitUntil(lambda w=widget: not w._loading, timeout=20_000)
         widget.close()
+        widget.deleteLater()  # a later test asks that no learner's window is left
     flush_deletes()
 
 

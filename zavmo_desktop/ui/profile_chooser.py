@@ -119,8 +119,10 @@ class ProfileChooser(QWidget):
         rows = self.list_page.rows
         while rows.count():
             item = rows.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:  # gone at once, for the keyboard and a screen reader too
+                old.hide()
+                old.deleteLater()
         self.list_page.learner_buttons = {}
         profiles = self._registry.learners()
         for number, profile in enumerate(profiles):
